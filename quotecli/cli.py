@@ -1,0 +1,3 @@
+"""Command line (stub, being written)."""
+def main():
+    raise SystemExit("not yet")

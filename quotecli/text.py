@@ -1,0 +1,4 @@
+"""Paragraphs, sentences and quotation-mark pairing as offset spans (stub, being written)."""
+class TextDoc:
+    def __init__(self, text):
+        self.text = text
