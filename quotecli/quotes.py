@@ -1,3 +1,91 @@
-"""Quotation spans and their kinds (stub, being written)."""
-def find_quotes(doc):
-    return []
+"""Quotation candidates from paired marks: spans, kinds, and the shapes that are not quotations.
+
+Whether a candidate is reported depends on attribution too (a short fragment is a partial quotation
+only when the text says whose words it is), so the final filter runs in ``speakers.attribute``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .text import TIMEOUT, MarkPair, TextDoc
+
+# words right before a mark that make what follows a name, a title or a term, not someone's words
+_NOT_SPEECH_BEFORE = regex.compile(
+    r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
+        known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
+        album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
+        article|essay|report|episode|the\ title|headline|
+        or|aka|a\.k\.a\.)[,:]?|[(])\s*+$""",
+    regex.I | regex.X)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+_TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quotation-mark pair that may be a quotation."""
+
+    pair: MarkPair
+    start: int          # first character inside the marks
+    end: int            # one past the last character inside the marks
+    words: int
+    kind: str           # direct | partial
+    not_speech: bool    # a name, title or term by its context
+    title_case: bool
+    para: int
+
+
+def find_quotes(doc: TextDoc) -> list[Candidate]:
+    """Outermost quotation-mark pairs (and paragraph-continued pieces) as candidates, in text order."""
+    text = doc.text
+    out: list[Candidate] = []
+    outer_end = -1
+    for p in doc.pairs:
+        if p.open < outer_end:
+            continue  # nested inside the previous outermost pair: part of its words
+        outer_end = p.outer_end
+        s, e = p.inner_start, p.inner_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        inner = text[s:e]
+        words = _WORD.findall(inner)
+        if not words:
+            continue
+        para = doc.paragraph_index(p.open)
+        out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
+                             _not_speech(text, doc, p, para), _title_case(words, inner), para))
+    return out
+
+
+def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: int) -> str:
+    """direct: a sentence or clause of someone's words; partial: a fragment inside the writer's sentence."""
+    if p.continues or nwords >= 8 and inner[0].isupper():
+        return "direct"
+    ps = doc.paragraphs[para][0]
+    before = text[max(ps, p.open - 3):p.open].rstrip()
+    opens_clause = p.open == ps or not before or before[-1] in ":,—–-―(" or before[-1] in ".!?"
+    ends_clause = bool(_TERMINAL.search(inner)) or nwords >= 6
+    if inner[0].isupper() and opens_clause and (ends_clause or nwords >= 4):
+        return "direct"
+    if opens_clause and nwords >= 6 and (p.open == ps or before[-1] in ":"):
+        return "direct"
+    return "partial"
+
+
+def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
+    ps = doc.paragraphs[para][0]
+    return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
+
+
+def _title_case(words: list[str], inner: str) -> bool:
+    """"Mothballing Your Battleship": every major word capitalised, no sentence punctuation."""
+    if len(words) < 2 or inner[-1] in ".!?,":
+        return False
+    minor = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+    return all(w[0].isupper() or w.lower() in minor for w in words) and words[0][0].isupper()

@@ -1,10 +1,480 @@
-"""Cue + speaker patterns, roles, pronoun and surname resolution (stub, being written)."""
-class Resolver:
-    def __init__(self, doc):
-        self.doc = doc
+"""Who said it: cue + speaker patterns around a quotation, roles, continuation, and the speakers table.
 
-def attribute(doc, raw, resolver):
-    return []
+Rules are tried in order of how directly they tie a speaker to the quotation:
 
-def summarise(quotes, claims):
-    return []
+    after.cue_speaker     “…,” said Zhao Xijun, an economist …
+    after.speaker_cue     “…,” Zhao said. / “…,” the company said in a statement.
+    after.dash            “…” — Commissioner Geoffrey Starks
+    before.speaker_cue    Zhao said: “…” / Smith called the plan “…” / according to Zhao, “…”
+    before.possessive     President Xi Jinping’s call to develop “…”
+    lead_in.colon         In a statement, the company said:¶“…”
+    split                 “First,” she said, “second.”  (the second piece)
+    continuation          a quotation paragraph with no cue continues the previous speaker
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from .lexicons import load
+from .models import Claim, Mention, Quote, Span, Speaker
+from .names import NAME_PAT, PRONOUNS, TITLES, Resolver, common_type, name_type, strip_titles
+from .quotes import Candidate
+from .text import TIMEOUT, TextDoc
+
+__all__ = ["Resolver", "attribute", "summarise"]
+
+CUES = tuple(sorted(load("cue_verbs"), key=len, reverse=True))
+PLACES = frozenset(load("place_names"))
+_NOT_NAME = frozenset(load("not_names")) | frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statement", "description", "claim",
+                        "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
+                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
+
+_CUE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|according\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
+                     cues=CUES)
+_ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
+        r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
+        r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
+           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
+_ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
+# after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
+_AFTER_CUE_SP = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}
+         |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
+         (?:\s*,\s*{_ROLE_TAIL})?""",
+    regex.X, cues=CUES, titles=TITLES)
+_AFTER_SP_CUE = regex.compile(
+    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{_ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    regex.X, cues=CUES, titles=TITLES)
+_AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})(?:\s*,\s*{_ROLE_TAIL})?",
+                            titles=TITLES)
+_ACCORDING = regex.compile(rf"(?:^|[,;(]\s*|\s)(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
+                         titles=TITLES)
+_POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
+_TOKEN = regex.compile(r"[^\s]+")
+_FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
+    by for with from into than then so said says told also not no this these those it its his her their our
+    is was are were be been has had have will would could should may might can""".split())
+_DETS = frozenset("the a an one another two three several some many other their his her its".split())
+_ROLE_SUFFIX = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ee", "ive", "ary", "ess", "chief", "head")
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution found for a candidate: the speaker's words, role, cue and the rule."""
+
+    sp_start: int
+    sp_end: int
+    role: str | None
+    cue: tuple[int, int] | None
+    rule: str
+    confidence: float
+
+
+def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[Quote]:
+    """Attribute every candidate, drop those that are not quotations, and number the rest."""
+    text = doc.text
+    found: list[Found | None] = [None] * len(cands)
+    for i, c in enumerate(cands):
+        found[i] = _local(doc, cands, i)
+    _carry(doc, cands, found)
+    groups = _groups(doc, cands, found)
+    quotes: list[Quote] = []
+    mentions: dict[int, Mention | None] = {}
+    for i, c in enumerate(cands):
+        f = found[i]
+        if not _is_quotation(c, f):
+            continue
+        mention = None
+        if f is not None:
+            if f.sp_start in mentions:
+                mention = mentions[f.sp_start]
+            else:
+                mention = _mention(text, resolver, f)
+                mentions[f.sp_start] = mention
+                if mention is not None and mention.name and text[f.sp_start:f.sp_end].lower() not in PRONOUNS:
+                    resolver.note(f.sp_start, mention.name, mention.type)
+        cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f and f.cue else None
+        quotes.append(Quote(f"q{len(quotes) + 1}", text[c.start:c.end], c.start, c.end, c.kind, groups[i],
+                            mention, cue, f.confidence if f else 0.5, f.rule if f else "quote.unattributed"))
+    return _renumber_groups(quotes)
+
+
+def _is_quotation(c: Candidate, f: Found | None) -> bool:
+    if c.not_speech and (f is None or f.rule not in ("after.cue_speaker", "after.speaker_cue")):
+        return False
+    if c.title_case and c.words <= 8 and (f is None or f.rule.startswith(("continuation", "split"))):
+        return False
+    if c.kind == "partial" and f is None:
+        return False
+    if c.kind == "partial" and c.words <= 1 and f is not None and f.rule == "continuation":
+        return False
+    return True
+
+
+def _local(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
+    """Attribution from the words around this candidate, in its own sentence."""
+    text = doc.text
+    c = cands[i]
+    ps, pe = doc.paragraphs[c.para]
+    # the stretch after the closing mark, up to the next quotation in the paragraph
+    a_start = c.pair.outer_end
+    a_end = pe
+    if i + 1 < len(cands) and cands[i + 1].para == c.para:
+        a_end = min(a_end, cands[i + 1].pair.open)
+    f = _after(text, a_start, a_end)
+    if f:
+        return f
+    # the stretch before the opening mark, back to the previous quotation or the sentence start
+    b_end = c.pair.open
+    b_start = max(ps, b_end - 300)
+    if i > 0 and cands[i - 1].para == c.para:
+        b_start = max(b_start, cands[i - 1].pair.outer_end)
+    return _before(doc, b_start, b_end, c)
+
+
+def _after(text: str, s: int, e: int) -> Found | None:
+    seg_end = min(e, s + 250)
+    for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
+                           (_AFTER_DASH, "after.dash", 0.85)):
+        m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+        if m and _plausible(text, m.start("sp"), m.end("sp")):
+            sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
+            return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
+    return None
+
+
+def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
+    text = doc.text
+    # stay within the sentence holding the opening mark
+    sent = doc.sentences[doc.sentence_index(c.pair.open)]
+    s = max(s, sent[0])
+    if s >= e:
+        return None
+    cues = list(_CUE.finditer(text, s, e, timeout=TIMEOUT))
+    for m in reversed(cues):
+        gap = text[m.end():e]
+        if len(gap) > 90 or regex.search(r"[.!?][\"”’']?\s", gap):
+            continue
+        cue_words = m.group().lower()
+        if cue_words.startswith("according"):
+            sp = regex.match(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
+                             text, m.end(), e, titles=TITLES, timeout=TIMEOUT)
+            if sp:
+                a, b, role = _trim_speaker(text, sp.start("sp"), sp.end("sp"), None)
+                return Found(a, b, role, m.span(), "before.according_to", 0.9)
+            continue
+        if cue_words in _NOUN_CUES:
+            got = _possessive_before(text, s, m.start())
+            if got:
+                return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
+            if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
+                continue
+        np = _subject_before(text, s, m.start())
+        if np:
+            conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
+            return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)
+        # inverted before the quote: said Zhao Xijun: “…”
+        inv = _AFTER_CUE_SP.match(text, m.start(), e, timeout=TIMEOUT)
+        if inv and _plausible(text, inv.start("sp"), inv.end("sp")):
+            a, b, role = _trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
+            return Found(a, b, role, m.span(), "before.cue_speaker", 0.85)
+    return None
+
+
+def _possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """President Xi Jinping’s call …: the name whose possessive stands right before a noun cue."""
+    base = max(lo, cue_start - 120)
+    m = _POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
+    if not m:
+        return None
+    a, b, _ = _trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
+    return (a, b) if b > a else None
+
+
+def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
+    """The noun phrase right before a cue verb: pronoun, name (with a role before it), or source noun."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 220), cue_start)]
+    if not toks:
+        return None
+    # adverbs and auxiliaries between subject and verb: "has also said", "later told"
+    j = len(toks) - 1
+    while j >= 0 and regex.fullmatch(_ADV, toks[j][2]) and not toks[j][2][0].isupper():
+        j -= 1
+    if j < 0:
+        return None
+    role = None
+    # appositive: "Hugh Hill, a doctor, said" / "Sir Vince Cable, who replaced …, said"
+    if toks[j][2].endswith(",") and j > 0:
+        k = j - 1
+        while k >= 0 and not toks[k][2].endswith(",") and j - k < 25:
+            k -= 1
+        if k >= 0 and toks[k][2].endswith(","):
+            role_s, role_e = toks[k + 1][0], toks[j][1] - 1
+            np = _np_ending_at(text, toks, k, strip_comma=True)
+            if np:
+                return np[0], np[1], text[role_s:role_e].strip()
+        return None
+    return _np_ending_at(text, toks, j)
+
+
+def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False
+                  ) -> tuple[int, int, str | None] | None:
+    s, e, w = toks[j]
+    if strip_comma:
+        w = w[:-1]
+        e -= 1
+    w = w.rstrip(")")
+    if not w:
+        return None
+    if w.lower() in PRONOUNS and (w.islower() or w[0].isupper()):
+        return s, s + len(w), None
+    if w[0].isupper() or (w[0] in "‘'" and len(w) > 1):
+        k = j
+        while k - 1 >= 0 and _name_word(toks[k - 1][2]):
+            k -= 1
+        while k <= j and toks[k][2] in _NOT_NAME:
+            k += 1
+        if k > j:
+            return None
+        start = toks[k][0]
+        role = _role_before(text, toks, k)
+        return start, e, role
+    # common noun phrase: "a spokesman", "officials", "the sentencing judge", "a source familiar with …"
+    k = j
+    while k >= 0 and j - k < 8:
+        word = toks[k][2].lower().strip(",")
+        if word in _DETS:
+            break
+        if word in _FUNCTION and word not in ("with", "of", "at", "in", "for", "from", "close", "to"):
+            k += 1
+            break
+        k -= 1
+    k = max(0, min(k, j))
+    words = [t[2].lower().strip(",.") for t in toks[k:j + 1]]
+    if not words or not _source_head(words):
+        return None
+    if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in _DETS:
+        return None
+    return toks[k][0], e, None
+
+
+def _source_head(words: list[str]) -> bool:
+    from .names import SOURCE_NOUNS, _head_noun
+    content = [w for w in words if w not in _DETS]
+    if not content:
+        return False
+    head = _head_noun(words)
+    base = head[:-1] if head.endswith("s") else head
+    return (head in SOURCE_NOUNS or base in SOURCE_NOUNS or base.endswith(_ROLE_SUFFIX)
+            or head in ("police", "people", "authorities", "staff"))
+
+
+def _name_word(w: str) -> bool:
+    w = w.rstrip(",")
+    if not w or w != w.strip(".,;:") and not regex.fullmatch(r"(?:\p{Lu}\.)+|\L<titles>", w, titles=TITLES):
+        return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
+    return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du")
+
+
+def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
+    """Lower-case role words right before a name: "economist John Smith", "the BPI's director David Martin"."""
+    i = k
+    while i - 1 >= 0 and k - i < 6:
+        w = toks[i - 1][2]
+        low = w.lower()
+        if w.endswith((",", ".", ":", ";", "”", '"')) or low in _FUNCTION - _DETS:
+            break
+        i -= 1
+        if low in _DETS:
+            break
+    if i == k:
+        return None
+    return text[toks[i][0]:toks[k - 1][1]]
+
+
+def _plausible(text: str, s: int, e: int) -> bool:
+    w = text[s:e].strip()
+    if not w:
+        return False
+    first = w.split()[0]
+    if first in _NOT_NAME and w.lower() not in PRONOUNS and first not in ("The",):
+        return False
+    if w[0].islower() and w.lower() not in PRONOUNS:
+        words = w.lower().split()
+        return _source_head(words)
+    return True
+
+
+def _trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:
+    """Trim edges and split a name from role words written before it ("Acme CEO John Smith")."""
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    if text[e - 2:e] in ("’s", "'s") and e - s > 3:
+        e -= 2
+    elif text[e - 1:e] in ("’", "'") and e - s > 3:
+        e -= 1
+    words = text[s:e].split(" ")
+    if len(words) >= 3 and words[0][:1].isupper():
+        cut = 0
+        for idx, w in enumerate(words[:-1]):
+            bare = w.rstrip(".,’'s")
+            if (bare.isupper() and len(bare) > 1) or bare in _ROLE_WORDS:
+                cut = idx + 1
+        if 0 < cut < len(words):
+            pre = " ".join(words[:cut])
+            s += len(pre) + 1
+            role = pre if role is None else f"{pre}, {role}"
+    if role:
+        role = role.strip(" ,")
+        if role.lower().startswith(("who ", "whose ")) and len(role) > 120:
+            role = role[:120].rsplit(" ", 1)[0]
+    return s, e, role or None
+
+
+_ROLE_WORDS = frozenset({"CEO", "Chairman", "Chief", "Director", "Minister", "Secretary", "Spokesman",
+                         "Spokeswoman", "Executive", "Economist", "Analyst", "Officer", "Manager", "Leader",
+                         "Chair", "Founder", "Head", "Coach", "Captain", "Correspondent", "Editor"})
+
+
+def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
+    words = text[f.sp_start:f.sp_end]
+    if not words:
+        return None
+    low = words.lower()
+    if low in PRONOUNS:
+        return resolver.mention(f.sp_start, f.sp_end, f.role)
+    if words in PLACES or words.lstrip("The ").strip() in PLACES:
+        return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
+    m = resolver.mention(f.sp_start, f.sp_end, f.role)
+    return m
+
+
+def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
+    """Split quotations, colon lead-ins and continuation paragraphs take the speaker they continue."""
+    text = doc.text
+    for i, c in enumerate(cands):
+        if found[i] is not None:
+            continue
+        # colon lead-in in the previous paragraph: "In a statement, the company said:¶“…”"
+        ps = doc.paragraphs[c.para][0]
+        if c.pair.open == ps and c.para > 0:
+            pps, ppe = doc.paragraphs[c.para - 1]
+            if text[ppe - 1] == ":" and (i == 0 or cands[i - 1].pair.outer_end <= pps or True):
+                sent = doc.sentences[doc.sentence_index(ppe - 1)]
+                lead = _lead_in(doc, sent[0], ppe - 1)
+                if lead:
+                    found[i] = lead
+                    continue
+        if i == 0:
+            continue
+        p = cands[i - 1]
+        prev = found[i - 1]
+        if prev is None:
+            continue
+        if p.para == c.para:
+            between = text[p.pair.outer_end:c.pair.open]
+            ends_sentence = bool(regex.search(r"[.!?…]", between))
+            if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
+                # “First,” she said, “second.”
+                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
+            elif len(between) < 400:
+                # “A,” Smith said. “B.”  — or a short sentence of the writer's between two of Smith's
+                conf = 0.8 if _only_attribution(between, prev, p.pair.outer_end) or not between.strip() else 0.6
+                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", conf)
+            continue
+        if c.para - p.para == 1 and c.pair.open == ps:
+            pend = doc.paragraphs[p.para][1]
+            tail = text[p.pair.outer_end:pend]
+            if p.pair.continues or len(tail) < 200:
+                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75)
+
+
+def _only_attribution(between: str, prev: Found, start: int) -> bool:
+    """Does the previous quotation's attribution stand between it and this one?"""
+    return start <= prev.sp_start < start + len(between)
+
+
+def _lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
+    text = doc.text
+    cues = list(_CUE.finditer(text, s, colon, timeout=TIMEOUT))
+    for m in reversed(cues):
+        np = _subject_before(text, s, m.start())
+        if np:
+            return Found(np[0], np[1], np[2], m.span(), "lead_in.colon", 0.85)
+        inv = _AFTER_CUE_SP.match(text, m.start(), colon, timeout=TIMEOUT)
+        if inv and _plausible(text, inv.start("sp"), inv.end("sp")):
+            a, b, role = _trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
+            return Found(a, b, role, m.span(), "lead_in.colon", 0.85)
+    # verbless: "Hugh Hill, a doctor:" or "• X, title:"
+    m = regex.search(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", text[s:colon],
+                     titles=TITLES, timeout=TIMEOUT)
+    if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in _NOT_NAME:
+        return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)
+    return None
+
+
+def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> list[int | None]:
+    """Pieces of one quotation share a group: paragraph continuations and quotations split by a cue."""
+    groups: list[int | None] = [None] * len(cands)
+    gid = 0
+    for i, c in enumerate(cands):
+        if i > 0:
+            p = cands[i - 1]
+            same = p.pair.continues and c.para >= p.para
+            if not same and found[i] is not None and found[i].rule == "split":
+                same = True
+            if same and groups[i - 1] is not None:
+                groups[i] = groups[i - 1]
+                continue
+        gid += 1
+        groups[i] = gid
+    # a continued quotation whose attribution comes in a later piece: share it
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        by_group[g].append(i)
+    for members in by_group.values():
+        firsts = [found[i] for i in members if found[i] is not None]
+        if firsts:
+            for i in members:
+                if found[i] is None:
+                    f = firsts[0]
+                    found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "group", 0.8)
+    return groups
+
+
+def _renumber_groups(quotes: list[Quote]) -> list[Quote]:
+    from dataclasses import replace
+    mapping: dict[int, int] = {}
+    out = []
+    for q in quotes:
+        g = q.group
+        if g is not None:
+            g = mapping.setdefault(g, len(mapping) + 1)
+        out.append(replace(q, group=g) if g != q.group else q)
+    return out
+
+
+def summarise(quotes: list[Quote] | tuple[Quote, ...], claims: list[Claim] | tuple[Claim, ...]) -> list[Speaker]:
+    """The speakers table: one row per canonical name, in order of first appearance."""
+    rows: dict[str, dict] = {}
+    for kind, items in (("quotes", quotes), ("claims", claims)):
+        for it in items:
+            m = it.speaker if kind == "quotes" else it.holder
+            if m is None or not m.name:
+                continue
+            row = rows.setdefault(m.name, {"type": m.type, "roles": [], "quotes": 0, "claims": 0})
+            if m.role and m.role not in row["roles"]:
+                row["roles"].append(m.role)
+            row[kind] += 1
+    return [Speaker(name, r["type"], tuple(r["roles"]), r["quotes"], r["claims"]) for name, r in rows.items()]

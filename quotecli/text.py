@@ -1,4 +1,135 @@
-"""Paragraphs, sentences and quotation-mark pairing as offset spans (stub, being written)."""
+"""Paragraphs, sentences and quotation-mark pairing, all as offset spans into the original text.
+
+Nothing here copies or normalises the text: every span indexes ``TextDoc.text`` directly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from .lexicons import load
+
+TIMEOUT = 5.0  # seconds for any single regex call on one document
+
+_ABBREVIATIONS = frozenset(load("abbreviations"))
+
+# --- paragraphs and sentences -------------------------------------------------------------
+
+_PARA = regex.compile(r"[^\n]+")
+# a candidate sentence end: terminal punctuation, closing marks/brackets, then space and a likely sentence start
+_SENT_END = regex.compile(
+    r"""(?<=[.!?…])[)\]"”’'»]*+(?=[ \t\u00a0]++(?:["“‘'«(\[]?+[\p{Lu}\d]))""")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkPair:
+    """A pair of quotation marks: ``open``/``close`` are the mark offsets; the words lie between them.
+
+    ``close_len`` is 0 when the quotation runs on to the next paragraph without closing (``open_end``
+    is then the paragraph end) and ``depth`` counts enclosing pairs (0 = outermost).
+    """
+
+    open: int
+    open_len: int
+    close: int
+    close_len: int
+    depth: int
+
+    @property
+    def inner_start(self) -> int:
+        return self.open + self.open_len
+
+    @property
+    def inner_end(self) -> int:
+        return self.close
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + self.close_len
+
+    @property
+    def continues(self) -> bool:
+        return self.close_len == 0
+
+
 class TextDoc:
-    def __init__(self, text):
+    """One article's text with its segmentation, computed lazily and cached."""
+
+    __slots__ = ("text", "__dict__")
+
+    def __init__(self, text: str):
         self.text = text
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """Non-blank lines (news text has one paragraph per line), trimmed of edge whitespace."""
+        out = []
+        text = self.text
+        for m in _PARA.finditer(text, timeout=TIMEOUT):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        return out
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences within paragraphs; a closing quotation mark after the full stop stays in the sentence."""
+        text = self.text
+        out = []
+        for ps, pe in self.paragraphs:
+            start = ps
+            for m in _SENT_END.finditer(text, ps, pe, timeout=TIMEOUT):
+                end = m.end()
+                if _is_abbreviation(text, start, m.start()):
+                    continue
+                out.append((start, end))
+                start = end
+                while start < pe and text[start].isspace():
+                    start += 1
+            if start < pe:
+                out.append((start, pe))
+        return out
+
+    @cached_property
+    def pairs(self) -> list[MarkPair]:
+        from .marks import pair_marks
+        return pair_marks(self.text, self.paragraphs)
+
+    def paragraph_index(self, pos: int) -> int:
+        """Index of the paragraph holding ``pos`` (or the one before it, between paragraphs)."""
+        import bisect
+        return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
+
+    def sentence_index(self, pos: int) -> int:
+        import bisect
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    @cached_property
+    def _para_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    """Is the full stop at ``dot - 1`` part of an abbreviation or an initial rather than a sentence end?"""
+    if text[dot - 1] != ".":
+        return False
+    m = _WORD_BEFORE.search(text, max(start, dot - 20), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    if "." in word:  # "U.S." or "p.m.": more often mid-sentence ("the U.S. Senate") than at an end
+        return True
+    return word.lower() in _ABBREVIATIONS

@@ -1,0 +1,150 @@
+"""Quotation-mark pairing from a table of allowed (open, close) pairs.
+
+Marks are never paired sequentially: each mark is classified by what stands on either side of it
+(a mark that opens has text after it and space or punctuation before it; one that closes the
+reverse), apostrophes are told apart from single quotation marks by the letters around them, and a
+closing mark only closes an opening mark that allows it. A stray mark (an inch mark in ``6'2"``,
+``»`` as a bullet, an unclosed quotation) is dropped without shifting any later pair.
+"""
+from __future__ import annotations
+
+import regex
+
+from .text import TIMEOUT, MarkPair
+
+_MARK = regex.compile(r"``|''|[\"“”‘’'«»„‚‹›‟]")
+
+# opening mark -> the closing marks it accepts
+CLOSERS: dict[str, frozenset[str]] = {
+    "“": frozenset({"”", "“", '"'}),
+    '"': frozenset({'"', "”"}),
+    "”": frozenset({"”"}),
+    "‟": frozenset({"”", "“"}),
+    "„": frozenset({"“", "”"}),
+    "‘": frozenset({"’", "'"}),
+    "'": frozenset({"'", "’"}),
+    "‚": frozenset({"‘", "’"}),
+    "«": frozenset({"»"}),
+    "»": frozenset({"«"}),
+    "‹": frozenset({"›"}),
+    "’": frozenset({"’"}),
+    "›": frozenset({"‹"}),
+    "``": frozenset({"''", "”"}),
+    "''": frozenset({"''"}),
+}
+DOUBLE = frozenset({"“", '"', "”", "‟", "„", "«", "»", "``", "''"})
+SINGLE = frozenset({"‘", "'", "’", "‚", "‹", "›"})
+# marks that open a quotation in their usual use, whatever the letters around them
+_ALWAYS_OPEN = frozenset({"“", "„", "‘", "‚", "«", "‹", "``", "‟"})
+_ALWAYS_CLOSE = frozenset({"”", "’", "»", "›"})
+
+_OPEN_BEFORE = frozenset(" \t\u00a0([{—–-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
+_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–-/…\u200b") | DOUBLE | SINGLE
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def pair_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkPair]:
+    """All quotation-mark pairs in ``text``, in order of their opening marks."""
+    pairs: list[MarkPair] = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        tokens = [(m.start(), m.group()) for m in _MARK.finditer(text, ps, pe, timeout=TIMEOUT)]
+        if not tokens:
+            continue
+        next_open = _next_paragraph_opener(text, paragraphs, pi)
+        _pair_paragraph(text, ps, pe, tokens, next_open, pairs)
+    pairs.sort(key=lambda p: p.open)
+    return pairs
+
+
+def _next_paragraph_opener(text: str, paragraphs: list[tuple[int, int]], pi: int) -> str | None:
+    if pi + 1 >= len(paragraphs):
+        return None
+    s = paragraphs[pi + 1][0]
+    m = _MARK.match(text, s, timeout=TIMEOUT)
+    return m.group() if m else None
+
+
+def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
+                    next_open: str | None, pairs: list[MarkPair]) -> None:
+    stack: list[tuple[int, str]] = []  # (offset, mark) of marks still open
+    for pos, mark in tokens:
+        n = len(mark)
+        before = text[pos - 1] if pos > ps else " "
+        after = text[pos + n] if pos + n < pe else " "
+        left = not after.isspace() and (before in _OPEN_BEFORE or before.isspace() or pos == ps)
+        right = not before.isspace() and (after in _CLOSE_AFTER or after.isspace() or pos + n == pe)
+        if mark in ("'", "’"):
+            if _is_alnum(before) and _is_alnum(after):
+                continue  # don't, Jones's, rock'n'roll
+            if after.isdigit() and not (stack and stack[-1][1] in ("'", "‘") and right):
+                continue  # '90s, ’08
+            if before in "sS" and after.isspace() and not _single_open(stack):
+                continue  # the players’ union
+            if before in "sS" and after.isspace() and pos + 2 < pe and text[pos + 2].islower():
+                continue  # the players’ union, even inside a quotation
+        elif mark == "‘" and after.isdigit():
+            continue
+        if right and _close(stack, pos, mark, text, ps, pairs):
+            continue
+        if left or (mark in _ALWAYS_OPEN and not after.isspace() and not right):
+            if mark in DOUBLE and _reopen(stack, pos, mark, text, ps, pairs):
+                pass
+            stack.append((pos, mark))
+    # Whatever is still open: the outermost double quotation continues when the next paragraph reopens.
+    if stack:
+        opos, omark = stack[0]
+        if next_open is not None and next_open in CLOSERS and _same_family(omark, next_open):
+            end = pe
+            pairs.append(MarkPair(opos, len(omark), end, 0, 0))
+
+
+def _same_family(a: str, b: str) -> bool:
+    return (a in DOUBLE) == (b in DOUBLE)
+
+
+def _single_open(stack: list[tuple[int, str]]) -> bool:
+    return bool(stack) and stack[-1][1] in ("‘", "'", "‚")
+
+
+def _close(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: int,
+           pairs: list[MarkPair]) -> bool:
+    """Close the innermost open mark that accepts ``mark``; single marks only close the top one."""
+    for i in range(len(stack) - 1, -1, -1):
+        opos, omark = stack[i]
+        if mark in CLOSERS[omark]:
+            if pos == opos + len(omark) and mark == omark == '"':
+                return False  # "" is not an empty quotation; let it open
+            del stack[i:]
+            pairs.append(MarkPair(opos, len(omark), pos, len(mark), i))
+            return True
+        if mark in SINGLE:
+            return False
+    return False
+
+
+def _reopen(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: int,
+            pairs: list[MarkPair]) -> bool:
+    """A double mark opening while one of its family is open: the earlier quotation ran on to here.
+
+    News text that lost its paragraph breaks reads ``…end. "Next…``: the earlier piece ends at the full
+    stop and is a continued quotation; an opener with no sentence end before it is a stray.
+    """
+    for i in range(len(stack) - 1, -1, -1):
+        opos, omark = stack[i]
+        if omark in DOUBLE and mark in CLOSERS and _family_close(omark, mark):
+            j = pos
+            while j > opos and text[j - 1].isspace():
+                j -= 1
+            if j > opos + len(omark) and text[j - 1] in ".!?…:":
+                pairs.append(MarkPair(opos, len(omark), j, 0, i))
+            del stack[i:]
+            return True
+    return False
+
+
+def _family_close(omark: str, mark: str) -> bool:
+    """Would a quotation opened by ``omark`` be reopened (not nested) by ``mark``?"""
+    return mark == omark or (omark in ("“", '"', "„") and mark in ("“", '"', "„"))

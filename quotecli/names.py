@@ -1,0 +1,225 @@
+"""Mentions of people and organisations: noun-phrase patterns, types, and the shared resolver.
+
+One ``Resolver`` per document turns the words that point at a speaker or a claim's holder (``he``,
+``Zhao``, ``Mr Zhao``, ``the company``) into a canonical name: pronouns to the most recent compatible
+person or organisation, surnames and titled names to the earliest longest full name with that surname.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+import regex
+
+from .lexicons import load
+from .models import Mention
+from .text import TIMEOUT, TextDoc
+
+TITLES = tuple(sorted(load("titles"), key=len, reverse=True))
+ORG_WORDS = frozenset(load("org_words"))
+SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_nouns"))
+_FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
+                            "Congresswoman", "Councilwoman"})
+_MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
+_FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
+
+PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
+
+# A capitalised name: optional titles, then capitalised words, initials and name particles.
+_CAP = r"(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’\-]*+\.?+|Mc\p{Lu}\p{Ll}++|O['’]\p{Lu}\p{Ll}++)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
+NAME_PAT = (rf"(?:\L<titles>\s++)*+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,4}}+"
+            r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
+NAME_RE = regex.compile(NAME_PAT, titles=TITLES)
+_NOT_NAME_START = frozenset(load("not_names"))
+_SENT_START = regex.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)$")
+FULL_NAME_RE = regex.compile(
+    rf"(?<![\p{{L}}\-])(?:\L<titles>\s++)*+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{1,3}}+(?![\p{{L}}])",
+    titles=TITLES)
+
+
+def strip_titles(name: str) -> tuple[str, str | None]:
+    """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen.")."""
+    title = None
+    changed = True
+    while changed:
+        changed = False
+        for t in TITLES:
+            if name.startswith(t + " ") and len(name) > len(t) + 1:
+                title = t if title is None else f"{title} {t}"
+                name = name[len(t) + 1:]
+                changed = True
+                break
+    return name, title
+
+
+def name_type(name: str) -> str:
+    """person | organization for a capitalised name (pronouns and common nouns are typed elsewhere)."""
+    words = name.replace(",", " ").split()
+    if not words:
+        return "unknown"
+    if words[0] in ("The", "the"):
+        return "organization"
+    if any(w in ORG_WORDS for w in words):
+        return "organization"
+    if len(words) == 1 and (words[0].isupper() and len(words[0]) > 1):
+        return "organization"  # BBC, NATO
+    return "person"
+
+
+def gender_of(name: str, title: str | None) -> str | None:
+    if title:
+        first = title.split()[0]
+        if first in _FEMALE_TITLES:
+            return "f"
+        if first in _MALE_TITLES:
+            return "m"
+    first = name.split()[0] if name else ""
+    return _FIRST.get(first)
+
+
+class Resolver:
+    """Canonical names for mentions in one document; shared by quotation speakers and claim holders."""
+
+    def __init__(self, doc: TextDoc):
+        self.doc = doc
+        self._events: list[tuple[int, str, str, str | None]] = []  # (pos, name, type, gender) by position
+        self._sorted = True
+
+    @cached_property
+    def _names(self) -> list[tuple[int, int, str, str | None, str]]:
+        """Full names written in the text: (start, end, name without titles, title, type)."""
+        text = self.doc.text
+        out = []
+        for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
+            raw = m.group()
+            s = m.start()
+            words = raw.split()
+            # drop a sentence-initial function word caught as a capitalised word ("But John Smith")
+            while words and words[0] in _NOT_NAME_START:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            raw = " ".join(words)
+            name, title = strip_titles(raw)
+            if " " not in name and title is None:
+                continue
+            out.append((s, m.end(), name, title, name_type(name)))
+        return out
+
+    @cached_property
+    def _by_surname(self) -> dict[str, tuple[str, str | None]]:
+        table: dict[str, tuple[str, str | None]] = {}
+        for _, _, name, title, kind in self._names:
+            if kind != "person":
+                continue
+            parts = name.split()
+            key = parts[-1].rstrip(".,").lower()
+            if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
+                key = parts[-2].rstrip(".,").lower()
+            old = table.get(key)
+            if old is None or (len(name) > len(old[0]) and name.endswith(old[0].split()[-1])
+                               and " " not in old[0]):
+                table[key] = (name, gender_of(name, title))
+        return table
+
+    @cached_property
+    def _people(self) -> list[tuple[int, str, str | None]]:
+        """Person mentions in text order (start, canonical name, gender) for pronoun resolution."""
+        out = []
+        for s, _, name, title, kind in self._names:
+            if kind == "person":
+                canon, g = self.canonical_person(name)
+                out.append((s, canon, gender_of(name, title) or g))
+        return out
+
+    def note(self, pos: int, name: str, kind: str, gender: str | None = None) -> None:
+        """Record a resolved speaker at ``pos`` so that later pronouns can point back at it."""
+        self._events.append((pos, name, kind, gender))
+        self._sorted = False
+
+    def canonical_person(self, name: str) -> tuple[str, str | None]:
+        name, title = strip_titles(name.strip())
+        key = name.split()[-1].rstrip(".,").lower() if name else ""
+        hit = self._by_surname.get(key)
+        if hit and (" " not in name or hit[0].endswith(name)):
+            return hit[0], gender_of(name, title) or hit[1]
+        return name, gender_of(name, title)
+
+    def mention(self, start: int, end: int, role: str | None = None) -> Mention:
+        """The canonical name and type of the words ``text[start:end]`` at that position."""
+        words = self.doc.text[start:end]
+        low = words.lower()
+        if low in PRONOUNS:
+            name, kind = self.pronoun(low, start)
+            return Mention(name, words, start, end, role, kind)
+        head = low.split()[-1] if low.split() else low
+        first = low.split()[0] if low.split() else low
+        if words[:1].islower() or first in ("a", "an", "the", "one", "another", "two", "three", "some",
+                                             "several", "many", "other", "senior", "local"):
+            if first in ("the",) and any(w[:1].isupper() for w in words.split()[1:]):
+                return Mention(words, words, start, end, role, "organization")
+            return Mention(words, words, start, end, role, common_type(low))
+        canon, title = strip_titles(words)
+        kind = name_type(canon)
+        if kind == "person":
+            canon, _ = self.canonical_person(words)
+        return Mention(canon, words, start, end, role, kind)
+
+    def pronoun(self, low: str, pos: int) -> tuple[str | None, str]:
+        want = PRONOUNS[low]
+        if want in ("m", "f", "person"):
+            best: tuple[int, str] | None = None
+            i = bisect.bisect_left(self._people, (pos,)) - 1
+            while i >= 0:
+                s, name, g = self._people[i]
+                if g is None or want == "person" or g == want:
+                    best = (s, name)
+                    break
+                i -= 1
+            for s, name, kind, g in reversed(self._sorted_events()):
+                if s >= pos or kind != "person":
+                    continue
+                if g is None or want == "person" or g == want:
+                    if best is None or s > best[0]:
+                        best = (s, name)
+                break
+            return (best[1] if best else None), "person"
+        kind = "group" if low in ("they", "we") else "organization"
+        for s, name, k, _ in reversed(self._sorted_events()):
+            if s < pos and k in ("organization", "group"):
+                return name, k
+        return None, kind
+
+    def _sorted_events(self) -> list[tuple[int, str, str, str | None]]:
+        if not self._sorted:
+            self._events.sort(key=lambda e: e[0])
+            self._sorted = True
+        return self._events
+
+
+def common_type(phrase: str) -> str:
+    """Type of an unnamed source: "a spokesman" anonymous, "officials" group, "the company" organisation."""
+    words = phrase.lower().split()
+    if not words:
+        return "unknown"
+    head = _head_noun(words)
+    base = head[:-1] if head.endswith("s") and head[:-1] in SOURCE_NOUNS else head
+    kind = SOURCE_NOUNS.get(head) or SOURCE_NOUNS.get(base)
+    if kind == "organization":
+        return "organization"
+    plural = head != base or kind == "group" or head.endswith("s") and kind is None
+    if plural:
+        return "group"
+    if words[0] in ("a", "an", "one", "another"):
+        return "anonymous"
+    return "person" if kind == "person" else "unknown"
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of "a source familiar with the matter" is "source": the last word before a preposition."""
+    for i, w in enumerate(words):
+        if i and w in ("familiar", "close", "with", "of", "at", "in", "for", "from", "on", "who", "to"):
+            return words[i - 1]
+    return words[-1]
