@@ -26,7 +26,7 @@ _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
 
 # A capitalised name: optional titles, then capitalised words, initials and name particles.
-_CAP = r"(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’\-]*+\.?+|Mc\p{Lu}\p{Ll}++|O['’]\p{Lu}\p{Ll}++)"
+_CAP = r"(?:(?:\p{Lu}\.){1,3}+|\p{Lu}[\p{Ll}\p{Lu}'’\-]*+)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
 NAME_PAT = (rf"(?:\L<titles>\s++)*+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,4}}+"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
@@ -136,6 +136,8 @@ class Resolver:
 
     def note(self, pos: int, name: str, kind: str, gender: str | None = None) -> None:
         """Record a resolved speaker at ``pos`` so that later pronouns can point back at it."""
+        if kind == "person" and gender is None:
+            gender = self.canonical_person(name)[1]
         self._events.append((pos, name, kind, gender))
         self._sorted = False
 
@@ -182,9 +184,9 @@ class Resolver:
                 if s >= pos or kind != "person":
                     continue
                 if g is None or want == "person" or g == want:
-                    if best is None or s > best[0]:
+                    if best is None or s > best[0] - 600:
                         best = (s, name)
-                break
+                    break
             return (best[1] if best else None), "person"
         kind = "group" if low in ("they", "we") else "organization"
         for s, name, k, _ in reversed(self._sorted_events()):

@@ -17,7 +17,7 @@ _NOT_SPEECH_BEFORE = regex.compile(
         known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
         album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
         article|essay|report|episode|the\ title|headline|
-        or|aka|a\.k\.a\.)[,:]?|[(])\s*+$""",
+        or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(])\s*+$""",
     regex.I | regex.X)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
@@ -58,8 +58,10 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         if not words:
             continue
         para = doc.paragraph_index(p.open)
+        whole_para = (p.open, p.outer_end) == doc.paragraphs[para] or p.open == doc.paragraphs[para][0] and \
+            not text[p.outer_end:doc.paragraphs[para][1]].strip(" .")
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
-                             _not_speech(text, doc, p, para), _title_case(words, inner), para))
+                             _not_speech(text, doc, p, para), _title_case(words, inner, whole_para), para))
     return out
 
 
@@ -83,9 +85,10 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
 
 
-def _title_case(words: list[str], inner: str) -> bool:
-    """"Mothballing Your Battleship": every major word capitalised, no sentence punctuation."""
-    if len(words) < 2 or inner[-1] in ".!?,":
+def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:
+    """"Mothballing Your Battleship": every major word capitalised, no sentence punctuation
+    (a quotation standing alone as a paragraph, like a headline, may end with a full stop)."""
+    if len(words) < 2 or inner[-1] in ("!?" if whole_para else ".!?"):
         return False
     minor = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
     return all(w[0].isupper() or w.lower() in minor for w in words) and words[0][0].isupper()

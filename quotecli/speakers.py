@@ -41,29 +41,42 @@ _ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previo
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
-_DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
+_DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|from)\s+{NAME_PAT})?|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
 _AFTER_CUE_SP = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{NAME_PAT}
          |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
          (?:\s*,\s*{_ROLE_TAIL})?""",
+    regex.X, cues=CUES, titles=TITLES)
+_AFTER_CUE_ROLE_NAME = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>(?:[\p{{L}}&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
+         (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
 _AFTER_SP_CUE = regex.compile(
     rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{_ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
 _AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
-_ACCORDING = regex.compile(rf"(?:^|[,;(]\s*|\s)(?P<cue>[Aa]ccording\s+to)\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
-                         titles=TITLES)
+_ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
+                              titles=TITLES)
 _POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
+_SENT_FINAL = regex.compile(
+    rf"""[,;]\s+(?:(?P<sp>{_PRON}|(?:the\s+)?{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|\p{{Ll}}+s)
+         \s+(?:{_ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
+_MARK_IN = regex.compile(r"[\"“”]")
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:called|described|labell?ed|branded|dubbed|hailed|"
+                         r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
+_BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
+                          titles=TITLES)
 _TOKEN = regex.compile(r"[^\s]+")
 _FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
     by for with from into than then so said says told also not no this these those it its his her their our
     is was are were be been has had have will would could should may might can""".split())
-_DETS = frozenset("the a an one another two three several some many other their his her its".split())
+_DETS = frozenset("my our your the a an one another two three several some many other their his her its".split())
 _ROLE_SUFFIX = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ee", "ive", "ary", "ess", "chief", "head")
 
 
@@ -130,7 +143,7 @@ def _local(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
     a_end = pe
     if i + 1 < len(cands) and cands[i + 1].para == c.para:
         a_end = min(a_end, cands[i + 1].pair.open)
-    f = _after(text, a_start, a_end)
+    f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
     if f:
         return f
     # the stretch before the opening mark, back to the previous quotation or the sentence start
@@ -138,11 +151,100 @@ def _local(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
     b_start = max(ps, b_end - 300)
     if i > 0 and cands[i - 1].para == c.para:
         b_start = max(b_start, cands[i - 1].pair.outer_end)
-    return _before(doc, b_start, b_end, c)
+    f = _before(doc, b_start, b_end, c)
+    if f:
+        return f
+    if i + 1 >= len(cands) or cands[i + 1].pair.open > doc.sentences[doc.sentence_index(c.pair.outer_end - 1)][1]:
+        f = _sentence_end(doc, c)
+        if f:
+            return f
+    return _subject_fallback(doc, c, b_start, b_end)
+
+
+def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
+    """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
+    or is a partial quotation in a sentence with a reporting verb."""
+    text = doc.text
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    if ss >= b_end:
+        return None
+    lead = text[ss:b_end].rstrip()
+    participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
+    colon = lead.endswith(":")
+    if not (participle or colon or (c.kind == "partial" and _CUE.search(text, ss, b_end, timeout=TIMEOUT))):
+        return None
+    got = _sentence_subject(text, ss, b_end)
+    if not got:
+        return None
+    rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
+    return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
+
+
+_PARTICIPLE = regex.compile(r",\s+(?:saying|adding|noting|arguing|warning|writing|telling\s+[\w\s]{1,30}?|insisting|explaining)"
+                            r"(?:\s+that)?[,:]?\s*$")
+_LEAD_ADV = frozenset("""in at on during after before following despite speaking asked meanwhile however but and yet
+    still instead earlier later last this then so also since when while as under over for from with without amid
+    like unlike even now today yesterday separately elsewhere overall according""".split())
+_VERBISH = frozenset("""has had have was were is are will would could can may might should said says told also
+    did does do had been""".split())
+
+
+def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
+    i = 0
+    if toks and toks[0][2].strip(",").lower() in _LEAD_ADV:
+        k = 0
+        while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
+            k += 1
+        i = k + 1 if k < len(toks) and k < 14 else 1
+    if i >= len(toks):
+        return None
+    w = toks[i][2]
+    bare = w.strip(",.;:")
+    if bare.lower() in PRONOUNS:
+        return toks[i][0], toks[i][0] + len(bare), None
+    j = i
+    while j < len(toks) and j - i < 10:
+        t = toks[j][2]
+        low = t.lower().strip(",.;:")
+        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
+                      or _CUE.fullmatch(low)):
+            break
+        if t.endswith((",", ";", ":")) or t.startswith("("):
+            j += 1
+            break
+        j += 1
+    np_toks = toks[i:j]
+    while np_toks and np_toks[-1][2].startswith("("):
+        np_toks = np_toks[:-1]
+    if not np_toks:
+        return None
+    # a capitalised run at the end of the phrase is the name; what precedes it is the role
+    k = len(np_toks)
+    while k > 0 and _name_word(np_toks[k - 1][2].rstrip(",;:")):
+        k -= 1
+    start, end = np_toks[0][0], np_toks[-1][0] + len(np_toks[-1][2].rstrip(",;:"))
+    if k < len(np_toks) and k > 0 and np_toks[0][2].lower() not in _DETS:
+        role = text[np_toks[0][0]:np_toks[k - 1][1]].rstrip(",")
+        return np_toks[k][0], end, role
+    if k == len(np_toks):  # no capitalised word: a common noun phrase must name a source
+        words = [t[2].lower().strip(",.;:") for t in np_toks]
+        if not _source_head(words):
+            return None
+    if np_toks[0][2].strip(",") in _NOT_NAME and np_toks[0][2].strip(",") not in ("The",):
+        return None
+    return start, end, None
 
 
 def _after(text: str, s: int, e: int) -> Found | None:
     seg_end = min(e, s + 250)
+    m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT)
+    if m and any(w[:1].islower() for w in m.group("pre").split()) and \
+            m.group("pre").split()[0].lower() not in _DETS and _plausible(text, m.start("sp"), m.end("sp")):
+        pre = m.group("pre").strip()
+        role = pre if not m.group("role") else f"{pre}, {m.group('role').strip()}"
+        sp_s, sp_e, _ = _trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
                            (_AFTER_DASH, "after.dash", 0.85)):
         m = rx.match(text, s, seg_end, timeout=TIMEOUT)
@@ -150,6 +252,33 @@ def _after(text: str, s: int, e: int) -> Found | None:
             sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
             return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
     return None
+
+
+def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
+    """“…” on the issue until now, the Tory source said. — an attribution closing the sentence."""
+    text = doc.text
+    ss, se = doc.sentences[doc.sentence_index(c.pair.outer_end - 1)]
+    if se <= c.pair.outer_end:
+        return None
+    m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
+    if not m or _MARK_IN.search(text, m.start(), se):
+        return None
+    if not _plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(sp_s, sp_e, role, m.span("cue"), "after.sentence_end", 0.8)
+
+
+def _passive_by(text: str, doc: TextDoc, c: Candidate, a_end: int) -> Found | None:
+    """Buhecha was called “…” by the sentencing judge."""
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    if not _PASSIVE.search(text, max(ss, c.pair.open - 60), c.pair.open, timeout=TIMEOUT):
+        return None
+    m = _BY_AGENT.match(text, c.pair.outer_end, a_end, timeout=TIMEOUT)
+    if not m:
+        return None
+    sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(sp_s, sp_e, role, None, "after.passive_by", 0.8)
 
 
 def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
@@ -166,8 +295,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             continue
         cue_words = m.group().lower()
         if cue_words.startswith("according"):
-            sp = regex.match(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
-                             text, m.end(), e, titles=TITLES, timeout=TIMEOUT)
+            sp = _ACCORDING_SP.match(text, m.end(), e, timeout=TIMEOUT)
             if sp:
                 a, b, role = _trim_speaker(text, sp.start("sp"), sp.end("sp"), None)
                 return Found(a, b, role, m.span(), "before.according_to", 0.9)
@@ -184,8 +312,9 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)
         # inverted before the quote: said Zhao Xijun: “…”
         inv = _AFTER_CUE_SP.match(text, m.start(), e, timeout=TIMEOUT)
-        if inv and _plausible(text, inv.start("sp"), inv.end("sp")):
-            a, b, role = _trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
+        if inv and inv.group("sp")[:1].isupper() and not text[inv.end():e].strip(" ,:") and \
+                _plausible(text, inv.start("sp"), inv.end("sp")):
+            a, b, role = _trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
             return Found(a, b, role, m.span(), "before.cue_speaker", 0.85)
     return None
 
@@ -217,7 +346,10 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
         k = j - 1
         while k >= 0 and not toks[k][2].endswith(",") and j - k < 25:
             k -= 1
-        if k >= 0 and toks[k][2].endswith(","):
+        first = toks[k + 1][2] if k + 1 <= j else ""
+        role_like = first.lower() in _DETS | {"who", "whose"} or first in TITLES or (
+            first[:1].islower() and first.lower() not in PRONOUNS)
+        if k >= 0 and toks[k][2].endswith(",") and role_like:
             role_s, role_e = toks[k + 1][0], toks[j][1] - 1
             np = _np_ending_at(text, toks, k, strip_comma=True)
             if np:
@@ -232,6 +364,8 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     if strip_comma:
         w = w[:-1]
         e -= 1
+    if w.startswith("(") and w.endswith(")") and j > 0:
+        return _np_ending_at(text, toks, j - 1)
     w = w.rstrip(")")
     if not w:
         return None
@@ -241,7 +375,7 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         k = j
         while k - 1 >= 0 and _name_word(toks[k - 1][2]):
             k -= 1
-        while k <= j and toks[k][2] in _NOT_NAME:
+        while k <= j and toks[k][2].strip(",.;:") in _NOT_NAME:
             k += 1
         if k > j:
             return None
@@ -310,7 +444,7 @@ def _plausible(text: str, s: int, e: int) -> bool:
         return False
     if w[0].islower() and w.lower() not in PRONOUNS:
         words = w.lower().split()
-        return _source_head(words)
+        return words[0] in _DETS or _source_head(words)
     return True
 
 
