@@ -1,0 +1,154 @@
+"""quotecli.spark on local[2]: its records equal extract(...).to_dict() (the CLI's jsonl records) per id.
+
+Skips cleanly without pyspark or Java. One SparkSession for the module; the `python -m quotecli.spark` entry
+runs once in a real subprocess.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotecli import extract
+
+ARTICLES = [
+    {"id": "a1", "date": "2024-03-01",
+     "text": "Beijing plans sweeping reforms\n\n"
+             "\u201cA slew of policy arrangements will be made after the plenum,\u201d said Zhao Xijun, an "
+             "economist with Renmin University in Beijing. Analysts expect the meeting to take place next month.\n\n"
+             "\u201cWe are ready,\u201d he added."},
+    {"id": "a2", "date": "2023-11-20",
+     "text": "The minister, Jane Doe, told reporters: \"Prices will fall by 2030.\" She said the plan was "
+             "\"ambitious but doable\".\n\nThe company said it expects profits to rise in the second half."},
+    {"id": 3, "date": None,
+     "text": "\u00abNous verrons\u00bb, is not English. \"It's over,\" said Mr. Smith. Smith, 54, later left."},
+    {"id": "a4", "date": "2022-01-05", "text": "No quotations here. The weather is traditionally mild."},
+    {"id": "a5", "date": "2021-06-30", "text": ""},
+]
+
+needs_spark = [pytest.mark.spark]
+try:
+    import pyspark  # noqa: F401
+except ImportError:
+    needs_spark.append(pytest.mark.skip(reason="pyspark is not installed (pip install 'quotecli[spark]')"))
+if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+    needs_spark.append(pytest.mark.skip(reason="Spark needs Java 17 and none was found"))
+
+
+def expected(article: dict) -> dict:
+    doc_id = article["id"]
+    return extract(article["text"], doc_id=None if doc_id is None else str(doc_id),
+                   date=article.get("date")).to_dict()
+
+
+@pytest.fixture(scope="module")
+def spark():
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    session = (SparkSession.builder.master("local[2]").appName("quotecli-tests")
+               .config("spark.ui.enabled", "false")
+               .config("spark.sql.shuffle.partitions", "2")
+               .config("spark.driver.memory", "512m")
+               .config("spark.default.parallelism", "2")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("spark") / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for article in ARTICLES:
+            f.write(json.dumps(article, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_module_imports_without_pyspark():
+    code = ("import sys; sys.modules['pyspark'] = None\n"
+            "import quotecli.spark as s\n"
+            "try:\n    s.extract_df(None)\nexcept ImportError as e:\n    print(e)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install 'quotecli[spark]'" in out
+
+
+def test_schema_mirrors_to_dict():
+    pytest.importorskip("pyspark")
+    from quotecli.spark import document_schema
+
+    record = extract(ARTICLES[0]["text"], doc_id="x", date="2024-03-01").to_dict()
+    schema = document_schema()
+    assert schema.fieldNames() == list(record)
+    quote_type = schema["quotes"].dataType.elementType
+    assert quote_type.fieldNames() == ["id", "text", "start", "end", "kind", "group", "speaker", "cue",
+                                       "confidence", "rule"]
+    assert schema["claims"].dataType.elementType["holder"].dataType.fieldNames() == [
+        "name", "mention", "start", "end", "role", "type"]
+
+
+@pytest.mark.usefixtures("spark")
+class TestSpark:
+    pytestmark = needs_spark
+
+    def test_extract_df_equals_extract(self, spark):
+        df = spark.createDataFrame([(str(a["id"]), a["text"], a["date"]) for a in ARTICLES],
+                                   "id string, text string, date string").repartition(2)
+        from quotecli.spark import extract_df
+
+        rows = extract_df(df, text_col="text", id_col="id", date_col="date").collect()
+        got = {r["id"]: r.asDict(recursive=True) for r in rows}
+        assert set(got) == {str(a["id"]) for a in ARTICLES}
+        for article in ARTICLES:
+            assert got[str(article["id"])] == expected(article), article["id"]
+        assert any(r["quotes"] for r in rows), "the corpus should give quotations"
+
+    def test_extract_df_date_column_and_no_id(self, spark):
+        from quotecli.spark import extract_df
+
+        article = ARTICLES[0]
+        df = spark.createDataFrame([(article["text"], dt.date(2024, 3, 1))], "body string, day date")
+        [row] = extract_df(df, text_col="body", id_col="nope", date_col="day").collect()
+        want = extract(article["text"], date="2024-03-01").to_dict()
+        assert row.asDict(recursive=True) == want
+
+    def test_missing_text_becomes_error_record(self, spark):
+        from quotecli.spark import extract_df
+
+        df = spark.createDataFrame([("x", None)], "id string, text string")
+        [row] = extract_df(df).collect()
+        assert row["id"] == "x" and row["error"] and row["quotes"] == []
+
+    def test_unknown_column_is_a_clear_error(self, spark):
+        from quotecli.spark import extract_df
+
+        df = spark.createDataFrame([("x", "y")], "id string, body string")
+        with pytest.raises(ValueError, match="no column 'text'"):
+            extract_df(df)
+
+    def test_command_line_writes_the_cli_records(self, corpus, tmp_path):
+        bad = tmp_path / "more.jsonl"
+        bad.write_text('{"id": "b1", "text": "\\"Hi,\\" she said."}\nnot json\n\n', encoding="utf-8")
+        out = tmp_path / "out"
+        env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+        proc = subprocess.run(
+            [sys.executable, "-m", "quotecli.spark", str(corpus), str(bad), str(out), "--master", "local[2]",
+             "--date-field", "date"],
+            capture_output=True, text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        assert (out / "_SUCCESS").exists()
+        lines = [line for part in sorted(out.glob("part-*")) for line in part.read_text("utf-8").splitlines()]
+        by_id = {json.loads(line)["id"]: line for line in lines}
+        for article in ARTICLES:
+            assert by_id[str(article["id"])] == json.dumps(expected(article), ensure_ascii=False)
+        assert by_id["b1"] == json.dumps(extract('"Hi," she said.', doc_id="b1").to_dict(), ensure_ascii=False)
+        errors = [json.loads(line) for line in lines if json.loads(line)["error"]]
+        assert len(errors) == 1 and errors[0]["error"].startswith("bad JSON line")
+        assert len(lines) == len(ARTICLES) + 2  # blank lines are not documents; the bad one is not dropped
