@@ -87,6 +87,10 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
                 continue  # the players’ union, even inside a quotation
         elif mark == "‘" and after.isdigit():
             continue
+        if mark == "«" and not right:
+            left = True  # French spacing: « mots »
+        elif mark == "»" and stack and stack[-1][1] == "«":
+            right = True
         if right and _close(stack, pos, mark, text, ps, pairs):
             continue
         if left or (mark in _ALWAYS_OPEN and not after.isspace() and not right):
@@ -138,7 +142,8 @@ def _reopen(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: in
             j = pos
             while j > opos and text[j - 1].isspace():
                 j -= 1
-            if j > opos + len(omark) and text[j - 1] in ".!?…:":
+            first = opos + len(omark)
+            if j > first and text[j - 1] in ".!?…:" and (text[first].isupper() or not text[first].isalpha()):
                 pairs.append(MarkPair(opos, len(omark), j, 0, i))
             del stack[i:]
             return True

@@ -21,6 +21,10 @@ SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_no
 _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
                             "Congresswoman", "Councilwoman"})
 _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
+ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
+_PLURAL_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?\p{L}\p{Ll}+s)(?=\s+\p{Ll}+(?:ed|d)\b)",
+    regex.M)
 _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
 
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
@@ -34,8 +38,31 @@ NAME_RE = regex.compile(NAME_PAT, titles=TITLES)
 _NOT_NAME_START = frozenset(load("not_names"))
 _SENT_START = regex.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)$")
 FULL_NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-])(?:\L<titles>\s++)*+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{1,3}}+(?![\p{{L}}])",
+    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s++)++{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,3}}+"
+    rf"|{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{1,3}}+)(?![\p{{L}}])",
     titles=TITLES)
+
+
+def split_role(name: str) -> tuple[str | None, str]:
+    """("Finance Minister Ines Duarte") -> ("Finance Minister", "Ines Duarte"): role words before a name."""
+    words = name.split()
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        bare = w.rstrip(".,").removesuffix("’s").removesuffix("'s")
+        if bare in ROLE_WORDS or w in ROLE_WORDS or (bare.isupper() and len(bare) > 1) or bare in ORG_WORDS \
+                or bare[:1].islower():
+            cut = i + 1
+    if cut == 0:
+        return None, name
+    rest = words[cut:]
+    if len(rest) == 1 and rest[0] in ROLE_WORDS:
+        return None, name
+    return " ".join(words[:cut]), " ".join(rest)
+
+
+def _surname_key(name: str) -> str:
+    last = name.split()[-1] if name.split() else ""
+    return last.removesuffix("’s").removesuffix("'s").rstrip(".,’'").lower()
 
 
 def strip_titles(name: str) -> tuple[str, str | None]:
@@ -102,10 +129,14 @@ class Resolver:
             if len(words) < 2:
                 continue
             raw = " ".join(words)
-            name, title = strip_titles(raw)
+            role, bare = split_role(raw)
+            name, title = strip_titles(bare)
+            if role:
+                s += len(raw) - len(bare)
+                title = role if title is None else f"{role} {title}"
             if " " not in name and title is None:
                 continue
-            out.append((s, m.end(), name, title, name_type(name)))
+            out.append((s, m.end(), name.rstrip(".,’'"), title, name_type(name)))
         return out
 
     @cached_property
@@ -115,13 +146,17 @@ class Resolver:
             if kind != "person":
                 continue
             parts = name.split()
-            key = parts[-1].rstrip(".,").lower()
+            key = _surname_key(name)
             if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
-                key = parts[-2].rstrip(".,").lower()
+                key = _surname_key(" ".join(parts[:-1]))
             old = table.get(key)
-            if old is None or (len(name) > len(old[0]) and name.endswith(old[0].split()[-1])
-                               and " " not in old[0]):
+            if old is None or (" " not in old[0] and " " in name):
                 table[key] = (name, gender_of(name, title))
+            if len(parts) >= 2:  # family name first: "Zhao Min" ... "Zhao said"
+                table.setdefault("^" + parts[0].lower(), (name, gender_of(name, title)))
+            if title:
+                for t in (title.lower(), title.split()[-1].lower()):
+                    table.setdefault("the " + t, (name, gender_of(name, title)))
         return table
 
     @cached_property
@@ -142,10 +177,16 @@ class Resolver:
         self._sorted = False
 
     def canonical_person(self, name: str) -> tuple[str, str | None]:
-        name, title = strip_titles(name.strip())
-        key = name.split()[-1].rstrip(".,").lower() if name else ""
+        role, name = split_role(name.strip())
+        name, title = strip_titles(name)
+        name = name.removesuffix("’s").removesuffix("'s").rstrip("’'")
+        if not name:
+            return name, None
+        key = _surname_key(name)
         hit = self._by_surname.get(key)
-        if hit and (" " not in name or hit[0].endswith(name)):
+        if hit is None and " " not in name:
+            hit = self._by_surname.get("^" + name.lower())
+        if hit and (" " not in name or hit[0].endswith(name) or hit[0] == name):
             return hit[0], gender_of(name, title) or hit[1]
         return name, gender_of(name, title)
 
@@ -158,6 +199,12 @@ class Resolver:
             return Mention(name, words, start, end, role, kind)
         head = low.split()[-1] if low.split() else low
         first = low.split()[0] if low.split() else low
+        if first == "the" and len(low.split()) <= 3:
+            hit = self._by_surname.get(low)
+            if hit:
+                return Mention(hit[0], words, start, end, role, "person")
+        if low == "i":
+            return Mention(None, words, start, end, role, "unknown")
         if words[:1].islower() or first in ("a", "an", "the", "one", "another", "two", "three", "some",
                                              "several", "many", "other", "senior", "local"):
             if first in ("the",) and any(w[:1].isupper() for w in words.split()[1:]):
@@ -189,10 +236,28 @@ class Resolver:
                     break
             return (best[1] if best else None), "person"
         kind = "group" if low in ("they", "we") else "organization"
+        best = None
         for s, name, k, _ in reversed(self._sorted_events()):
             if s < pos and k in ("organization", "group"):
-                return name, k
+                best = (s, name, k)
+                break
+        i = bisect.bisect_left(self._orgs, (pos,)) - 1
+        if i >= 0 and (best is None or self._orgs[i][0] > best[0]):
+            best = (self._orgs[i][0], self._orgs[i][1], "organization")
+        if low in ("they", "we"):
+            m = None
+            for m in _PLURAL_SUBJECT.finditer(self.doc.text, max(0, pos - 400), pos, timeout=TIMEOUT):
+                pass
+            if m and (best is None or m.start() > best[0]):
+                return m.group("np").lower() if m.group("np")[0].isupper() and " " not in m.group("np") \
+                    else m.group("np"), "group"
+        if best:
+            return best[1], best[2]
         return None, kind
+
+    @cached_property
+    def _orgs(self) -> list[tuple[int, str]]:
+        return [(s, name) for s, _, name, _, kind in self._names if kind == "organization"]
 
     def _sorted_events(self) -> list[tuple[int, str, str, str | None]]:
         if not self._sorted:

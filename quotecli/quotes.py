@@ -17,8 +17,9 @@ _NOT_SPEECH_BEFORE = regex.compile(
         known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
         album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
         article|essay|report|episode|the\ title|headline|
-        or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(])\s*+$""",
-    regex.I | regex.X)
+        or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(]|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
+        recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$""",
+    regex.I | regex.X | regex.M)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
 
@@ -35,6 +36,7 @@ class Candidate:
     not_speech: bool    # a name, title or term by its context
     title_case: bool
     para: int
+    nested: bool = False  # inside another quotation's marks
 
 
 def find_quotes(doc: TextDoc) -> list[Candidate]:
@@ -43,9 +45,9 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
     out: list[Candidate] = []
     outer_end = -1
     for p in doc.pairs:
-        if p.open < outer_end:
-            continue  # nested inside the previous outermost pair: part of its words
-        outer_end = p.outer_end
+        nested = p.open < outer_end  # inside the previous outermost pair: part of its words
+        if not nested:
+            outer_end = p.outer_end
         s, e = p.inner_start, p.inner_end
         while s < e and text[s].isspace():
             s += 1
@@ -61,7 +63,8 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         whole_para = (p.open, p.outer_end) == doc.paragraphs[para] or p.open == doc.paragraphs[para][0] and \
             not text[p.outer_end:doc.paragraphs[para][1]].strip(" .")
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
-                             _not_speech(text, doc, p, para), _title_case(words, inner, whole_para), para))
+                             _not_speech(text, doc, p, para), _title_case(words, inner, whole_para), para,
+                             nested))
     return out
 
 
@@ -71,7 +74,7 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
         return "direct"
     ps = doc.paragraphs[para][0]
     before = text[max(ps, p.open - 3):p.open].rstrip()
-    opens_clause = p.open == ps or not before or before[-1] in ":,—–-―(" or before[-1] in ".!?"
+    opens_clause = p.open == ps or not before or before[-1] in ":,—–-―(" or before[-1] in ".!?”\"’»"
     ends_clause = bool(_TERMINAL.search(inner)) or nwords >= 6
     if inner[0].isupper() and opens_clause and (ends_clause or nwords >= 4):
         return "direct"

@@ -20,12 +20,13 @@ import regex
 
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
-from .names import NAME_PAT, PRONOUNS, TITLES, Resolver, common_type, name_type, strip_titles
+from .names import NAME_PAT, ORG_WORDS, PRONOUNS, TITLES, Resolver, name_type, split_role
 from .quotes import Candidate
 from .text import TIMEOUT, TextDoc
 
 __all__ = ["Resolver", "attribute", "summarise"]
 
+TITLES_SET = frozenset(TITLES)
 CUES = tuple(sorted(load("cue_verbs"), key=len, reverse=True))
 PLACES = frozenset(load("place_names"))
 _NOT_NAME = frozenset(load("not_names")) | frozenset(
@@ -35,14 +36,14 @@ _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statem
                         "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
                         "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
 
-_CUE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|according\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
+_CUE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
                      cues=CUES)
 _ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 _DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|from)\s+{NAME_PAT})?|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|from)\s+{NAME_PAT})?|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
@@ -55,6 +56,9 @@ _AFTER_CUE_ROLE_NAME = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>(?:[\p{{L}}&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
          (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
+_AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
+    regex.X, cues=CUES, titles=TITLES)
 _AFTER_SP_CUE = regex.compile(
     rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{_ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
@@ -65,7 +69,8 @@ _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\
 _POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
 _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|(?:the\s+)?{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|\p{{Ll}}+s)
-         \s+(?:{_ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
+         \s+(?:{_ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}})
+         |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
          (?:\s+[^,.;!?\n"“”]{{0,40}})?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
 _MARK_IN = regex.compile(r"[\"“”]")
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:called|described|labell?ed|branded|dubbed|hailed|"
@@ -95,6 +100,8 @@ class Found:
 def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[Quote]:
     """Attribute every candidate, drop those that are not quotations, and number the rest."""
     text = doc.text
+    nested = [c for c in cands if c.nested]
+    cands = [c for c in cands if not c.nested]
     found: list[Found | None] = [None] * len(cands)
     for i, c in enumerate(cands):
         found[i] = _local(doc, cands, i)
@@ -116,9 +123,39 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
                 if mention is not None and mention.name and text[f.sp_start:f.sp_end].lower() not in PRONOUNS:
                     resolver.note(f.sp_start, mention.name, mention.type)
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f and f.cue else None
-        quotes.append(Quote(f"q{len(quotes) + 1}", text[c.start:c.end], c.start, c.end, c.kind, groups[i],
+        kind = c.kind
+        if f is not None and f.rule == "split" and quotes and quotes[-1].group == groups[i]:
+            kind = quotes[-1].kind
+        quotes.append(Quote(f"q{len(quotes) + 1}", text[c.start:c.end], c.start, c.end, kind, groups[i],
                             mention, cue, f.confidence if f else 0.5, f.rule if f else "quote.unattributed"))
+    quotes.extend(_nested_quotes(doc, nested, quotes, resolver))
+    quotes.sort(key=lambda q: q.start)
     return _renumber_groups(quotes)
+
+
+def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], resolver: Resolver) -> list[Quote]:
+    """“As the minister told me, ‘we will not back down’,” Smith said: the inner words are the minister's.
+
+    A quotation inside another is reported only when the outer quotation attributes it with a cue."""
+    out: list[Quote] = []
+    text = doc.text
+    for c in nested:
+        host = next((q for q in outer if q.start <= c.pair.open and c.pair.outer_end <= q.end), None)
+        if host is None:
+            continue
+        m = None
+        for m in _CUE.finditer(text, max(host.start, c.pair.open - 120), c.pair.open, timeout=TIMEOUT):
+            pass
+        if m is None or len(text[m.end():c.pair.open].strip(" ,:")) > 40:
+            continue
+        np = _subject_before(text, host.start, m.start())
+        if not np:
+            continue
+        f = Found(np[0], np[1], np[2], m.span(), "nested.speaker_cue", 0.75)
+        mention = _mention(text, resolver, f)
+        out.append(Quote("q0", text[c.start:c.end], c.start, c.end, "direct" if c.words >= 3 else "partial",
+                         None, mention, Span(text[m.start():m.end()], *m.span()), f.confidence, f.rule))
+    return out
 
 
 def _is_quotation(c: Candidate, f: Found | None) -> bool:
@@ -146,6 +183,12 @@ def _local(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
     f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
     if f:
         return f
+    if not text[a_start:pe].strip(" .") and c.para + 1 < len(doc.paragraphs):
+        ns, ne = doc.paragraphs[c.para + 1]
+        m = _AFTER_DASH.match(text, ns, ne, timeout=TIMEOUT)
+        if m and not text[m.end():ne].strip(" .,"):
+            sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
+            return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
     # the stretch before the opening mark, back to the previous quotation or the sentence start
     b_end = c.pair.open
     b_start = max(ps, b_end - 300)
@@ -231,13 +274,17 @@ def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | N
         words = [t[2].lower().strip(",.;:") for t in np_toks]
         if not _source_head(words):
             return None
-    if np_toks[0][2].strip(",") in _NOT_NAME and np_toks[0][2].strip(",") not in ("The",):
+    if np_toks[0][2].strip(",.;:") in _NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The",):
         return None
     return start, end, None
 
 
 def _after(text: str, s: int, e: int) -> Found | None:
     seg_end = min(e, s + 250)
+    m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT)
+    if m:
+        sp_s, sp_e, _ = _trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        return Found(sp_s, sp_e, m.group("pre").strip(), m.span("cue"), "after.cue_speaker", 0.95)
     m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT)
     if m and any(w[:1].islower() for w in m.group("pre").split()) and \
             m.group("pre").split()[0].lower() not in _DETS and _plausible(text, m.start("sp"), m.end("sp")):
@@ -375,6 +422,11 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         k = j
         while k - 1 >= 0 and _name_word(toks[k - 1][2]):
             k -= 1
+        while k >= 2 and toks[k - 1][2] in ("of", "for", "&", "and") and toks[k - 2][2][:1].isupper() and \
+                any(t[2].strip(",.") in ORG_WORDS for t in toks[max(0, k - 4):j + 1]):
+            k -= 2
+            while k - 1 >= 0 and _name_word(toks[k - 1][2]):
+                k -= 1
         while k <= j and toks[k][2].strip(",.;:") in _NOT_NAME:
             k += 1
         if k > j:
@@ -443,6 +495,8 @@ def _plausible(text: str, s: int, e: int) -> bool:
     if first in _NOT_NAME and w.lower() not in PRONOUNS and first not in ("The",):
         return False
     if w[0].islower() and w.lower() not in PRONOUNS:
+        if w.split()[-1][:1].isupper():  # "union leader Sam Ruiz"
+            return True
         words = w.lower().split()
         return words[0] in _DETS or _source_head(words)
     return True
@@ -458,15 +512,10 @@ def _trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int
         e -= 2
     elif text[e - 1:e] in ("’", "'") and e - s > 3:
         e -= 1
-    words = text[s:e].split(" ")
-    if len(words) >= 3 and words[0][:1].isupper():
-        cut = 0
-        for idx, w in enumerate(words[:-1]):
-            bare = w.rstrip(".,’'s")
-            if (bare.isupper() and len(bare) > 1) or bare in _ROLE_WORDS:
-                cut = idx + 1
-        if 0 < cut < len(words):
-            pre = " ".join(words[:cut])
+    words = text[s:e]
+    if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in _DETS:
+        pre, _ = split_role(words)
+        if pre and pre.split()[0] not in TITLES_SET:
             s += len(pre) + 1
             role = pre if role is None else f"{pre}, {role}"
     if role:
@@ -483,7 +532,7 @@ _ROLE_WORDS = frozenset({"CEO", "Chairman", "Chief", "Director", "Minister", "Se
 
 def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     words = text[f.sp_start:f.sp_end]
-    if not words:
+    if not words or words == "I":  # the reporter's own "I asked" attributes nothing
         return None
     low = words.lower()
     if low in PRONOUNS:
@@ -568,6 +617,13 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
             same = p.pair.continues and c.para >= p.para
             if not same and found[i] is not None and found[i].rule == "split":
                 same = True
+            prev = found[i - 1]
+            if not same and found[i] is not None and prev is not None and found[i].sp_start == prev.sp_start \
+                    and p.para == c.para and p.pair.outer_end <= prev.sp_start < c.pair.open \
+                    and not regex.search(r"[.!?…]", doc.text[p.pair.outer_end:c.pair.open]):
+                f = found[i]
+                found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "split", f.confidence)
+                same = True
             if same and groups[i - 1] is not None:
                 groups[i] = groups[i - 1]
                 continue
@@ -591,11 +647,14 @@ def _renumber_groups(quotes: list[Quote]) -> list[Quote]:
     from dataclasses import replace
     mapping: dict[int, int] = {}
     out = []
-    for q in quotes:
+    for n, q in enumerate(quotes, 1):
         g = q.group
         if g is not None:
             g = mapping.setdefault(g, len(mapping) + 1)
-        out.append(replace(q, group=g) if g != q.group else q)
+        elif q.rule.startswith("nested"):
+            g = mapping.setdefault(-n, len(mapping) + 1)
+        qid = f"q{n}"
+        out.append(replace(q, group=g, id=qid) if (g, qid) != (q.group, q.id) else q)
     return out
 
 

@@ -1,0 +1,606 @@
+"""Time horizons of forward-looking claims: find the time expression, normalise it against the article date.
+
+``find(text, start, end)`` returns the time expressions in a stretch of text as ``Found`` spans, each with the
+rule that matched; ``normalise(phrase, date)`` turns one expression into a value:
+
+    ISO date      2024-07-15            "on 15 July", "on Monday", "tomorrow"
+    month         2024-08               "next month", "in August", "by the end of March 2025"
+    year          2030                  "by 2030", "next year", "fiscal 2026"
+    quarter       2026-Q3               "the third quarter of 2026", "Q3"
+    interval      2024-07/2024-09       "over the next three months", "the second half", "next week"
+    vague label   soon | eventually | near-term | medium-term | long-term
+
+and ``None`` when the value needs the article date and none is known (``next month`` without a date), or the
+phrase is not a time expression. ``find_date(text)`` looks for the article's own date (``Published 12 March
+2024``, a dateline) so that relative expressions can be resolved without ``--date``.
+
+Every rule is a named value (``Rule``) with examples; tests/test_horizons.py runs them all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from .lexicons import load
+from .text import TIMEOUT
+
+__all__ = ["Found", "Rule", "RULES", "find", "normalise", "find_date", "is_past", "is_future_pointing"]
+
+
+def _table(name: str) -> dict[str, str]:
+    return dict(line.split("\t") for line in load(name))
+
+
+MONTHS = {k: int(v) for k, v in _table("time_months").items()}
+WEEKDAYS = {k: int(v) for k, v in _table("time_weekdays").items()}
+UNITS = _table("time_units")
+NUMBERS = {k: int(v) for k, v in _table("time_numbers").items()}
+VAGUE = _table("time_vague")
+
+# month and weekday names are matched capitalised ("May", not the modal "may"); everything else ignores case
+_NAMED = dict(
+    months=sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS if len(m) == 3}, key=len, reverse=True),
+    weekdays=sorted(w.capitalize() for w in WEEKDAYS),
+    units=sorted(UNITS, key=len, reverse=True),
+    numbers=sorted(NUMBERS, key=len, reverse=True),
+    vague=sorted(VAGUE, key=len, reverse=True),
+)
+
+_MONTH = r"(?-i:(?P<month>\L<months>))(?:(?<=(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
+_WD = r"(?-i:(?P<wd>\L<weekdays>))"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d])"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_NUM = r"(?:\d{1,3}|\L<numbers>)"
+_PREP = r"(?:(?:in|by|before|until|till|through|from|after|during|for|on|at|of|around|within|since)\s+)"
+_EDGE = r"(?:(?P<edge>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|end|start)[\s-]+)"
+_DAYPART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A time expression in the text: its span, the rule that matched it, and the regex match."""
+
+    start: int
+    end: int
+    rule: str
+    match: regex.Match
+
+    @property
+    def text(self) -> str:
+        return self.match.group()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizon rule: id, pattern, what it means, and (phrase, date, value) examples that tests run."""
+
+    id: str
+    pattern: regex.Pattern
+    description: str
+    value: Callable[[regex.Match, dt.date | None], str | None]
+    examples: tuple[tuple[str, str | None, str | None], ...]
+    future: bool = True  # does the expression point ahead of the article date by itself ("next", "coming")?
+
+
+def _rx(p: str) -> regex.Pattern:
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{p})(?![\p{{L}}\d])", regex.I | regex.X, ignore_unused=True, **_NAMED)
+
+
+# --- calendar helpers ------------------------------------------------------------------------------
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _num(word: str) -> int:
+    w = word.lower()
+    return int(w) if w.isdigit() else NUMBERS[w]
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _next_month_occurrence(month: int, date: dt.date) -> int:
+    """Year of the next ``month`` at or after the article's month (claims look ahead)."""
+    return date.year if month >= date.month else date.year + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+def _season(name: str, year: int) -> str:
+    a, b = _SEASONS[name.lower()]
+    if a > b:  # winter runs into the next year
+        return f"{_ym(year, a)}/{_ym(year + 1, b)}"
+    return f"{_ym(year, a)}/{_ym(year, b)}"
+
+
+def _quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _week_of(d: dt.date) -> str:
+    monday = d - dt.timedelta(days=d.weekday())
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+
+
+def _period(unit: str, date: dt.date, offset: int) -> str:
+    """The calendar period ``offset`` units from the one holding ``date`` (0 = this, 1 = next)."""
+    u = UNITS.get(unit.lower(), unit.lower())
+    if u == "day":
+        return (date + dt.timedelta(days=offset)).isoformat()
+    if u == "week":
+        return _week_of(date + dt.timedelta(weeks=offset))
+    if u == "fortnight":
+        start = date + dt.timedelta(weeks=2 * offset)
+        return f"{start.isoformat()}/{(start + dt.timedelta(days=13)).isoformat()}"
+    if u == "weekend":
+        sat = date + dt.timedelta(days=(5 - date.weekday()) % 7 + 7 * offset)
+        return f"{sat.isoformat()}/{(sat + dt.timedelta(days=1)).isoformat()}"
+    if u == "month":
+        return _ym(*_add_months(date.year, date.month, offset))
+    if u == "quarter":
+        y, m = _add_months(date.year, (_quarter_of(date) - 1) * 3 + 1, 3 * offset)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if u == "half":
+        first = 1 if date.month <= 6 else 7
+        y, m = _add_months(date.year, first, 6 * offset)
+        return f"{_ym(y, m)}/{_ym(*_add_months(y, m, 5))}"
+    if u == "year":
+        return str(date.year + offset)
+    if u == "decade":
+        d0 = date.year // 10 * 10 + 10 * offset
+        return f"{d0}/{d0 + 9}"
+    if u == "season":
+        # "next spring": the next spring that has not started; "this winter": the one we are in or next
+        name = unit.lower()
+        a, b = _SEASONS[name]
+        year = date.year
+        if a > b:  # winter
+            if date.month <= b:
+                year -= 1
+            in_it = date.month >= a or date.month <= b
+        else:
+            in_it = a <= date.month <= b
+            if date.month > b:
+                year += 1
+        if offset >= 1 and in_it:
+            year += 1
+        return _season(name, year)
+    return None  # pragma: no cover - every unit in the lexicon is handled
+
+
+def _span(unit: str, date: dt.date, n: int) -> str:
+    """From the period holding ``date`` to ``n`` units later: "within six months" -> 2024-06/2024-12."""
+    u = UNITS.get(unit.lower(), unit.lower())
+    if u in ("day",):
+        return f"{date.isoformat()}/{(date + dt.timedelta(days=n)).isoformat()}"
+    if u in ("week", "fortnight", "weekend"):
+        k = 2 * n if u == "fortnight" else n
+        return f"{date.isoformat()}/{(date + dt.timedelta(weeks=k)).isoformat()}"
+    if u in ("month", "season"):
+        return f"{_ym(date.year, date.month)}/{_ym(*_add_months(date.year, date.month, n))}"
+    if u == "quarter":
+        return f"{_ym(date.year, date.month)}/{_ym(*_add_months(date.year, date.month, 3 * n))}"
+    if u == "half":
+        return f"{_ym(date.year, date.month)}/{_ym(*_add_months(date.year, date.month, 6 * n))}"
+    if u == "year":
+        return f"{date.year}/{date.year + n}"
+    if u == "decade":
+        return f"{date.year}/{date.year + 10 * n}"
+    return None  # pragma: no cover
+
+
+def _point(unit: str, date: dt.date, n: int) -> str:
+    """``n`` units after ``date``, at the unit's own granularity: "in two years" -> 2026."""
+    u = UNITS.get(unit.lower(), unit.lower())
+    if u == "day":
+        return (date + dt.timedelta(days=n)).isoformat()
+    if u in ("week", "fortnight", "weekend"):
+        return (date + dt.timedelta(weeks=2 * n if u == "fortnight" else n)).isoformat()
+    if u in ("month", "season"):
+        return _ym(*_add_months(date.year, date.month, n))
+    if u == "quarter":
+        y, m = _add_months(date.year, date.month, 3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if u == "half":
+        return _ym(*_add_months(date.year, date.month, 6 * n))
+    if u == "year":
+        return str(date.year + n)
+    if u == "decade":
+        return str(date.year + 10 * n)
+    return None  # pragma: no cover
+
+
+# --- rule value functions ---------------------------------------------------------------------------
+
+def _v_iso(m, date):
+    d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return d.isoformat() if d else None
+
+
+def _v_day_month_year(m, date):
+    d = _safe_date(int(m["year"]), _month_num(m["month"]), int(m["day"]))
+    return d.isoformat() if d else None
+
+
+def _v_day_month(m, date):
+    if date is None:
+        return None
+    month, day = _month_num(m["month"]), int(m["day"])
+    d = _safe_date(date.year, month, day)
+    if d is None:
+        return None
+    if d < date:  # a claim looks ahead: "on 15 January" in a December article is next January
+        d = _safe_date(date.year + 1, month, day) or d
+    return d.isoformat()
+
+
+def _edge_month(edge: str | None) -> tuple[int, int] | None:
+    """Months of the year an edge word picks out of a whole year: "early 2025" -> Jan-Apr."""
+    if not edge:
+        return None
+    e = " ".join(edge.lower().split())
+    if e in ("early", "the start of", "the beginning of", "start"):
+        return (1, 4)
+    if e in ("mid", "the middle of"):
+        return (5, 8)
+    if e in ("late", "the end of", "end"):
+        return (9, 12)
+    return None
+
+
+def _v_month_year(m, date):
+    return _ym(int(m["year"]), _month_num(m["month"]))
+
+
+def _v_month(m, date):
+    if date is None:
+        return None
+    month = _month_num(m["month"])
+    if m["rel"] and m["rel"].lower() == "next" and month <= date.month:
+        return _ym(date.year + 1, month)
+    if m["rel"] and m["rel"].lower() in ("this", "last"):
+        return _ym(date.year, month)
+    return _ym(_next_month_occurrence(month, date), month)
+
+
+def _v_year(m, date):
+    year = int(m["year"])
+    half = m["half"]
+    if half:
+        return f"{year}-01/{year}-06" if half.lower().startswith("first") else f"{year}-07/{year}-12"
+    return str(year)
+
+
+def _v_year_range(m, date):
+    return f"{m['y1']}/{m['y2']}"
+
+
+def _ordinal(word: str) -> int:
+    w = word.lower()
+    return {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}[w]
+
+
+def _rel_year(m, date) -> int | None:
+    if m["qyear"]:
+        return int(m["qyear"])
+    rel = (m["qrel"] or "").lower()
+    if date is None:
+        return None
+    return date.year + (1 if rel == "next" else -1 if rel == "last" else 0)
+
+
+def _v_quarter(m, date):
+    q = int(m["qn"]) if m["qn"] else _ordinal(m["qord"])
+    year = _rel_year(m, date)
+    return None if year is None else f"{year}-Q{q}"
+
+
+def _v_half(m, date):
+    h = int(m["hn"]) if m["hn"] else _ordinal(m["hord"])
+    year = _rel_year(m, date)
+    if year is None:
+        return None
+    return f"{year}-01/{year}-06" if h == 1 else f"{year}-07/{year}-12"
+
+
+def _v_fiscal(m, date):
+    y = m["fy"]
+    if len(y) == 2:
+        y = "20" + y
+    return y
+
+
+def _v_relative(m, date):
+    if date is None:
+        return None
+    rel = m["rel"].lower().split()[-1]
+    unit = m["unit"]
+    offset = {"next": 1, "coming": 1, "following": 1, "this": 0, "current": 0}.get(rel, 0)
+    edge = (m["edge2"] or "").lower()
+    u = UNITS.get(unit.lower())
+    if u == "year" and edge and _edge_month(edge):
+        a, b = _edge_month(edge)
+        y = date.year + offset
+        return f"{_ym(y, a)}/{_ym(y, b)}" if "end" not in edge else str(y)
+    return _period(unit, date, offset)
+
+
+def _v_weekday(m, date):
+    if date is None:
+        return None
+    wd = WEEKDAYS[m["wd"].lower()]
+    ahead = (wd - date.isoweekday()) % 7
+    if m["rel"] and m["rel"].lower() == "next" and ahead == 0:
+        ahead = 7
+    return (date + dt.timedelta(days=ahead)).isoformat()
+
+
+def _v_day_word(m, date):
+    if date is None:
+        return None
+    w = " ".join(m.group().lower().split())
+    if "day after tomorrow" in w:
+        return (date + dt.timedelta(days=2)).isoformat()
+    if "tomorrow" in w:
+        return (date + dt.timedelta(days=1)).isoformat()
+    return date.isoformat()
+
+
+def _v_window(m, date):
+    """within / over the next / in the coming N units: the stretch from now to N units on."""
+    if date is None:
+        return None
+    n = _num(m["n2"] or m["n"]) if (m["n2"] or m["n"]) else 1
+    return _span(m["unit"], date, n)
+
+
+def _v_after(m, date):
+    """in N units / N units from now / in N units' time: the point N units on."""
+    if date is None:
+        return None
+    return _point(m["unit"], date, _num(m["n"]))
+
+
+def _v_end_of(m, date):
+    """by the end of the year / by year-end / by the end of the decade."""
+    if date is None:
+        return None
+    unit = m["unit"].lower()
+    u = UNITS.get(unit, unit)
+    offset = 1 if (m["rel"] or "").lower() == "next" else 0
+    if u == "decade":
+        return str(date.year // 10 * 10 + 9 + 10 * offset)
+    if u == "year":
+        return str(date.year + offset)
+    if u == "month":
+        return _ym(*_add_months(date.year, date.month, offset))
+    return _period(unit, date, offset)
+
+
+def _v_vague(m, date):
+    return VAGUE[" ".join(m.group().lower().split())]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("hz.vague", _rx(r"\L<vague>"), "a vague horizon with a label (lexicons/time_vague.txt)", _v_vague,
+         (("soon", None, "soon"), ("in the long term", None, "long-term"), ("eventually", None, "eventually"),
+          ("in the coming weeks", None, "near-term"))),
+    Rule("hz.iso_date", _rx(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
+         "an ISO date written out", _v_iso, (("2025-03-14", None, "2025-03-14"),)),
+    Rule("hz.day_month_year",
+         _rx(rf"(?:on\s+)?(?:(?-i:\L<weekdays>),?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})"),
+         "a full calendar date", _v_day_month_year,
+         (("on 15 July 2024", None, "2024-07-15"), ("March 3, 2025", None, "2025-03-03"),
+          ("Tuesday, 4 June 2024", None, "2024-06-04"))),
+    Rule("hz.year_range",
+         _rx(r"(?:between\s+|from\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to|and|through)\s*(?P<y2>(?:19|20)\d\d)"),
+         "a span of years", _v_year_range, (("from 2025 to 2030", None, "2025/2030"), ("2026-2028", None, "2026/2028"))),
+    Rule("hz.month_year", _rx(rf"{_PREP}?{_EDGE}?{_MONTH}\s+{_YEAR}"), "a month of a given year", _v_month_year,
+         (("in March 2025", None, "2025-03"), ("by the end of June 2026", None, "2026-06"),
+          ("February 2012", None, "2012-02"))),
+    Rule("hz.day_month",
+         _rx(rf"(?:(?:on|by|before|until|from|after)\s+)?(?:(?-i:\L<weekdays>),?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+{_DAY}(?![\d,]*\s*\d{{4}}))"),
+         "a day of a month, year from the article date (the next such day)", _v_day_month,
+         (("on 15 December", dt.date(2024, 11, 2), "2024-12-15"), ("by March 5th", dt.date(2024, 11, 2), "2025-03-05"),
+          ("on 15 December", None, None))),
+    Rule("hz.fiscal", _rx(r"(?:fiscal(?:\s+year)?\s+(?P<fy>(?:19|20)\d\d)|FY\s?(?P<fy>(?:19|20)?\d\d))"),
+         "a fiscal year", _v_fiscal, (("fiscal 2026", None, "2026"), ("FY27", None, "2027"))),
+    Rule("hz.quarter",
+         _rx(r"""(?:(?:in|by|during|for|before|after|until)\s+)?
+                 (?:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter
+                    |Q(?P<qn>[1-4]))
+                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
+         "a calendar quarter (of the article's year unless one is given)", _v_quarter,
+         (("the third quarter of 2026", None, "2026-Q3"), ("Q3", dt.date(2026, 2, 1), "2026-Q3"),
+          ("the first quarter of next year", dt.date(2024, 5, 1), "2025-Q1"), ("Q4", None, None))),
+    Rule("hz.half",
+         _rx(r"""(?:(?:in|by|during|for|over)\s+)?
+                 (?:(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half|H(?P<hn>[12]))
+                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
+         "a half year (of the article's year unless one is given)", _v_half,
+         (("the second half", dt.date(2024, 3, 1), "2024-07/2024-12"), ("H1 2025", None, "2025-01/2025-06"),
+          ("the first half of next year", dt.date(2024, 3, 1), "2025-01/2025-06"),
+          ("in the first half of 2025", None, "2025-01/2025-06"))),
+    Rule("hz.year",
+         _rx(rf"(?:{_PREP}|(?:the\s+)?(?P<half>first\s+half|second\s+half)\s+of\s+|{_EDGE}|(?:the\s+)?(?:end|start)\s+of\s+)+{_YEAR}(?!\s*(?:-|–)\s*\d)"),
+         "a year after a preposition ('in 2030', 'by 2030', 'late 2025')", _v_year,
+         (("by 2030", None, "2030"), ("in early 2027", None, "2027"), ("until 2028", None, "2028"))),
+    Rule("hz.end_of",
+         _rx(r"""(?:(?:by|before|at|until|towards?)\s+)?(?:the\s+end\s+of\s+(?:the\s+|this\s+|(?P<rel>next)\s+)?(?P<unit>year|month|decade|week|quarter)
+                 |(?P<unit>year)[\s-]end)"""),
+         "the end of the current (or next) period", _v_end_of,
+         (("by the end of the year", dt.date(2024, 5, 1), "2024"), ("by the end of next year", dt.date(2024, 5, 1), "2025"),
+          ("by year-end", dt.date(2024, 5, 1), "2024"), ("by the end of the decade", dt.date(2024, 5, 1), "2029"))),
+    Rule("hz.month",
+         _rx(rf"(?:(?:(?:in|by|before|until|till|from|after|during|since)\s+)(?:(?P<rel>this|next|last)\s+)?{_EDGE}?|(?P<rel>this|next|last)\s+|{_EDGE}|later\s+in\s+){_MONTH}(?!\s+\d)"),
+         "a month name, year from the article date (the next such month)", _v_month,
+         (("in April", dt.date(2024, 1, 10), "2024-04"), ("by March", dt.date(2024, 11, 10), "2025-03"),
+          ("next November", dt.date(2011, 12, 1), "2012-11"), ("in early February", dt.date(2005, 1, 5), "2005-02"),
+          ("in April", None, None))),
+    Rule("hz.window",
+         _rx(r"""(?:within|over|in|during|for|inside|throughout)\s+(?:the\s+)?(?:next|coming|following)\s+
+                 (?:(?P<n>\d{1,3}|\L<numbers>)(?:\s*(?:to|-|–|or)\s*(?P<n2>\d{1,3}|\L<numbers>))?\s+)?(?P<unit>\L<units>)
+                 |within\s+(?:a\s+|the\s+)?(?:(?P<n>\d{1,3}|\L<numbers>)(?:\s*(?:to|-|–|or)\s*(?P<n2>\d{1,3}|\L<numbers>))?\s+)?(?P<unit>\L<units>)"""),
+         "a stretch from the article date ('within six months', 'over the next five to 10 years')", _v_window,
+         (("within six months", dt.date(2024, 6, 15), "2024-06/2024-12"),
+          ("over the next five to 10 years", dt.date(2025, 3, 1), "2025/2035"),
+          ("in the next few weeks", dt.date(2024, 6, 15), "2024-06-15/2024-07-06"),
+          ("within two weeks", dt.date(2024, 6, 15), "2024-06-15/2024-06-29"),
+          ("over the next decade", dt.date(2024, 6, 15), "2024/2034"), ("within six months", None, None))),
+    Rule("hz.after",
+         _rx(r"""(?:in\s+(?P<n>\d{1,3}|\L<numbers>)\s+(?P<unit>\L<units>)(?:['’]s?\s+time)?(?=\s+time|\b)
+                 |(?P<n>\d{1,3}|\L<numbers>)\s+(?P<unit>\L<units>)\s+from\s+now)"""),
+         "a point some time after the article date ('in two years', 'five years from now')", _v_after,
+         (("in two years", dt.date(2024, 6, 15), "2026"), ("in six months' time", dt.date(2024, 6, 15), "2024-12"),
+          ("three weeks from now", dt.date(2024, 6, 15), "2024-07-06"))),
+    Rule("hz.relative",
+         _rx(r"""(?:(?:by|before|until|from|in|during|for|over|at|of|after|since)\s+)?(?:(?P<edge2>early|late|later|mid)[\s-]+)?
+                 (?P<rel>next|this|the\s+coming|the\s+following|the\s+current|coming)\s+(?P<unit>\L<units>)(?:['’]s)?"""),
+         "this/next + a calendar unit ('next month', 'this winter', 'next week's')", _v_relative,
+         (("next month", dt.date(2024, 6, 15), "2024-07"), ("this year", dt.date(2024, 6, 15), "2024"),
+          ("next week", dt.date(2024, 6, 12), "2024-06-17/2024-06-23"), ("next spring", dt.date(2024, 6, 12), "2025-03/2025-05"),
+          ("this winter", dt.date(2005, 1, 10), "2004-12/2005-02"), ("early next year", dt.date(2024, 6, 12), "2025-01/2025-04"),
+          ("later this year", dt.date(2024, 6, 12), "2024"), ("next quarter", dt.date(2024, 11, 1), "2025-Q1"),
+          ("next decade", dt.date(2024, 11, 1), "2030/2039"), ("next month", None, None))),
+    Rule("hz.weekday",
+         _rx(rf"(?:(?:on|by|until|from|before|after)\s+)?(?:(?P<rel>next|this|coming)\s+)?{_WD}{_DAYPART}"),
+         "a weekday: the next one on or after the article date", _v_weekday,
+         (("on Monday", dt.date(2024, 6, 12), "2024-06-17"), ("Wednesday night", dt.date(2024, 6, 12), "2024-06-12"),
+          ("next Wednesday", dt.date(2024, 6, 12), "2024-06-19"), ("on Monday", None, None))),
+    Rule("hz.day_word",
+         _rx(r"(?:the\s+day\s+after\s+)?tomorrow(?:\s+(?:morning|afternoon|evening|night))?|tonight|later\s+today"),
+         "tomorrow, tonight, later today", _v_day_word,
+         (("tomorrow", dt.date(2024, 2, 28), "2024-02-29"), ("tonight", dt.date(2024, 2, 28), "2024-02-28"))),
+)
+
+_BY_ID = {r.id: r for r in RULES}
+# expressions that always look back: never a claim's horizon
+_PAST = regex.compile(r"(?<![\p{L}])(?:last|previous|past|yesterday|ago|earlier\s+this)(?![\p{L}])", regex.I)
+_FUTURE_WORD = regex.compile(r"(?<![\p{L}])(?:next|coming|following|tomorrow|within|from\s+now|upcoming|later)(?![\p{L}])",
+                             regex.I)
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """Time expressions in ``text[start:end]``, longest first where they overlap, in text order."""
+    end = len(text) if end is None else end
+    cands: list[Found] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text, start, end, overlapped=False, timeout=TIMEOUT):
+            if m.end() > m.start():
+                cands.append(Found(m.start(), m.end(), rule.id, m))
+    cands.sort(key=lambda f: (-(f.end - f.start), f.start))
+    chosen: list[Found] = []
+    for f in cands:
+        if all(f.end <= c.start or f.start >= c.end for c in chosen):
+            chosen.append(f)
+    chosen.sort(key=lambda f: f.start)
+    return [f for f in chosen if not _looks_back(text, f)]
+
+
+def _looks_back(text: str, f: Found) -> bool:
+    """"last month", "two years ago", "the past decade" are never a claim's horizon."""
+    if _PAST.search(f.text):
+        return True
+    after = text[f.end:f.end + 5].lower()
+    return after.startswith(" ago")
+
+
+def value(found: Found, date: dt.date | None) -> str | None:
+    """The normalised value of a found expression (see the module docstring)."""
+    try:
+        return _BY_ID[found.rule].value(found.match, date)
+    except (KeyError, ValueError, OverflowError, TypeError):
+        return None
+
+
+def normalise(phrase: str, date: dt.date | None) -> str | None:
+    """Normalise one time expression; None when it is not one or needs a date that is not known."""
+    phrase = phrase.strip()
+    best = None
+    for f in find(phrase):
+        if best is None or f.end - f.start > best.end - best.start:
+            best = f
+    if best is None:
+        return None
+    return value(best, date)
+
+
+def is_future_pointing(found: Found) -> bool:
+    """Does the expression itself point ahead ("next month", "in the coming weeks", "soon")?"""
+    return found.rule in ("hz.window", "hz.after", "hz.vague", "hz.day_word") or bool(_FUTURE_WORD.search(found.text))
+
+
+def is_past(val: str | None, date: dt.date | None) -> bool:
+    """Does a normalised value lie wholly before the article date? (False when either is unknown.)"""
+    if not val or date is None or val in VAGUE.values():
+        return False
+    last = val.split("/")[-1]
+    try:
+        if regex.fullmatch(r"\d{4}-\d\d-\d\d", last):
+            return dt.date.fromisoformat(last) < date
+        if regex.fullmatch(r"\d{4}-\d\d", last):
+            return (int(last[:4]), int(last[5:7])) < (date.year, date.month)
+        if regex.fullmatch(r"\d{4}-Q[1-4]", last):
+            return (int(last[:4]), int(last[-1])) < (date.year, _quarter_of(date))
+        if regex.fullmatch(r"\d{4}", last):
+            return int(last) < date.year
+    except ValueError:
+        return False
+    return False
+
+
+# --- the article's own date ---------------------------------------------------------------------------
+
+_FULL_DATE = (rf"(?:(?:(?-i:\L<weekdays>),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+              r"|(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))")
+_STAMPED = regex.compile(
+    rf"(?:published|posted|updated|last\s+updated|first\s+published|dated?|filed)\s*(?:on|at)?\s*:?\s*(?:\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:\p{{Lu}}{{2,4}}\s*)?,?\s*)?{_FULL_DATE}",
+    regex.I, ignore_unused=True, **_NAMED)
+_ANY_DATE = regex.compile(rf"(?<![\p{{L}}\d]){_FULL_DATE}(?![\d])", regex.I, ignore_unused=True, **_NAMED)
+
+
+def _date_of(m: regex.Match) -> dt.date | None:
+    if m["y"]:
+        return _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return _safe_date(int(m["year"]), _month_num(m["month"]), int(m["day"]))
+
+
+def find_date(text: str) -> dt.date | None:
+    """The article's date when the text gives it: a "Published …" stamp anywhere, else a full date standing in
+    a short line (a dateline or byline) or opening a paragraph (``LONDON, March 3, 2024 -``) near the top."""
+    m = _STAMPED.search(text, timeout=TIMEOUT)
+    if m:
+        d = _date_of(m)
+        if d:
+            return d
+    head = text[:1500]
+    pos = 0
+    for n, line in enumerate(head.split("\n")):
+        stripped = line.strip()
+        if stripped and n < 40:
+            m = _ANY_DATE.search(stripped, timeout=TIMEOUT)
+            if m and (len(stripped) <= 80 or m.start() <= 40 and regex.search(r"[-—–(]", stripped[m.end():m.end() + 15])):
+                d = _date_of(m)
+                if d:
+                    return d
+        pos += len(line) + 1
+    return None
