@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,6 +87,24 @@ def test_golden(seed, fmt, request, monkeypatch):
                                             f"golden/{path.name}", "now", n=2))
         pytest.fail(f"output differs from {path.relative_to(ROOT)} (if intended: `{REGEN}`)\n{diff[:6000]}",
                     pytrace=False)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_golden_jsonl_through_a_real_pipe(seed):
+    """The same bytes come out of a real process writing to a pipe as out of CliRunner."""
+    try:
+        from quotecli.cli import app  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"quotecli.cli has no typer app yet ({exc})")
+    path = golden_path(seed, "jsonl")
+    if not path.exists():
+        pytest.skip(f"golden file {path.relative_to(ROOT)} is missing: write it with `{REGEN}`")
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR",)}
+    env.update({k: v for k, v in ENV.items() if v is not None})
+    proc = subprocess.run([sys.executable, "-m", "quotecli", "extract", f"seeds/{seed}", "-f", "jsonl",
+                           "--color", "never"], cwd=ROOT, env=env, capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
+    assert proc.stdout.decode("utf-8") == path.read_bytes().decode("utf-8")
 
 
 def test_every_seed_has_every_golden_file():
