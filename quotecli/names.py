@@ -23,7 +23,7 @@ _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", 
 _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
 _PLURAL_SUBJECT = regex.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?\p{L}\p{Ll}+s)(?=\s+\p{Ll}+(?:ed|d)\b)",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
     regex.M)
 _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
 
@@ -39,7 +39,7 @@ _NOT_NAME_START = frozenset(load("not_names"))
 _SENT_START = regex.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)$")
 FULL_NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s++)++{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,3}}+"
-    rf"|{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{1,3}}+)(?![\p{{L}}])",
+    rf"|{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}}+)(?![\p{{L}}])",
     titles=TITLES)
 
 
@@ -129,6 +129,10 @@ class Resolver:
             if len(words) < 2:
                 continue
             raw = " ".join(words)
+            if regex.search(r" (?:of|for|on|and|&) ", raw) and name_type(raw) != "organization":
+                raw = regex.split(r" (?:of|for|on|and|&) ", raw)[0]  # "Elijah Cummings of Maryland"
+                if len(raw.split()) < 2:
+                    continue
             role, bare = split_role(raw)
             name, title = strip_titles(bare)
             if role:
@@ -136,7 +140,9 @@ class Resolver:
                 title = role if title is None else f"{role} {title}"
             if " " not in name and title is None:
                 continue
-            out.append((s, m.end(), name.rstrip(".,’'"), title, name_type(name)))
+            if text[max(0, s - 4):s].lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
+                continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
+            out.append((s, s + len(raw), name.rstrip(".,’'"), title, name_type(name)))
         return out
 
     @cached_property
@@ -227,11 +233,12 @@ class Resolver:
                     best = (s, name)
                     break
                 i -= 1
+            recent = best is not None and self.doc.sentence_index(best[0]) >= self.doc.sentence_index(pos) - 1
             for s, name, kind, g in reversed(self._sorted_events()):
                 if s >= pos or kind != "person":
                     continue
                 if g is None or want == "person" or g == want:
-                    if best is None or s > best[0] - 600:
+                    if best is None or (s > best[0] - 600 and not recent) or s > best[0]:
                         best = (s, name)
                     break
             return (best[1] if best else None), "person"

@@ -396,6 +396,13 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
         first = toks[k + 1][2] if k + 1 <= j else ""
         role_like = first.lower() in _DETS | {"who", "whose"} or first in TITLES or (
             first[:1].islower() and first.lower() not in PRONOUNS)
+        seg = toks[k + 1:j + 1]
+        if k >= 0 and seg and all(_name_word(t[2].rstrip(",")) for t in seg) and len(seg) <= 5 \
+                and seg[0][2] not in _NOT_NAME:
+            # "the club’s chief executive, Alison Pryce, said": the name is the apposition
+            role_np = _np_ending_at(text, toks, k, strip_comma=True)
+            role_txt = text[role_np[0]:toks[k][1] - 1] if role_np else None
+            return seg[0][0], seg[-1][1] - 1, role_txt
         if k >= 0 and toks[k][2].endswith(",") and role_like:
             role_s, role_e = toks[k + 1][0], toks[j][1] - 1
             np = _np_ending_at(text, toks, k, strip_comma=True)
