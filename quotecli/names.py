@@ -65,19 +65,16 @@ def _surname_key(name: str) -> str:
     return last.removesuffix("’s").removesuffix("'s").rstrip(".,’'").lower()
 
 
+_TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=TITLES)
+_CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
+
+
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen.")."""
-    title = None
-    changed = True
-    while changed:
-        changed = False
-        for t in TITLES:
-            if name.startswith(t + " ") and len(name) > len(t) + 1:
-                title = t if title is None else f"{title} {t}"
-                name = name[len(t) + 1:]
-                changed = True
-                break
-    return name, title
+    m = _TITLE_PREFIX.match(name)
+    if not m:
+        return name, None
+    return name[m.end():], " ".join(m.group().split())
 
 
 def name_type(name: str) -> str:
@@ -129,8 +126,8 @@ class Resolver:
             if len(words) < 2:
                 continue
             raw = " ".join(words)
-            if regex.search(r" (?:of|for|on|and|&) ", raw) and name_type(raw) != "organization":
-                raw = regex.split(r" (?:of|for|on|and|&) ", raw)[0]  # "Elijah Cummings of Maryland"
+            if _CONNECTOR.search(raw) and name_type(raw) != "organization":
+                raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
                 if len(raw.split()) < 2:
                     continue
             role, bare = split_role(raw)

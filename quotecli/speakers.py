@@ -77,6 +77,11 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
                          r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
+_SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
+_ENDS = regex.compile(r"[.!?…]")
+_ADV_RE = regex.compile(_ADV)
+_INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
+_VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
 _TOKEN = regex.compile(r"[^\s]+")
 _FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
     by for with from into than then so said says told also not no this these those it its his her their our
@@ -338,7 +343,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     cues = list(_CUE.finditer(text, s, e, timeout=TIMEOUT))
     for m in reversed(cues):
         gap = text[m.end():e]
-        if len(gap) > 90 or regex.search(r"[.!?][\"”’']?\s", gap):
+        if len(gap) > 90 or _SENT_BREAK.search(gap):
             continue
         cue_words = m.group().lower()
         if cue_words.startswith("according"):
@@ -383,7 +388,7 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
         return None
     # adverbs and auxiliaries between subject and verb: "has also said", "later told"
     j = len(toks) - 1
-    while j >= 0 and regex.fullmatch(_ADV, toks[j][2]) and not toks[j][2][0].isupper():
+    while j >= 0 and _ADV_RE.fullmatch(toks[j][2]) and not toks[j][2][0].isupper():
         j -= 1
     if j < 0:
         return None
@@ -473,7 +478,7 @@ def _source_head(words: list[str]) -> bool:
 
 def _name_word(w: str) -> bool:
     w = w.rstrip(",")
-    if not w or w != w.strip(".,;:") and not regex.fullmatch(r"(?:\p{Lu}\.)+|\L<titles>", w, titles=TITLES):
+    if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w):
         return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
     return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du")
 
@@ -574,7 +579,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             continue
         if p.para == c.para:
             between = text[p.pair.outer_end:c.pair.open]
-            ends_sentence = bool(regex.search(r"[.!?…]", between))
+            ends_sentence = bool(_ENDS.search(between))
             if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
                 # “First,” she said, “second.”
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
@@ -607,8 +612,7 @@ def _lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
             a, b, role = _trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
             return Found(a, b, role, m.span(), "lead_in.colon", 0.85)
     # verbless: "Hugh Hill, a doctor:" or "• X, title:"
-    m = regex.search(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", text[s:colon],
-                     titles=TITLES, timeout=TIMEOUT)
+    m = _VERBLESS.search(text[s:colon], timeout=TIMEOUT)
     if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in _NOT_NAME:
         return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)
     return None
@@ -627,7 +631,7 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
             prev = found[i - 1]
             if not same and found[i] is not None and prev is not None and found[i].sp_start == prev.sp_start \
                     and p.para == c.para and p.pair.outer_end <= prev.sp_start < c.pair.open \
-                    and not regex.search(r"[.!?…]", doc.text[p.pair.outer_end:c.pair.open]):
+                    and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open):
                 f = found[i]
                 found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "split", f.confidence)
                 same = True
