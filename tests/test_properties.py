@@ -4,7 +4,8 @@
 - every span it reports indexes the input: ``text[start:end] == span.text`` (for a speaker or holder mention,
   ``== mention``), and the records respect the JSON contract's value sets;
 - the output is deterministic;
-- prefixing the text with a filler paragraph shifts every offset by the prefix length and changes nothing else;
+- prefixing the text with a filler paragraph shifts every offset by the prefix length and leaves every text,
+  name, kind and type equal (rules and confidences may differ);
 - a fuzz test over random mixtures of quotation marks of every style, cue words, names, pronouns, newlines and
   odd characters;
 - hostile inputs (millions of marks, a 3 MB line, thousands of unbalanced nested marks, NUL and zero-width
@@ -120,6 +121,16 @@ def as_dict(result) -> dict:
     return d
 
 
+def without_scores(obj):
+    """A to_dict() tree without ``rule`` and ``confidence``: a rule may score a record by its position (the
+    first paragraph of an article is often a headline), but what is found and where must not move."""
+    if isinstance(obj, dict):
+        return {k: without_scores(v) for k, v in obj.items() if k not in ("rule", "confidence")}
+    if isinstance(obj, list):
+        return [without_scores(v) for v in obj]
+    return obj
+
+
 def shifted(obj, n: int):
     """A copy of a to_dict() tree with every start/end offset moved by n."""
     if isinstance(obj, dict):
@@ -146,8 +157,8 @@ def test_deterministic(text):
 @settings(max_examples=200, **SETTINGS)
 @given(st.one_of(any_text, fuzz_text))
 def test_prefix_shifts_offsets(text):
-    base = as_dict(extract(text))
-    moved = as_dict(extract(FILLER + text))
+    base = without_scores(as_dict(extract(text)))
+    moved = without_scores(as_dict(extract(FILLER + text)))
     assert moved == shifted(base, len(FILLER))
 
 
@@ -180,8 +191,8 @@ def test_edge_strings(text):
     result = extract(text)
     check_result(text, result)
     assert as_dict(result) == as_dict(extract(text))
-    prefixed = as_dict(extract(FILLER + text))
-    assert prefixed == shifted(as_dict(result), len(FILLER))
+    prefixed = without_scores(as_dict(extract(FILLER + text)))
+    assert prefixed == shifted(without_scores(as_dict(result)), len(FILLER))
 
 
 # --- hostile inputs: each must finish, in a subprocess so a hang fails the test instead of the run ------
