@@ -71,10 +71,12 @@ def document_schema() -> StructType:
 
 def _to_row(value: Any, typ: Any) -> Any:
     """A to_dict() value as the plain tuples/lists Spark expects for ``typ`` (floats stay floats)."""
-    from pyspark.sql.types import ArrayType, DoubleType, StructType
+    from pyspark.sql.types import ArrayType, DoubleType, StringType, StructType
 
     if value is None:
         return None
+    if isinstance(typ, StringType) and not isinstance(value, str):  # meta: JSON text
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(typ, StructType):
         return tuple(_to_row(value.get(f.name), f.dataType) for f in typ.fields)
     if isinstance(typ, ArrayType):
@@ -87,26 +89,47 @@ def _to_row(value: Any, typ: Any) -> Any:
 # ---------------------------------------------------------------------------------------------- workers
 
 def _as_id(value: Any) -> str | None:
-    return None if value is None else str(value)
+    """Ids as the CLI writes them: strings as they are, other JSON values as their JSON text."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (int, float, bool, list, dict)) \
+        else str(value)
 
 
-def _error_record(doc_id: Any, message: str) -> dict[str, Any]:
+def _as_date(value: Any) -> _dt.date | str | None:
+    """A date that anchors horizons, or None: like the CLI, a value that is not YYYY-MM-DD is ignored."""
+    if isinstance(value, _dt.datetime):  # a TimestampType column: the day is what anchors horizons
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            return _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _error_record(doc_id: Any, message: str, meta: dict | None = None) -> dict[str, Any]:
     from quotecli.models import DocumentResult
 
-    return DocumentResult(id=_as_id(doc_id), error=message).to_dict()
+    return DocumentResult(id=_as_id(doc_id), error=message, meta=meta).to_dict()
 
 
-def _extract_one(text: Any, doc_id: Any, date: Any) -> dict[str, Any]:
+def _extract_one(text: Any, doc_id: Any, date: Any, meta: dict | None = None) -> dict[str, Any]:
     from quotecli import extract
+    from quotecli.readers import sanitize
 
     if not isinstance(text, str):
-        return _error_record(doc_id, "no text: the text field is missing or not a string")
-    if isinstance(date, _dt.datetime):  # a TimestampType column: the day is what anchors horizons
-        date = date.date()
+        return _error_record(doc_id, "no text: the text field is missing or not a string", meta)
     try:
-        return extract(text, doc_id=_as_id(doc_id), date=date or None).to_dict()
+        result = extract(sanitize(text), doc_id=None if doc_id is None else sanitize(_as_id(doc_id)),
+                         date=_as_date(date))
     except Exception as exc:  # one bad document becomes an error record, never a failed job
-        return _error_record(doc_id, f"{type(exc).__name__}: {exc}")
+        return _error_record(doc_id, f"{type(exc).__name__}: {exc}", meta)
+    record = result.to_dict()
+    record["meta"] = meta
+    return record
 
 
 def _extract_rows(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
@@ -117,7 +140,7 @@ def _extract_rows(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
         yield _extract_one(text, doc_id, date)
 
 
-def _extract_lines(text_field: str, id_field: str, date_field: str | None):
+def _extract_lines(text_field: str, id_field: str, date_field: str | None, keep_fields: bool = False):
     """mapPartitions body for JSON Lines text: decode each line as the CLI does, then extract."""
 
     def run(lines: Iterable[str]) -> Iterator[str]:
@@ -128,14 +151,16 @@ def _extract_lines(text_field: str, id_field: str, date_field: str | None):
                 continue
             try:
                 obj = json.loads(line)
-            except ValueError as exc:
-                record = _error_record(None, f"bad JSON line: {exc}")
+            except (ValueError, RecursionError) as exc:
+                record = _error_record(None, f"not valid JSON ({getattr(exc, 'msg', exc)})")
             else:
                 if not isinstance(obj, dict):
-                    record = _error_record(None, "bad JSON line: not an object")
+                    record = _error_record(None, f"line is a JSON {type(obj).__name__}, not an object")
                 else:
+                    meta = ({k: v for k, v in obj.items() if k not in (text_field, id_field, date_field)}
+                            if keep_fields else None)
                     record = _extract_one(obj.get(text_field), obj.get(id_field),
-                                          obj.get(date_field) if date_field else None)
+                                          obj.get(date_field) if date_field else None, meta)
             yield json.dumps(record, ensure_ascii=False)
 
     return run
@@ -168,15 +193,15 @@ def extract_df(df: DataFrame, text_col: str = "text", id_col: str = "id",
 
 
 def extract_jsonl(spark: SparkSession, input_path: str | list[str], output_path: str, *,
-                  text_field: str = "text", id_field: str = "id", date_field: str | None = None,
-                  partitions: int | None = None, compression: str | None = None) -> None:
+                  text_field: str = "text", id_field: str = "id", date_field: str | None = "date",
+                  keep_fields: bool = False, partitions: int | None = None, compression: str | None = None) -> None:
     """Read JSON Lines from any Spark path (globs, directories, .gz, s3a://, hdfs://) and write part files
     of JSON Lines document records, the CLI's lines exactly."""
     _require_pyspark()
     lines = spark.read.text(input_path).rdd.map(lambda row: row[0])
     if partitions:
         lines = lines.repartition(partitions)
-    out = lines.mapPartitions(_extract_lines(text_field, id_field, date_field))
+    out = lines.mapPartitions(_extract_lines(text_field, id_field, date_field, keep_fields))
     codec = {"gzip": "org.apache.hadoop.io.compress.GzipCodec",
              "bzip2": "org.apache.hadoop.io.compress.BZip2Codec"}.get(compression or "")
     out.saveAsTextFile(output_path, compressionCodecClass=codec)
@@ -196,8 +221,10 @@ def _parser() -> argparse.ArgumentParser:
                         "else local[*])")
     p.add_argument("--text-field", default="text", help="field holding the article text (default: text)")
     p.add_argument("--id-field", default="id", help="field holding the document id (default: id)")
-    p.add_argument("--date-field", default=None,
-                   help="field holding the article date YYYY-MM-DD, anchoring horizons (default: none)")
+    p.add_argument("--date-field", default="date",
+                   help="field holding the article date YYYY-MM-DD, anchoring horizons (default: date)")
+    p.add_argument("--keep-fields", action="store_true",
+                   help="pass the record's other fields through under meta, as the CLI does")
     p.add_argument("--partitions", type=int, default=None,
                    help="repartition the input lines first (a single .gz file is one partition otherwise)")
     p.add_argument("--compress", choices=("gzip", "bzip2"), default=None, help="compress the part files")
@@ -221,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     spark = builder.getOrCreate()
     try:
         extract_jsonl(spark, args.input, args.output, text_field=args.text_field, id_field=args.id_field,
-                      date_field=args.date_field, partitions=args.partitions, compression=args.compress)
+                      date_field=args.date_field, keep_fields=args.keep_fields, partitions=args.partitions,
+                      compression=args.compress)
     finally:
         spark.stop()
     return 0

@@ -80,6 +80,23 @@ def test_module_imports_without_pyspark():
     assert "pip install 'quotecli[spark]'" in out
 
 
+def test_json_lines_worker_follows_the_cli_conventions():
+    """The per-partition body of `python -m quotecli.spark`, without Spark: ids, dates, meta, bad lines."""
+    from quotecli.spark import _extract_lines
+
+    lines = ['{"id": 7, "text": "\\"Hi,\\" she said.", "date": "2024-02-30", "outlet": "X"}',
+             '{"id": "d", "text": "It will rain.", "date": "2024-05-01T10:00:00Z"}',
+             "[1, 2]", '{"id": "e"}', "   "]
+    out = [json.loads(line) for line in _extract_lines("text", "id", "date", keep_fields=True)(lines)]
+    assert len(out) == 4  # the blank line is not a document; every other line gives one record
+    want = extract('"Hi," she said.', doc_id="7").to_dict()  # an impossible date is ignored, as the CLI does
+    want["meta"] = {"outlet": "X"}
+    assert out[0] == want
+    assert out[1]["date"] == extract("It will rain.", date="2024-05-01").to_dict()["date"]
+    assert out[2]["error"] == "line is a JSON list, not an object" and out[2]["id"] is None
+    assert out[3]["id"] == "e" and out[3]["error"].startswith("no text")
+
+
 def test_schema_mirrors_to_dict():
     pytest.importorskip("pyspark")
     from quotecli.spark import document_schema
@@ -139,8 +156,7 @@ class TestSpark:
         out = tmp_path / "out"
         env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
         proc = subprocess.run(
-            [sys.executable, "-m", "quotecli.spark", str(corpus), str(bad), str(out), "--master", "local[2]",
-             "--date-field", "date"],
+            [sys.executable, "-m", "quotecli.spark", str(corpus), str(bad), str(out), "--master", "local[2]"],
             capture_output=True, text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
         assert proc.returncode == 0, proc.stderr[-3000:]
         assert (out / "_SUCCESS").exists()
@@ -150,5 +166,5 @@ class TestSpark:
             assert by_id[str(article["id"])] == json.dumps(expected(article), ensure_ascii=False)
         assert by_id["b1"] == json.dumps(extract('"Hi," she said.', doc_id="b1").to_dict(), ensure_ascii=False)
         errors = [json.loads(line) for line in lines if json.loads(line)["error"]]
-        assert len(errors) == 1 and errors[0]["error"].startswith("bad JSON line")
+        assert len(errors) == 1 and errors[0]["error"].startswith("not valid JSON")
         assert len(lines) == len(ARTICLES) + 2  # blank lines are not documents; the bad one is not dropped
