@@ -1,3 +1,453 @@
-"""Command line (stub, being written)."""
-def main():
-    raise SystemExit("not yet")
+"""The command line: options → readers → runner → writers, and errors → exit codes. No extraction here.
+
+    quotecli extract [PATHS]...      quotations and claims, as tables, JSON, JSON Lines or CSV
+    quotecli schema                  the JSON Schema of the output
+
+Exit codes: 0 ran (finding nothing is success), 1 input error, 2 usage error, 130 interrupted.
+Errors read ``quotecli: error: <what happened>`` and a hint on stderr; ``--debug`` adds the traceback.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import IO, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+try:   # Typer >= 0.26 vendors Click; before that it used the click package
+    from typer._click import exceptions as _cx
+except ImportError:  # pragma: no cover
+    from click import exceptions as _cx   # type: ignore[no-redef]
+
+from . import __version__
+from . import corpus, readers, render, schema as _schema, writers
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+MAX_REPORTED = 20          # error and warning lines printed before the rest are only counted
+
+
+# --- the environment ------------------------------------------------------------------------------------
+
+@dataclass
+class Environment:
+    """The streams a run talks to and whether each is a terminal (after httpie's ``Environment``).
+
+    Tests build one with fake streams and ``stdout_isatty=True`` to see what a terminal user sees; pass it
+    as ``CliRunner().invoke(app, args, obj=env)``.
+    """
+
+    stdin: IO[bytes] | None = None
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+    stdin_isatty: bool = False
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    @classmethod
+    def from_system(cls) -> Environment:
+        def tty(stream: Any) -> bool:
+            try:
+                return bool(stream is not None and stream.isatty())
+            except (ValueError, OSError, AttributeError):
+                return False
+        stdin = getattr(sys.stdin, "buffer", sys.stdin) if sys.stdin is not None else None
+        return cls(stdin=stdin, stdout=sys.stdout, stderr=sys.stderr, stdin_isatty=tty(sys.stdin),
+                   stdout_isatty=tty(sys.stdout), stderr_isatty=tty(sys.stderr), environ=dict(os.environ))
+
+    @property
+    def stdout_binary(self) -> IO[Any]:
+        return getattr(self.stdout, "buffer", self.stdout)
+
+
+def _env(ctx: typer.Context | None) -> Environment:
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj if isinstance(obj, Environment) else Environment.from_system()
+
+
+# --- errors -------------------------------------------------------------------------------------------
+
+class CliError(Exception):
+    """Stops the run: ``quotecli: error: <message>`` and a hint, with exit ``code``."""
+
+    def __init__(self, message: str, hint: str | None = None, code: int = EXIT_INPUT):
+        super().__init__(message)
+        self.message, self.hint, self.code = message, hint, code
+
+
+def _say(stream: IO[str], kind: str, message: str, hint: str | None = None) -> None:
+    try:
+        stream.write(f"quotecli: {kind}: {render.clean(message)}\n")
+        if hint:
+            stream.write(f"  hint: {hint}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+class _NeverRaised(Exception):
+    pass
+
+
+# Click >= 8.2 raises this for a bare `quotecli`; it carries the help text to print.
+_NoArgsIsHelp: type[Exception] = getattr(_cx, "NoArgsIsHelpError", _NeverRaised)
+
+
+class QuotecliGroup(TyperGroup):
+    """Runs commands in non-standalone mode and turns every failure into our message and exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        obj = extra.get("obj")
+        stderr = obj.stderr if isinstance(obj, Environment) else sys.stderr
+        try:
+            rv = super().main(args=args, prog_name=prog_name or "quotecli", complete_var=complete_var,
+                              standalone_mode=False, **extra)
+            code = rv if isinstance(rv, int) else EXIT_OK
+        except CliError as exc:
+            _say(stderr, "error", exc.message, exc.hint)
+            code = exc.code
+        except _NoArgsIsHelp as exc:
+            message = exc.format_message()   # Rich help has already been printed when this was raised
+            if message.strip():
+                stderr.write(message + "\n")
+            code = EXIT_USAGE
+        except _cx.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "quotecli"
+            _say(stderr, "error", exc.format_message(), f"try '{command} --help'")
+            code = EXIT_USAGE
+        except _cx.ClickException as exc:
+            _say(stderr, "error", exc.format_message())
+            code = exc.exit_code
+        except typer.Abort:
+            code = EXIT_INTERRUPTED
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(cls=QuotecliGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Attributed quotations and forward-looking claims from English news text.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quotecli {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Attributed quotations and forward-looking claims from English news text."""
+
+
+# --- extract ------------------------------------------------------------------------------------------
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Only(str, Enum):
+    quotes = "quotes"
+    claims = "claims"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return readers.check_encoding(value)
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding {value!r} (try utf-8, cp1252, latin-1, utf-16)") from None
+
+
+class _DeferInterrupt:
+    """Ctrl-C arriving while a record is being written waits until the write is complete."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pending = False
+        self.previous: Any = None
+
+    def __enter__(self) -> _DeferInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        if self.depth:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if not self.depth and self.pending:
+                self.pending = False
+                raise KeyboardInterrupt
+
+
+def _quiet_stdout(env: Environment) -> None:
+    """After a closed pipe: point stdout at /dev/null so the interpreter's final flush cannot complain."""
+    if env.stdout is not sys.stdout:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+@dataclass
+class _Stats:
+    documents: int = 0
+    errors: int = 0
+    quotes: int = 0
+    claims: int = 0
+    speakers: int = 0
+    characters: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, p: corpus.Processed) -> None:
+        self.documents += 1
+        self.errors += p.error is not None
+        self.quotes += p.quotes
+        self.claims += p.claims
+        self.speakers += p.speakers
+        self.characters += p.chars
+
+    def summary(self) -> dict[str, Any]:
+        elapsed = time.perf_counter() - self.started
+        return {"type": "summary", "documents": self.documents, "errors": self.errors, "quotes": self.quotes,
+                "claims": self.claims, "speakers": self.speakers, "characters": self.characters,
+                "elapsed_seconds": round(elapsed, 3),
+                "chars_per_second": round(self.characters / elapsed) if elapsed > 0 else 0}
+
+    def line(self) -> str:
+        s = self.summary()
+        return (f"quotecli: {s['documents']:,} documents ({s['errors']:,} errors), {s['quotes']:,} quotations, "
+                f"{s['claims']:,} claims, {s['speakers']:,} speakers; {s['elapsed_seconds']:.2f} s, "
+                f"{s['chars_per_second']:,} characters/s\n")
+
+
+def _single(paths: list[str], jsonl: bool) -> bool:
+    """json prints one object (not an array) when the input is exactly one text document."""
+    if jsonl:
+        return False
+    if not paths:
+        return True
+    return len(paths) == 1 and (paths[0] == "-" or (not os.path.isdir(paths[0]) and not readers.is_corpus(paths[0])))
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    paths: Optional[list[str]] = typer.Argument(
+        None, metavar="[PATHS]...", show_default=False,
+        help="Text files, .jsonl/.ndjson corpora (also .gz), directories with -r, or - for stdin. "
+             "None: read piped stdin."),
+    fmt: Format = typer.Option(Format.auto, "--format", "-f", case_sensitive=False,
+                               help="Output format; auto = table on a terminal, jsonl when piped."),
+    records: bool = typer.Option(False, "--records",
+                                 help="One flat record per quote or claim (with a 'type' field) instead of one "
+                                      "per document. CSV is always flat."),
+    only: Optional[Only] = typer.Option(None, "--only", help="Only quotes, or only claims."),
+    explain: bool = typer.Option(False, "--explain", help="Show the rule behind each record (a Rule column)."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour in tables; NO_COLOR is honoured."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the files in directories."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Treat every input, stdin included, as JSON Lines."),
+    text_field: str = typer.Option("text", "--text-field", help="Corpus field holding the article text."),
+    id_field: str = typer.Option("id", "--id-field", help="Corpus field holding the document id."),
+    date_field: str = typer.Option("date", "--date-field", help="Corpus field holding the date (YYYY-MM-DD)."),
+    keep_fields: bool = typer.Option(False, "--keep-fields",
+                                     help="Pass the other fields of corpus records through under 'meta'."),
+    date: Optional[str] = typer.Option(None, "--date", callback=_check_date, metavar="YYYY-MM-DD",
+                                       help="Publication date that anchors 'next month' (a record's own wins)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", "-e", callback=_check_encoding,
+                                           help="Read input in this encoding instead of detecting it."),
+    max_chars: int = typer.Option(readers.DEFAULT_MAX_CHARS, "--max-chars", min=1,
+                                  help="Longer documents become error records."),
+    keep_going: bool = typer.Option(False, "--keep-going", "-k",
+                                    help="Turn bad input into error records and go on (exit 1 at the end)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 = one per core."),
+    stats: bool = typer.Option(False, "--stats", help="Print totals and speed to stderr."),
+    no_progress: bool = typer.Option(False, "--no-progress",
+                                     help="No progress bar (shown only when stderr is a terminal)."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
+) -> None:
+    """Find quotations (with speakers) and forward-looking claims (with holders and horizons).
+
+    \b
+    Examples:
+      quotecli extract article.txt
+      quotecli extract article.txt -f json | jq '.quotes[].speaker.name'
+      cat article.txt | quotecli extract -f jsonl
+      quotecli extract corpus.jsonl.gz -j 0 --keep-going -f jsonl > out.jsonl
+      quotecli extract -r articles/ -f csv > quotes.csv
+    """
+    env = _env(ctx)
+    paths = list(paths or [])
+    if not paths and (env.stdin is None or env.stdin_isatty):
+        raise _cx.UsageError("no input: give one or more paths, or pipe text into quotecli", ctx=ctx)
+    if fmt is Format.auto:
+        fmt = Format.table if env.stdout_isatty else Format.jsonl
+    opts = readers.ReadOptions(text_field=text_field, id_field=id_field, date_field=date_field,
+                               keep_fields=keep_fields, encoding=encoding, max_chars=max_chars,
+                               recursive=recursive, jsonl=jsonl, date=date)
+    if not keep_going:     # fail before writing anything when a named input cannot be read at all
+        for path in paths:
+            if path != "-" and (not os.path.exists(path) or (os.path.isdir(path) and not recursive)):
+                _, error, hint = next(readers.expand([path], recursive=False))
+                raise CliError(f"{path}: {error}", hint)
+
+    interrupts = _DeferInterrupt()
+    code = EXIT_OK
+    try:
+        with interrupts:
+            code = _run(env, paths, opts, fmt.value, records, only.value if only else None, explain, color.value,
+                        keep_going, jobs, stats, not no_progress, debug, interrupts.guard)
+    except CliError:
+        raise
+    except (writers.OutputClosed, BrokenPipeError):
+        _quiet_stdout(env)
+        code = EXIT_OK
+    except KeyboardInterrupt:
+        _say(env.stderr, "error", "interrupted")
+        code = EXIT_INTERRUPTED
+    except Exception as exc:     # a bug: say so plainly; the traceback only with --debug
+        if debug:
+            traceback.print_exc(file=env.stderr)
+        raise CliError(f"unexpected {type(exc).__name__}: {exc}",
+                       "this is a bug in quotecli; rerun with --debug and report the traceback") from exc
+    raise typer.Exit(code)
+
+
+def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str, records: bool,
+         only: str | None, explain: bool, color: str, keep_going: bool, jobs: int, stats: bool,
+         progress: bool, debug: bool, guard: Any) -> int:
+    renderer = writers.Renderer(fmt, records=records, only=only)
+    output: Any
+    if fmt == "table":
+        console = render.make_console(env.stdout, is_terminal=env.stdout_isatty, color=color, environ=env.environ)
+        output = render.TableOutput(console, explain=explain, only=only)
+    else:
+        sink = writers.Sink(env.stdout_binary, guard)
+        if fmt == "csv":
+            output = writers.StreamOutput(sink, writers.csv_header())
+        elif fmt == "jsonl":
+            output = writers.StreamOutput(sink)
+        else:
+            output = writers.JsonArrayOutput(sink, single=not records and _single(paths, opts.jsonl))
+    show_progress = progress and env.stderr_isatty and not env.stdout_isatty
+    bar: Any = contextlib.nullcontext()
+    if show_progress:
+        errc = render.make_console(env.stderr, is_terminal=True, color=color, environ=env.environ)
+        bar = render.ProgressBar(errc, readers.known_size(paths, opts.recursive))
+
+    warned = 0
+
+    def docs() -> Iterator[readers.Document]:
+        nonlocal warned
+        for doc in readers.documents(paths, opts, env.stdin):
+            if doc.warning:
+                warned += 1
+                if warned <= MAX_REPORTED:
+                    _say(env.stderr, "warning", doc.warning)
+            yield doc
+
+    totals = _Stats()
+    worker = corpus.Worker(renderer)
+    output.begin()
+    stopped: CliError | None = None
+    with bar:
+        for p in corpus.run(docs(), worker, jobs):
+            if p.error is not None:
+                if debug and p.traceback:
+                    env.stderr.write(p.traceback)
+                if not keep_going:
+                    stopped = CliError(f"{p.source}: {p.error}", p.hint)
+                    break
+                if totals.errors < MAX_REPORTED:
+                    _say(env.stderr, "error", f"{p.source}: {p.error}")
+            output.add(p.items, p.result)
+            totals.add(p)
+            if show_progress:
+                bar.advance(p.nbytes)
+    summary = totals.summary() if stats and records and fmt in ("json", "jsonl") and not stopped else None
+    output.end(summary)
+    if stopped:
+        raise stopped
+    if stats:
+        env.stderr.write(totals.line())
+        env.stderr.flush()
+    if warned > MAX_REPORTED:
+        _say(env.stderr, "warning", f"{warned - MAX_REPORTED:,} more warnings not shown")
+    if totals.errors:
+        _say(env.stderr, "error", f"{totals.errors:,} of {totals.documents:,} documents could not be processed; "
+                                  "their error records are in the output")
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+# --- schema -------------------------------------------------------------------------------------------
+
+@app.command("schema")
+def schema_cmd(
+    ctx: typer.Context,
+    records: bool = typer.Option(False, "--records", help="The schema of flat records (--records, CSV columns)."),
+) -> None:
+    """Print the JSON Schema of the output (document records, or flat records with --records)."""
+    env = _env(ctx)
+    doc = _schema.record_schema() if records else _schema.document_schema()
+    try:
+        env.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        env.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout(env)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -114,9 +114,9 @@ class TableOutput:
         if claims:
             c.print(self.claims(result))
 
-    def _table(self, title: str) -> Table:
-        return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
-                     show_lines=False, expand=False)
+    def _table(self, title: str, expand: bool = True) -> Table:
+        # Expanding tables share the width out by the columns' ratios, so quotes get the most room.
+        return Table(title=title, title_justify="left", title_style="bold", box=box.SIMPLE_HEAD, expand=expand)
 
     def quotations(self, result: DocumentResult) -> Table:
         t = self._table("Quotations")
@@ -136,7 +136,7 @@ class TableOutput:
         return t
 
     def speakers(self, result: DocumentResult) -> Table:
-        t = self._table("Speakers")
+        t = self._table("Speakers", expand=False)
         t.add_column("Name", style="bold")
         t.add_column("Type")
         t.add_column("Roles")
@@ -159,7 +159,7 @@ class TableOutput:
         t.add_column("Claim", ratio=5)
         t.add_column("Holder", ratio=2)
         t.add_column("Cue")
-        t.add_column("Horizon", ratio=1)
+        t.add_column("Horizon")
         t.add_column("Type", no_wrap=True)
         if self.explain:
             t.add_column("Rule", style="cyan", no_wrap=True)
