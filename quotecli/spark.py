@@ -238,8 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         print(f"quotecli: error: {exc}", file=sys.stderr)
         return 1
-    # Workers must run the interpreter that has quotecli installed, unless the cluster says otherwise.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # Run locally (not under spark-submit), the workers must use this interpreter, which has quotecli; on a
+    # cluster, spark.pyspark.python / PYSPARK_PYTHON name the executors' Python.
+    if "PYSPARK_GATEWAY_PORT" not in os.environ and (args.master or "local").startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("quotecli")
