@@ -112,7 +112,7 @@ class QuotecliGroup(TyperGroup):
         obj = extra.get("obj")
         stderr = obj.stderr if isinstance(obj, Environment) else sys.stderr
         try:
-            rv = super().main(args=args, prog_name=prog_name or "quotecli", complete_var=complete_var,
+            rv = super().main(args=args, prog_name="quotecli", complete_var=complete_var,
                               standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) else EXIT_OK
         except CliError as exc:
