@@ -1,3 +1,808 @@
-"""Forward-looking claims (stub, being written)."""
-def find_claims(doc, quotes, resolver, date):
-    return [], [], date
+"""Forward-looking claims: which sentences say something about the future, of what type, held by whom, by when.
+
+A claim is a sentence (or, inside a quotation, the sentence within the marks) with a future cue:
+
+    claim.modal_will      will / won't / 'll / shall              "The plant will close in March."
+    claim.going_to        is going to                             "We are going to appeal."
+    claim.be_to           is to / are to                          "The Tories are to back the bill."
+    claim.be_adj_to       is expected / likely / set / due to     "Rates are expected to rise."
+    claim.be_scheduled    is planned for / expected in            "A vote is planned for February."
+    claim.intent_verb     plans / aims / hopes / pledged to       "Air China plans to raise $1bn."
+    claim.progressive_intent  is considering / pledging          "The board is considering a sale."
+    claim.intent_noun     has plans to / its decision to          "The firm has plans to expand."
+    claim.expect_subject  Analysts expect / the IMF projects      "Analysts expect a cut."
+    claim.modal_would     would (stronger when reported)           "She said prices would rise."
+    claim.weak_modal      could / may / might + a future outcome  "Prices could rise next year."
+    claim.horizon         a deadline or a future-pointing time    "Emissions fall to zero by 2050."
+
+and none of the vetoes (questions, ``would have``/``could have``, ``had expected``, habitual statements with
+only a hedged modal, horizons that have already passed by the article date, safe-harbor boilerplate).
+
+The holder is the speaker of the quotation the cue sits in; else the subject of an expectation or intention
+verb (``Analysts expect``); else the named agent of ``will`` (a plan); else whoever the sentence reports
+(``X said that …``, ``…, X said.``, ``according to X``); else null, the writer's own voice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from . import horizons
+from .lexicons import load
+from .models import Claim, Horizon, Mention, Quote, Span
+from .text import TIMEOUT
+
+__all__ = ["CueRule", "CUE_RULES", "find_claims", "find_boilerplate"]
+
+_L = dict(
+    modals=sorted(load("future_modals"), key=len, reverse=True),
+    weak=sorted(load("future_modals_weak"), key=len, reverse=True),
+    adjs=sorted(load("future_adjectives"), key=len, reverse=True),
+    intents=sorted(load("future_intent_verbs"), key=len, reverse=True),
+    expects=sorted((line.split("\t")[0] for line in load("future_expect_verbs")), key=len, reverse=True),
+    reports=sorted(load("report_verbs"), key=len, reverse=True),
+)
+EXPECT_TYPE = dict(line.split("\t") for line in load("future_expect_verbs"))
+_HOLDER_VERBS = sorted(set(_L["reports"]) | set(_L["expects"]) | set(_L["intents"]) |
+                       {"pledged", "promised", "vowed", "warned", "predicted", "hoped", "wanted", "urged"},
+                       key=len, reverse=True)
+
+_ADV = r"(?:not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
+       r"likely|possibly|perhaps|eventually|ultimately|really|actually|quickly|easily|n['’]t|" \
+       r"(?!(?:supply|apply|rely|reply|fly|multiply|comply|imply|ally|rally|tally|bully|belly|jelly)\b)\p{Ll}{2,}ly)"
+_VERB = r"(?P<verb>\p{L}[\p{L}\-]*)"
+_DETS = frozenset("the a an this that these those his her its their our my your some any no every each".split())
+_NOT_VERB = _DETS | frozenset("to of in on at for with and or but than as be".split()) - {"be"}
+_PERFECT_PARTICIPLE = regex.compile(r"\s+have\s+(?:\p{Ll}+ly\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|un|ght|id|ft|lt|pt|ept|ode|ung|ook|ew|ade|ost)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """A future cue: id, compiled pattern (group ``cue``; ``verb`` for the word it governs), default type,
+    strength (the confidence it gives), how the holder is found, and examples tests run."""
+
+    id: str
+    pattern: regex.Pattern
+    description: str
+    type: str
+    strength: float
+    holder: str  # "subject": the verb's subject holds it | "agent": a named subject of will | "report": who reports it
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+
+def _rx(p: str, flags: int = 0) -> regex.Pattern:
+    return regex.compile(p, flags | regex.X | regex.V0, ignore_unused=True, **_L)
+
+
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("claim.modal_will",
+            _rx(rf"""(?<!(?:\b(?:the|a|his|her|their|its|our|your|my|political|free|good|ill|own|popular|at|of|against|with|whose)|['’]s)\s)
+                 (?P<cue>(?<![\p{{L}}])(?:will|Will|WILL|shall|won['’]t|wo(?=n['’]t)|shan['’]t)(?:\s+not)?
+                     |(?<=\p{{L}})['’]ll)
+                 (?:\s+{_ADV})*\s+{_VERB}"""),
+            "will, won't, 'll, shall + a verb", "prediction", 0.9, "agent",
+            ("The plant will close in March.", "We’ll move quickly.", "It won't happen."),
+            ("It was the will of the people.", "Will Smith spoke.", "He has free will to choose.")),
+    CueRule("claim.going_to",
+            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:am|is|are|be|being|not)|(?<=\p{{L}})['’](?:s|re|m))\s+(?:{_ADV}\s+)?going\s+to)\s+{_VERB}
+                 |(?P<cue>(?<![\p{{L}}])gonna)\s+{_VERB}"""),
+            "is/are going to + a verb", "prediction", 0.85, "agent",
+            ("We are going to appeal.", "Prices are not going to fall."),
+            ("She is going to the cinema.", "He was going to resign.")),
+    CueRule("claim.be_to",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am)\s+(?:not\s+|also\s+|now\s+|still\s+)?to)\s+(?!blame\b|be\s+found\b){_VERB}"""),
+            "is/are to + a verb: an arrangement", "plan", 0.85, "agent",
+            ("The Tories are to back the bill.", "The minister is to resign."),
+            ("The ministry is to blame.", "The aim was to win.")),
+    CueRule("claim.be_adj_to",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|be|being|['’]s|['’]re|remains?|looks?|seems?|appears?)\s+
+                     (?:{_ADV}\s+){{0,2}}(?:\L<adjs>)\s+(?:to|for))(?:\s+{_VERB})?"""),
+            "is expected / likely / set / due / poised / about / on track to", "prediction", 0.8, "report",
+            ("Rates are expected to rise.", "The deal is due to complete in March.", "The US looks set for a boost."),
+            ("He was expected to win.", "The pasta is set for the table in the picture was.")),
+    CueRule("claim.be_scheduled",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|be)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|slated|set)
+                     (?=\s+(?:in|on|by|next|this|later|early|before|at|within|from)\s))"""),
+            "is expected / due / planned + a time", "plan", 0.75, "report",
+            ("The report is due next week.", "The baby is expected in April."),
+            ("The report was due last week.",)),
+    CueRule("claim.intent_verb",
+            _rx(rf"""(?<!\b(?:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
+                 (?P<cue>(?<![\p{{L}}])(?:(?:is|are|am|['’]s|['’]re|has\s+been|have\s+been)\s+(?:(?:said|believed|thought|understood|reported)\s+to\s+be\s+)?(?:\p{{Ll}}+ly\s+|also\s+|still\s+|now\s+)?
+                     (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+hard)?
+                   |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>)
+                 \s+to)\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|date\b){_VERB}"""),
+            "plans / aims / intends / hopes / seeks / wants / pledged / promised to + a verb", "plan", 0.8, "subject",
+            ("Air China plans to raise $1bn.", "They have pledged to cut taxes.", "The LSE is working hard to woo firms."),
+            ("He had planned to retire.", "The plan to build it failed.", "She went back to work.")),
+    CueRule("claim.progressive_intent",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:still\s+|also\s+|now\s+)?(?:considering|weighing|mulling|exploring|pledging|promising|proposing|planning|preparing))(?=\s)"""),
+            "is considering / weighing / pledging / planning a course of action", "plan", 0.65, "subject",
+            ("The board is considering a sale.", "The party is pledging a pension guarantee."),
+            ("The board was considering a sale.",)),
+    CueRule("claim.intent_noun",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:(?:has|have)\s+(?:\p{{Ll}}+\s+)?plans\s+to
+                     |(?:its|his|her|their|our|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
+                 \s+{_VERB}"""),
+            "has plans to / its decision to / its intention of", "plan", 0.6, "subject",
+            ("The firm has plans to expand.", "Its decision to raise prices came as a shock."),
+            ("The plans to expand were dropped in 2003 and they had plans.",)),
+    CueRule("claim.expect_subject",
+            _rx(r"""(?<!\b(?:had|had\s+been|have\s+been|has\s+been|is|are|was|were|be|been|being|the|a|an|its|his|her|their|our|and)\s)
+                 (?P<cue>(?<![\p{L}\-])(?:\L<expects>))(?![\p{L}\-])
+                 (?=\s+(?!(?:in|on|at|for|from|with|by|to|and|or|but|as|is|are|was|were)\b)[\p{L}\d])"""),
+            "Analysts expect / the IMF projects / the Fed warns …: the subject holds it", "prediction", 0.8, "subject",
+            ("Analysts expect a cut next month.", "The IMF projects growth of 3%.", "Fed warns of more rate rises"),
+            ("Growth was expected.", "The forecast was wrong.", "He had expected more.")),
+    CueRule("claim.modal_would",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:would|['’]d)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
+            "would + a verb: reported future (said ... would) or a conditional outcome", "prediction", 0.5, "report",
+            ("She said prices would rise.",), ("Rates would have stayed higher.",)),
+    CueRule("claim.weak_modal",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
+            "could / may / might + a future outcome", "prediction", 0.55, "report",
+            ("Prices could rise next year.",), ("Prices could have risen.",)),
+)
+
+_RULE = {r.id: r for r in CUE_RULES}
+
+# --- sentence-level vetoes ---------------------------------------------------------------------------
+
+_PERFORMATIVE = regex.compile(
+    r"(?<![\p{L}])(?:I|we|We)\s+(?:also\s+)?(?:wish|want|would\s+(?:also\s+)?like|should\s+(?:also\s+)?like|['’]d\s+like)"
+    r"\s+(?:also\s+|first\s+|now\s+|briefly\s+|once\s+again\s+)?to\s+(?:\L<perf>)(?![\p{L}])",
+    perf=load("performative_verbs"))
+_QUESTION = regex.compile(r"\?[\"'”’»)\]]*\s*$")
+_HABITUAL = regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
+                          r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
+                          regex.I)
+_IF_PAST = regex.compile(r"(?<![\p{L}])(?:if|unless|even\s+if|as\s+if)\s+(?:\p{L}+\s+){1,6}?(?:had|were|was|did|thought|knew|could)\b",
+                         regex.I)
+_REPORT_BEFORE = _rx(r"(?<![\p{L}])(?:\L<holders>)(?![\p{L}])".replace("\\L<holders>", "|".join(
+    regex.escape(v) for v in _HOLDER_VERBS)), regex.I)
+_TRAILING_REPORT = regex.compile(
+    r"""[,;]\s*(?:(?P<sp>[^,;"“”]{2,80}?)\s+(?:also\s+)?(?:said|says|say|told\s+[^,.]{1,40}|added|argued|argues|warned|warns|
+        believes|believe|predicted|predicts|forecast|forecasts|claimed|claims|reckons|insisted|insists|has\s+said|have\s+said|
+        announced|confirmed|estimated|estimates)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
+       |(?:said|says)\s+(?P<sp>[^,;"“”]{2,80}?)(?:,\s*[^.]{1,80})?)\s*[.!]?[\"'”’]?\s*$""",
+    regex.X)
+_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)")
+_BOILER_START = regex.compile(
+    r"(?:forward[-\s]looking\s+statements?|safe[-\s]harbou?r)", regex.I)
+_BOILER_CONFIRM = regex.compile(
+    r"(?:risks?\s+and\s+uncertaint|uncertaint|actual\s+results|undue\s+reliance|no\s+obligation\s+to\s+update|"
+    r"Private\s+Securities\s+Litigation\s+Reform\s+Act|materially\s+different|differ\s+materially)", regex.I)
+
+_SKIP_SUBJECT = frozenset("""has have had is are am was were be been being also now still already widely reportedly all
+    did does do not n't
+    will would not never only just further recently previously once generally largely increasingly privately publicly firmly
+    voluntarily then too itself themselves himself herself 'd ’d""".split())
+_BOUNDARY = frozenset("""that which who whom whose said says say told because as if when while after before since although though
+    so than whether where but and or nor to for""".split())
+_LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Unlike|Like|As|"
+                           r"By|From|Through|Over|Having|Marking)\s+[^,]{0,60}?\s+)(?=\p{Lu})")
+_LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_TOKEN = regex.compile(r"\S+")
+
+
+# --- public entry point ------------------------------------------------------------------------------
+
+def find_claims(doc, quotes: list[Quote] | tuple[Quote, ...], resolver, date: dt.date | None
+                ) -> tuple[list[Claim], list[Span], dt.date | None]:
+    """All forward-looking claims in ``doc``, the safe-harbor boilerplate spans, and the date used."""
+    text = doc.text
+    if date is None:
+        date = horizons.find_date(text)
+    boiler = find_boilerplate(doc)
+    claims: list[Claim] = []
+    sentences = list(doc.sentences)
+    headline_end = _headline_end(doc)
+    for s, e in sentences:
+        if any(bs <= s < be for bs, be in boiler):
+            continue
+        for unit in _units(text, s, e, quotes):
+            c = _claim(text, unit, resolver, date, quotes, headline=s < headline_end, n=len(claims) + 1)
+            if c is not None:
+                claims.append(c)
+    return claims, [Span(text[a:b], a, b) for a, b in boiler], date
+
+
+def find_boilerplate(doc) -> list[tuple[int, int]]:
+    """Safe-harbor paragraphs: "forward-looking statements" together with risks, uncertainties, actual results."""
+    text = doc.text
+    out = []
+    for ps, pe in doc.paragraphs:
+        para = text[ps:pe]
+        if _BOILER_START.search(para, timeout=TIMEOUT) and _BOILER_CONFIRM.search(para, timeout=TIMEOUT):
+            out.append((ps, pe))
+    return out
+
+
+# --- units: the sentence, or its part inside one quotation --------------------------------------------
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    quote: Quote | None           # the quotation the unit lies inside (direct), or None
+    masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
+
+
+def _units(text: str, s: int, e: int, quotes) -> list[_Unit]:
+    inside = [q for q in quotes if q.start < e and q.end > s]
+    units: list[_Unit] = []
+    masked = []
+    for q in inside:
+        if q.kind != "direct":
+            continue
+        a, b = max(s, q.start), min(e, q.end)
+        while a < b and (text[a].isspace() or text[a] in "\"'“‘«„"):
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a < 3:
+            continue
+        units.append(_Unit(a, b, q, []))
+        masked.append((max(s, q.start), min(e, q.end)))
+    outside = e - s - sum(b - a for a, b in masked)
+    if outside > 0:
+        units.insert(0, _Unit(s, e, None, masked))
+    return units
+
+
+def _headline_end(doc) -> int:
+    """End of the leading short paragraphs without final punctuation (headline, standfirst, furniture)."""
+    text = doc.text
+    end = 0
+    for ps, pe in doc.paragraphs[:8]:
+        para = text[ps:pe]
+        if regex.search(r"[.!?…][\"'”’)]?$", para) and len(para.split()) > 6:
+            break
+        end = pe
+    return end
+
+
+# --- one claim -----------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Cue:
+    rule: CueRule
+    start: int
+    end: int
+    verb: tuple[int, int] | None
+    quote: Quote | None
+
+
+def _claim(text: str, unit: _Unit, resolver, date, quotes, headline: bool, n: int) -> Claim | None:
+    s, e = unit.start, unit.end
+    sent = text[s:e]
+    if _QUESTION.search(sent):
+        return None
+    if headline and not regex.search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
+        return None
+    cues = _cues(text, unit, quotes)
+    cues = [c for c in cues if not _vetoed(text, unit, c)]
+    hz_all = [f for f in horizons.find(text, s, e) if not _in_masked(f.start, unit.masked)]
+    hz_future = [f for f in hz_all if not horizons.is_past(horizons.value(f, date), date)]
+    if not cues:
+        cue = _horizon_cue(text, unit, hz_future, date)
+        if cue is None:
+            return None
+        cues = [cue]
+    if headline and not regex.search(r"[.!?…][\"'”’)]?$", sent):
+        cues = [c for c in cues if c.rule.strength >= 0.8]
+        if not cues:
+            return None
+    cue = max(cues, key=lambda c: (c.rule.strength, -c.start))
+    # a horizon that has already passed by the article date makes it a past forecast
+    if date is not None and hz_all and not hz_future:
+        near = min(hz_all, key=lambda f: abs(f.start - cue.end))
+        if abs(near.start - cue.end) < 80:
+            return None
+    hz = _pick_horizon(hz_future, cue)
+    holder, quote_id, kind = _holder(text, unit, cue, cues, resolver)
+    ctype = _type(text, unit, cue, kind, holder)
+    conf = cue.rule.strength
+    if cue.rule.id == "claim.modal_would" and (cue.quote is not None or _reported(text, unit, cue)):
+        conf += 0.15
+    if hz is not None:
+        conf += 0.05
+    if len(sent.split()) > 45:
+        conf -= 0.1
+    if headline:
+        conf -= 0.05
+    horizon = None
+    if hz is not None:
+        horizon = Horizon(text[hz.start:hz.end], hz.start, hz.end, horizons.value(hz, date))
+    rule_id = cue.rule.id
+    return Claim(f"c{n}", sent, s, e, ctype, Span(text[cue.start:cue.end], cue.start, cue.end), holder, horizon,
+                 quote_id, max(0.05, min(0.99, conf)), rule_id)
+
+
+def _in_masked(pos: int, masked: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in masked)
+
+
+def _quote_at(quotes, pos: int) -> Quote | None:
+    for q in quotes:
+        if q.start <= pos < q.end:
+            return q
+    return None
+
+
+def _cues(text: str, unit: _Unit, quotes) -> list[_Cue]:
+    out = []
+    for rule in CUE_RULES:
+        for m in rule.pattern.finditer(text, unit.start, unit.end, overlapped=True, timeout=TIMEOUT):
+            cs, ce = m.span("cue")
+            if cs < 0 or _in_masked(cs, unit.masked):
+                continue
+            verb = m.span("verb") if "verb" in rule.pattern.groupindex and m.start("verb") >= 0 else None
+            if verb and text[verb[0]:verb[1]].lower() in _NOT_VERB and not text[cs:ce].lower().endswith("for"):
+                continue
+            q = unit.quote if unit.quote is not None else _quote_at(quotes, cs)
+            out.append(_Cue(rule, cs, ce, verb, q))
+    # keep one cue per position (overlapped matches of one rule)
+    seen = set()
+    uniq = []
+    for c in sorted(out, key=lambda c: (c.start, -c.rule.strength)):
+        if (c.start, c.rule.id) in seen:
+            continue
+        seen.add((c.start, c.rule.id))
+        uniq.append(c)
+    return uniq
+
+
+def _vetoed(text: str, unit: _Unit, c: _Cue) -> bool:
+    s, e = unit.start, unit.end
+    rid = c.rule.id
+    cue_words = text[c.start:c.end].lower()
+    if _PERFORMATIVE.search(text, max(s, c.start - 30), min(e, c.end + 40)):
+        return True
+    before = text[max(s, c.start - 60):c.start]
+    sent_before = text[s:c.start]
+    # counterfactual / past possibility: would have gone, could have been
+    if rid in ("claim.modal_would", "claim.weak_modal", "claim.modal_will") and _PERFECT_PARTICIPLE.match(
+            text, c.end, min(e, c.end + 40)) and rid != "claim.modal_will":
+        return True
+    if rid == "claim.weak_modal":
+        sent = text[s:e]
+        if _HABITUAL.search(sent):
+            return True
+        # "could" reporting a past ability: "he could not attend", "they could see"
+        if cue_words in ("could not", "couldn't", "couldn’t") and (regex.search(
+                r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", text[s:e], regex.I)):
+            return True
+        if c.verb and text[c.verb[0]:c.verb[1]].lower() in ("be",) and regex.match(
+                r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text[c.verb[1]:e]):
+            return True
+    if rid == "claim.modal_would":
+        if _HABITUAL.search(text, s, e):
+            return True
+        if _IF_PAST.search(text, s, c.start) and not _REPORT_BEFORE.search(sent_before):
+            return True
+    if rid == "claim.expect_subject":
+        word = cue_words
+        # an attribution after a quotation: “…,” predicted Rep. Smith
+        if regex.search(r"[\"”’'»][\s,]*$", text[max(s, c.start - 4):c.start]) or _in_masked(c.start - 3, unit.masked):
+            return True
+        # past forms report a past expectation: only with a future complement ("warned that … would")
+        if word.endswith("ed") or word == "forecast" and regex.search(r"\b(?:was|were|had)\b", before):
+            if not regex.search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+|of)(?![\p{L}])",
+                                text[c.end:min(e, c.end + 120)]):
+                return True
+        if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting") and \
+                regex.search(r"(?:\b(?:the|a|an|its|his|her|their|new|our)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
+            return True
+        if word in ("fear", "fears", "project", "projects", "forecasts") and regex.match(r"\s+(?:of|in|on|for|about|and)\b",
+                                                                                     text[c.end:e]):
+            return True
+    if rid in ("claim.intent_verb", "claim.intent_noun", "claim.be_adj_to"):
+        if regex.search(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$", before):
+            return True
+    if rid == "claim.be_adj_to":
+        w = cue_words
+        # "set to" in "a table set for two"; "sure to" needs a subject; "about" only as "about to"
+        if w.endswith("for") and not regex.search(r"(?:set|due|scheduled|planned|slated|expected|poised)\s+for$", w):
+            return True
+        if regex.search(r"\babout\s+for$", w):
+            return True
+    if rid == "claim.modal_will" and c.verb:
+        verb = text[c.verb[0]:c.verb[1]]
+        if verb[:1].isupper() and not _title_like(text[s:e]):
+            return True
+    return False
+
+
+def _title_like(sent: str) -> bool:
+    """A headline in title case or capitals ("SpaceX Will Build …"), where a capitalised verb is normal."""
+    words = [w for w in regex.findall(r"\p{L}[\p{L}'’\-]*", sent) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
+    """Is a ``would`` clause the content of reported speech or a quoted prediction?"""
+    s, e = unit.start, unit.end
+    if c.quote is not None:
+        return not _IF_PAST.search(text, s, e)
+    if _REPORT_BEFORE.search(text, s, c.start):
+        return True
+    tail = text[c.end:e]
+    return bool(_TRAILING_REPORT.search(tail) or _ACCORDING.search(text, s, e))
+
+
+def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
+    """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue."""
+    for f in hz:
+        t = f.text.lower()
+        deadline = t.startswith(("by ", "ahead of ")) and f.rule in ("hz.year", "hz.month_year", "hz.end_of")
+        if deadline or horizons.is_future_pointing(f) and f.rule in ("hz.relative", "hz.window"):
+            if f.rule == "hz.relative" and regex.match(r"(?:this|current)\b", t.split(" ", 1)[-1] if t.startswith(
+                    ("in ", "by ", "for ", "during ", "of ", "at ")) else t):
+                continue
+            q = unit.quote
+            return _Cue(_HORIZON_RULE, f.start, f.end, None, q)
+    return None
+
+
+_HORIZON_RULE = CueRule(
+    "claim.horizon", regex.compile(r"(?!)"), "a deadline or a future-pointing time expression alone",
+    "plan", 0.5, "report", ("Emissions fall to zero by 2050.",), ("Emissions fell last year.",))
+
+
+def _pick_horizon(hz: list[horizons.Found], cue: _Cue) -> horizons.Found | None:
+    if not hz:
+        return None
+    after = [f for f in hz if f.start >= cue.start]
+    if after:
+        return min(after, key=lambda f: f.start - cue.end)
+    return max(hz, key=lambda f: f.end)
+
+
+# --- holder ----------------------------------------------------------------------------------------
+
+def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
+            ) -> tuple[Mention | None, str | None, str]:
+    """(holder, quote id, how): the quotation's speaker, the cue verb's subject, the agent, the reporter."""
+    if cue.quote is not None:
+        return cue.quote.speaker, cue.quote.id, "quote"
+    s = unit.start
+    # the outermost expectation / intention verb at or before the cue: "The organisers hope that X will …"
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.start > cue.start:
+            break
+        if c.rule.holder == "subject" and c.quote is None:
+            np = _subject(text, s, c.start)
+            if np:
+                return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
+    if cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
+            text, cue.start, cue.end):
+        np = _subject(text, s, cue.start)
+        if np and _agentive(text, np, cue, resolver):
+            return _mention(text, resolver, *_outer(text, unit, np)), None, "agent"
+    if cue.rule.id != "claim.horizon" or _TRAILING_REPORT.search(text, cue.end, unit.end):
+        rep = _reporter(text, unit, cue)
+        if rep:
+            return _mention(text, resolver, *rep), None, "report"
+    return None, None, "writer"
+
+
+_PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+track|on\s+course)\s+(?:to|for)$")
+_CONJ = frozenset({"and", "but", "or", "then", "yet", "nor"})
+_NP_PREPS = frozenset("of from at in with by for on among".split())
+_APPOSITIVE_OPENER = frozenset("""which who whom whose where a an the among including none one both himself herself itself
+    themselves now once as like such whom""".split())
+_ADJ_REPORT = (r"(?:is|are|was|were|remains?)\s+(?:\p{Ll}+ly\s+)?(?:confident|optimistic|hopeful|convinced|certain|sure|"
+               r"adamant|pessimistic|worried|concerned|afraid|fearful|determined)")
+
+
+def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
+    """A pronoun subject inside reported speech takes the reporting clause's subject when it names someone:
+    "The company said it plans to …" -> the company."""
+    if text[np[0]:np[1]].lower() not in _PRONOUNS:
+        return np
+    for m in _REPORTING.finditer(text, unit.start, np[0], timeout=TIMEOUT):
+        if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
+            continue
+        outer = _subject(text, unit.start, m.start())
+        if outer and outer[1] <= np[0] and text[outer[0]:outer[1]].lower() not in _PRONOUNS:
+            return outer
+    return np
+
+
+def _passive_before(text: str, lo: int, pos: int) -> bool:
+    return bool(regex.search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
+
+
+def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase that is the subject of the verb starting at ``verb_start``."""
+    seg_lo = max(lo, verb_start - 300)
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, seg_lo, verb_start)]
+    # auxiliaries and adverbs between subject and verb: "has also said", "is widely believed to be"
+    while toks and (toks[-1][2].lower().strip(",") in _SKIP_SUBJECT or (
+            toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
+        toks.pop()
+    if len(toks) >= 3 and [t[2].lower() for t in toks[-3:]] in (["said", "to", "be"], ["thought", "to", "be"],
+                                                                ["believed", "to", "be"], ["reported", "to", "be"]):
+        toks = toks[:-3]
+        while toks and toks[-1][2].lower() in _SKIP_SUBJECT:
+            toks.pop()
+    if not toks:
+        return None
+    last = toks[-1][2]
+    # an elided subject: "Anderson announced …, and last month confirmed that …" / "… but said in November …"
+    if last.lower() in _CONJ or (last.endswith(",") and _elided(toks)):
+        return _main_subject(text, lo, verb_start)
+    # an appositive or relative clause between subject and verb: "Qatar Airways, which …, will"
+    if last.endswith(",") or last in ("-", "–", "—"):
+        got = _skip_appositive(text, toks)
+        if got is None:
+            return None
+        if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], int):
+            return got
+        toks = got
+    if not toks:
+        return None
+    # pronoun subject
+    w = toks[-1][2].strip("\"'“”‘’")
+    if w.lower() in _PRONOUNS:
+        st = toks[-1][0] + toks[-1][2].index(w)
+        return st, st + len(w)
+    # walk back over the noun phrase
+    k = len(toks) - 1
+    while k > 0:
+        prev = toks[k - 1][2]
+        low = prev.lower()
+        if low == "and" and toks[k][2][:1].isupper() and k > 1 and toks[k - 2][2][:1].isupper() and not toks[k - 2][2].endswith(","):
+            k -= 1  # "Baoshan Iron and Steel Co."
+            continue
+        if low in _BOUNDARY or prev.endswith((",", ";", ":", "\"", "”", ")")) or (
+                prev.endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Co\.|Inc\.|St\.|Rep\.|Sen\.|Gov\.", prev)):
+            break
+        k -= 1
+        if len(toks) - k > 9:
+            break
+        # a determiner opens the noun phrase unless a preposition comes before it ("relatives of the deceased")
+        if toks[k][2].lower() in _DETS and k > 0 and toks[k - 1][2].lower() not in _NP_PREPS:
+            break
+    # "Utt Bueraheng, the lawyer representing the families is confident": the name before the appositive
+    if toks[k][2].lower() in ("the", "a", "an") and k > 0 and toks[k - 1][2].endswith(",") and toks[k - 1][2][:1].isupper():
+        j = k - 1
+        while j > 0 and toks[j - 1][2][:1].isupper() and not toks[j - 1][2].endswith((",", ".")):
+            j -= 1
+        name = _trim_np(text, toks[j][0], toks[k - 1][1] - 1)
+        if name and name[0] == toks[j][0] and (j == 0 or toks[j - 1][2].lower() not in _NP_PREPS | {"on", "last", "this"}):
+            return name
+    return _trim_np(text, toks[k][0], toks[-1][1])
+
+
+def _elided(toks: list[tuple[int, int, str]]) -> bool:
+    """", and last month," before a verb: the comma chunk opens with a conjunction."""
+    j = len(toks) - 2
+    while j >= 0 and not toks[j][2].endswith(","):
+        j -= 1
+    first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+    return first in _CONJ
+
+
+def _skip_appositive(text: str, toks: list[tuple[int, int, str]]):
+    """Tokens before an appositive that ends right before the verb, or the appositive itself when it is the
+    name ("Ukraine's new president, Viktor Yushchenko, is to speak"); None when there is none to find."""
+    last = toks[-1][2]
+    closer = "," if last.endswith(",") else last
+    # the comma (or dash) that opens the nearest chunk
+    j = len(toks) - 2
+    while j >= 0 and not (toks[j][2].endswith(",") if closer == "," else toks[j][2] == closer):
+        j -= 1
+    if closer == ",":
+        inner = toks[j + 1:]
+        if j >= 0 and inner and len(inner) <= 6:
+            first = inner[0][2]
+            if first.lower() not in _APPOSITIVE_OPENER and first.lower() not in _BOUNDARY and inner[-1][2][:1].isupper():
+                a, b = inner[0][0], inner[-1][1] - 1
+                return _trim_np(text, a, b)
+        # a longer relative clause with commas inside: back to the comma that opens it
+        k = len(toks) - 2
+        while k >= 0 and len(toks) - k < 40:
+            if toks[k][2].endswith(",") and k + 1 < len(toks) and toks[k + 1][2].lower() in _APPOSITIVE_OPENER:
+                j = k
+                break
+            k -= 1
+    if j < 0 or len(toks) - j >= 40:
+        return None
+    out = toks[:j + 1]
+    if closer == ",":
+        s0, e0, w0 = out[-1]
+        out[-1] = (s0, e0 - 1, w0[:-1])
+    return out
+
+
+_LEAD_ADVERBIAL = regex.compile(r"^(?:[^,]{0,60}?,\s+)?")
+
+
+def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
+    """The subject that opens the sentence (after a leading adverbial): for verbs whose subject is elided."""
+    seg = text[lo:limit]
+    m = regex.match(r"(?:(?:[^,]{0,60}?),\s+)?(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
+                    r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
+                    seg, timeout=TIMEOUT)
+    if not m:
+        return None
+    a, b = lo + m.start("np"), lo + m.end("np")
+    phrase = text[a:b]
+    if phrase.split()[0] in ("Last", "On", "In", "During", "After", "Before", "Since", "But", "And", "However"):
+        return None
+    return _trim_np(text, a, b)
+
+
+def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while b > a and text[b - 1] in ",;:'\"“”‘’":
+        b -= 1
+    while a < b and text[a] in "\"'“”‘’(•-– ":
+        a += 1
+    phrase = text[a:b]
+    for rx in (_LEAD_CONJ, _LEAD_PREP, _LEAD_CONJ):
+        m = rx.match(phrase)
+        if m and m.end() < len(phrase):
+            a += m.end()
+            phrase = text[a:b]
+    if not phrase or not regex.search(r"[\p{L}\d]", phrase) or regex.search(r"[\"“”]", phrase):
+        return None
+    words = phrase.split()
+    if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
+        return None
+    found = horizons.find(phrase)
+    if found and found[0].end - found[0].start >= len(phrase) - 2:
+        return None
+    return a, b
+
+
+_AGENT_NOUNS = frozenset("""government company firm party council minister ministry bank board group committee executive
+    union club team authority authorities agency department court administration commission officials leaders
+    organisers organizers police president chairman chief""".split())
+_NON_AGENT_VERBS = frozenset("be become have need remain get take cost make face seem continue mean help allow".split())
+
+
+def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
+    """Is the subject of will/going to/is to a person or organisation acting (a plan), not a thing?"""
+    phrase = text[np[0]:np[1]]
+    words = phrase.split()
+    low = phrase.lower()
+    if low == "you":
+        return False
+    verb = text[cue.verb[0]:cue.verb[1]].lower() if cue.verb else ""
+    if verb in _NON_AGENT_VERBS and (cue.rule.id != "claim.be_to" or verb == "be"):
+        return False
+    if low in ("it", "they"):
+        fn = getattr(resolver, "mention", None)
+        try:
+            return bool(fn and fn(*np).name)
+        except Exception:
+            return False
+    if low in _PRONOUNS:
+        return True
+    head = words[-1].lower().strip("’'s")
+    if head in _AGENT_NOUNS or head.rstrip("s") in _AGENT_NOUNS:
+        return True
+    if len(words) <= 6 and (words[-1][:1].isupper() or any(w[:1].isupper() and w.endswith(("'s", "’s")) for w in words)):
+        return True
+    return False
+
+
+_REPORTING = regex.compile(
+    "|".join([_REPORT_BEFORE.pattern, r"(?<![\p{L}])" + _ADJ_REPORT + r"(?![\p{L}])"]), regex.I | regex.X | regex.V0)
+
+
+_INTENT_ONLY = frozenset(_L["intents"]) - frozenset(_L["reports"]) - frozenset(_L["expects"])
+
+
+def _verb_use(text: str, m: regex.Match) -> bool:
+    """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
+    word = m.group().lower()
+    before = text[max(0, m.start() - 25):m.start()]
+    if regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
+        return False
+    if word in _INTENT_ONLY and regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
+                                             before, regex.I):
+        return False  # "their manifesto plans for childcare"
+    if word in _INTENT_ONLY and not regex.match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
+        return False
+    return True
+
+
+def _reporter(text: str, unit: _Unit, cue: _Cue) -> tuple[int, int] | None:
+    """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
+    s, e = unit.start, unit.end
+    pronoun = None
+    for m in _REPORTING.finditer(text, s, cue.start, timeout=TIMEOUT):
+        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not regex.match(
+                _ADJ_REPORT, m.group(), regex.I):
+            continue
+        if not _verb_use(text, m):
+            continue
+        np = _subject(text, s, m.start())
+        if np and not horizons.find(text[np[0]:np[1]]):
+            if text[np[0]:np[1]].lower() in _PRONOUNS:
+                pronoun = pronoun or np
+                continue
+            return np
+    if pronoun:
+        return pronoun
+    m = _TRAILING_REPORT.search(text, cue.end, e, timeout=TIMEOUT)
+    if m and m.start("sp") >= 0:
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    m = _ACCORDING.search(text, s, e, timeout=TIMEOUT)
+    if m:
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    return None
+
+
+def _mention(text: str, resolver, a: int, b: int) -> Mention:
+    phrase = text[a:b]
+    # strip a trailing possessive ("the Kremlin's")
+    if phrase.endswith(("'s", "’s")) and b - a > 3:
+        b -= 2
+        phrase = text[a:b]
+    fn = getattr(resolver, "mention", None)
+    m = None
+    if fn is not None:
+        try:
+            m = fn(a, b)
+        except Exception:  # the resolver is best effort for holders; never fail a document over it
+            m = None
+    words = phrase.split()
+    common = words and words[0][:1].isupper() and _common_noun(words)
+    if m is None or common:
+        from .names import common_type
+        kind = common_type(phrase) if words and not words[0][:1].isupper() or common else "unknown"
+        m = Mention(phrase, phrase, a, b, None, kind)
+    note = getattr(resolver, "note", None)
+    if note is not None and m.name and m.type in ("organization", "group") and phrase.lower() not in _PRONOUNS:
+        try:
+            note(a, m.name, m.type)
+        except Exception:
+            pass
+    return m
+
+
+def _common_noun(words: list[str]) -> bool:
+    """"Analysts", "Observers widely", "Critics": a capitalised common noun at a sentence start, not a name."""
+    from .names import SOURCE_NOUNS
+    if len(words) > 3 or not all(w[1:].islower() for w in words if len(w) > 1):
+        return False
+    head = words[-1].lower()
+    base = head[:-1] if head.endswith("s") else head
+    first = words[0].lower()
+    return head in SOURCE_NOUNS or base in SOURCE_NOUNS or first in _DETS or first in ("many", "some", "most", "several")
+
+
+# --- type ----------------------------------------------------------------------------------------------
+
+_WARN_WORDS = regex.compile(r"(?<![\p{L}])(?:warn\w*|threat\w*|risk\w*|danger\w*|fear\w*|crisis|collapse|catastroph\w*)(?![\p{L}])",
+                            regex.I)
+
+
+def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) -> str:
+    word = text[cue.start:cue.end].lower()
+    rid = cue.rule.id
+    if rid == "claim.expect_subject":
+        return EXPECT_TYPE.get(word, "prediction")
+    if _WARN_WORDS.search(text, unit.start, cue.start):
+        return "warning"
+    if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled"):
+        return "plan"
+    if rid == "claim.be_adj_to" and regex.search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):
+        return "plan"
+    if kind == "agent":
+        return "plan"
+    if cue.quote is not None and rid in ("claim.modal_will", "claim.going_to"):
+        subj = text[max(unit.start, cue.start - 12):cue.start].lower().split()
+        if subj and subj[-1].strip("’'") in ("we", "i", "we'll", "i'll"):
+            return "plan"
+        if regex.search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
+            return "plan"
+    return cue.rule.type

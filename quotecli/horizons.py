@@ -369,7 +369,8 @@ def _v_window(m, date):
     """within / over the next / in the coming N units: the stretch from now to N units on."""
     if date is None:
         return None
-    n = _num(m["n2"] or m["n"]) if (m["n2"] or m["n"]) else 1
+    g = m.groupdict()
+    n = _num(g.get("n2") or g.get("n")) if (g.get("n2") or g.get("n")) else 1
     return _span(m["unit"], date, n)
 
 
@@ -394,6 +395,10 @@ def _v_end_of(m, date):
     if u == "month":
         return _ym(*_add_months(date.year, date.month, offset))
     return _period(unit, date, offset)
+
+
+def _v_today(m, date):
+    return date.isoformat() if date else None
 
 
 def _v_vague(m, date):
@@ -472,6 +477,17 @@ RULES: tuple[Rule, ...] = (
          "a point some time after the article date ('in two years', 'five years from now')", _v_after,
          (("in two years", dt.date(2024, 6, 15), "2026"), ("in six months' time", dt.date(2024, 6, 15), "2024-12"),
           ("three weeks from now", dt.date(2024, 6, 15), "2024-07-06"))),
+    Rule("hz.duration",
+         _rx(r"""(?:(?<=(?:take|takes|taking|last|lasts|lasting|run|runs)\s)|(?:for|over)\s+)
+                 (?P<n>\d{1,3}|\L<numbers>)\s+(?:more\s+|further\s+)?(?P<unit>\L<units>)"""),
+         "how long from the article date ('for five days', 'will take a decade')", _v_window,
+         (("for five days", dt.date(2005, 1, 26), "2005-01-26/2005-01-31"), ("a decade", dt.date(2005, 2, 1), None),
+          ("for two more years", dt.date(2024, 6, 15), "2024/2026"))),
+    Rule("hz.time_of_day",
+         _rx(r"""in\s+the\s+(?:middle\s+of\s+the\s+)?(?:night|morning|afternoon|evening)|during\s+(?:the\s+)?rush[\s-]hours?
+                 |overnight|at\s+(?:noon|midnight|dawn|dusk)"""),
+         "a time of day, taken as the article's own day", _v_today,
+         (("in the middle of the night", dt.date(2005, 7, 27), "2005-07-27"), ("during rush-hours", None, None))),
     Rule("hz.relative",
          _rx(r"""(?:(?:by|before|until|from|in|during|for|over|at|of|after|since)\s+)?(?:(?P<edge2>early|late|later|mid)[\s-]+)?
                  (?P<rel>next|this|the\s+coming|the\s+following|the\s+current|coming)\s+(?P<unit>\L<units>)(?:['’]s)?"""),
@@ -528,7 +544,7 @@ def value(found: Found, date: dt.date | None) -> str | None:
     """The normalised value of a found expression (see the module docstring)."""
     try:
         return _BY_ID[found.rule].value(found.match, date)
-    except (KeyError, ValueError, OverflowError, TypeError):
+    except (KeyError, IndexError, ValueError, OverflowError, TypeError):
         return None
 
 
