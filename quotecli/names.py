@@ -30,16 +30,16 @@ _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
 
 # A capitalised name: optional titles, then capitalised words, initials and name particles.
-_CAP = r"(?:(?:\p{Lu}\.){1,3}+|\p{Lu}[\p{Ll}\p{Lu}'’\-]*+)"
+_CAP = r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
-NAME_PAT = (rf"(?:\L<titles>\s++)*+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,4}}+"
+NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
 NAME_RE = regex.compile(NAME_PAT, titles=TITLES)
 _NOT_NAME_START = frozenset(load("not_names"))
 _SENT_START = regex.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)$")
 FULL_NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s++)++{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,3}}+"
-    rf"|{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}}+)(?![\p{{L}}])",
+    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,3}}"
+    rf"|{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
     titles=TITLES)
 
 
@@ -153,8 +153,11 @@ class Resolver:
             if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
                 key = _surname_key(" ".join(parts[:-1]))
             old = table.get(key)
+            g = gender_of(name, title)
             if old is None or (" " not in old[0] and " " in name):
-                table[key] = (name, gender_of(name, title))
+                table[key] = (name, g)
+            if g and " " in name and "=" + g + key not in table:  # "Ms Okoye" beside James and Sarah Okoye
+                table["=" + g + key] = (name, g)
             if len(parts) >= 2:  # family name first: "Zhao Min" ... "Zhao said"
                 table.setdefault("^" + parts[0].lower(), (name, gender_of(name, title)))
             if title:
@@ -182,11 +185,13 @@ class Resolver:
     def canonical_person(self, name: str) -> tuple[str, str | None]:
         role, name = split_role(name.strip())
         name, title = strip_titles(name)
+        title = title or role
         name = name.removesuffix("’s").removesuffix("'s").rstrip("’'")
         if not name:
             return name, None
         key = _surname_key(name)
-        hit = self._by_surname.get(key)
+        g = gender_of(name, title) if title else None
+        hit = (self._by_surname.get("=" + g + key) if g else None) or self._by_surname.get(key)
         if hit is None and " " not in name:
             hit = self._by_surname.get("^" + name.lower())
         if hit and (" " not in name or hit[0].endswith(name) or hit[0] == name):

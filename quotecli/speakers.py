@@ -14,7 +14,7 @@ Rules are tried in order of how directly they tie a speaker to the quotation:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -43,7 +43,7 @@ _ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previo
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 _DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|from)\s+{NAME_PAT})?|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}|(?:\p{{Lu}}[\p{{L}}&\-]*\s+)(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|from)\s+{NAME_PAT})?|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
@@ -130,12 +130,20 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f and f.cue else None
         kind = c.kind
         if f is not None and f.rule == "split" and quotes and quotes[-1].group == groups[i]:
+            first = quotes[-1]
+            if first.kind == "partial" and first.text[:1].isupper() and _opens_sentence(doc, first.start):
+                quotes[-1] = replace(first, kind="direct")
             kind = quotes[-1].kind
         quotes.append(Quote(f"q{len(quotes) + 1}", text[c.start:c.end], c.start, c.end, kind, groups[i],
                             mention, cue, f.confidence if f else 0.5, f.rule if f else "quote.unattributed"))
     quotes.extend(_nested_quotes(doc, nested, quotes, resolver))
     quotes.sort(key=lambda q: q.start)
     return _renumber_groups(quotes)
+
+
+def _opens_sentence(doc: TextDoc, start: int) -> bool:
+    ss = doc.sentences[doc.sentence_index(start)][0]
+    return not doc.text[ss:start].strip(" \"“‘'«„`")
 
 
 def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], resolver: Resolver) -> list[Quote]:
@@ -570,6 +578,16 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 lead = _lead_in(doc, sent[0], ppe - 1)
                 if lead:
                     found[i] = lead
+                    continue
+        if c.pair.open == ps and c.para > 0 and (i == 0 or cands[i - 1].para < c.para - 1 or found[i - 1] is None
+                                                  or found[i - 1].sp_start < doc.paragraphs[c.para - 1][0]):
+            # a floating quotation after a paragraph of reported speech: “But Omar Diaz … said …¶“I will …”
+            pps, ppe = doc.paragraphs[c.para - 1]
+            if i == 0 or cands[i - 1].pair.outer_end <= pps:
+                sent = doc.sentences[doc.sentence_index(ppe - 1)]
+                lead = _lead_in(doc, sent[0], ppe)
+                if lead and lead.cue is not None:
+                    found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
                     continue
         if i == 0:
             continue
