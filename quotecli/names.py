@@ -66,6 +66,7 @@ def _surname_key(name: str) -> str:
 
 
 _TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=TITLES)
+_CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
 
 
@@ -173,7 +174,23 @@ class Resolver:
             if kind == "person":
                 canon, g = self.canonical_person(name)
                 out.append((s, canon, gender_of(name, title) or g))
+        # bare surnames of people named in full elsewhere: "Jones, who has spent £120m, insisted …"
+        table = self._by_surname
+        starts = {s for s, _, _ in out}
+        for m in _CAP_WORD.finditer(self.doc.text, timeout=TIMEOUT):
+            hit = table.get(m.group().lower())
+            if hit and " " in hit[0] and m.start() not in starts and not self._inside_name(m.start()):
+                out.append((m.start(), hit[0], hit[1]))
+        out.sort()
         return out
+
+    def _inside_name(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._name_starts, pos) - 1
+        return i >= 0 and self._names[i][0] <= pos < self._names[i][1]
+
+    @cached_property
+    def _name_starts(self) -> list[int]:
+        return [n[0] for n in self._names]
 
     def note(self, pos: int, name: str, kind: str, gender: str | None = None) -> None:
         """Record a resolved speaker at ``pos`` so that later pronouns can point back at it."""
