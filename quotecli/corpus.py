@@ -109,9 +109,11 @@ def _run_batch(batch: list[Document]) -> list[Processed]:
     return [_worker(doc) for doc in batch]
 
 
-def run(docs: Iterable[Document], worker: Worker, jobs: int = 1, *, batch_chars: int = BATCH_CHARS,
-        batch_docs: int = BATCH_DOCS) -> Iterator[Processed]:
+def run(docs: Iterable[Document], worker: Worker, jobs: int = 1, *, batch_chars: int | None = None,
+        batch_docs: int | None = None) -> Iterator[Processed]:
     """Process ``docs`` in order; ``jobs`` 0 means one per available core."""
+    batch_chars = batch_chars or BATCH_CHARS
+    batch_docs = batch_docs or BATCH_DOCS
     if jobs == 0:
         jobs = cpu_count()
     if jobs <= 1:
@@ -141,12 +143,13 @@ def run(docs: Iterable[Document], worker: Worker, jobs: int = 1, *, batch_chars:
     finally:
         if finished:
             pool.shutdown(wait=True)
-        else:                                        # interrupted, or the consumer stopped: don't wait for work
-            for future in pending:
-                future.cancel()
-            for proc in list(getattr(pool, "_processes", {}).values()):
+        else:
+            # Interrupted, or the consumer stopped (a closed pipe): kill the workers rather than wait for
+            # their batches. Futures are not cancelled first: the executor marks them broken itself, and
+            # cancelling them too trips a CPython 3.11 race (InvalidStateError in its manager thread).
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
                 proc.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False)
 
 
 def _chain(first: list[Document], second: list[Document],
