@@ -24,6 +24,8 @@ verb (``Analysts expect``); else the named agent of ``will`` (a plan); else whoe
 """
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -49,12 +51,12 @@ _HOLDER_VERBS = sorted(set(_L["reports"]) | set(_L["expects"]) | set(_L["intents
                        {"pledged", "promised", "vowed", "warned", "predicted", "hoped", "wanted", "urged"},
                        key=len, reverse=True)
 
-_ADV = r"(?:not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
+_ADV = r"(?:no\s+longer|not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
        r"likely|possibly|perhaps|eventually|ultimately|really|actually|quickly|easily|n['’]t|" \
        r"(?!(?:supply|apply|rely|reply|fly|multiply|comply|imply|ally|rally|tally|bully|belly|jelly)\b)\p{Ll}{2,}ly)"
 _VERB = r"(?P<verb>\p{L}[\p{L}\-]*)"
 _DETS = frozenset("the a an this that these those his her its their our my your some any no every each".split())
-_NOT_VERB = _DETS | frozenset("to of in on at for with and or but than as be".split()) - {"be"}
+_NOT_VERB = _DETS | frozenset("to of in on at for with and or but than as be you i he she we they it".split()) - {"be"}
 _PERFECT_PARTICIPLE = regex.compile(r"\s+have\s+(?:\p{Ll}+ly\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|un|ght|id|ft|lt|pt|ept|ode|ung|ook|ew|ade|ost)\b")
 
 
@@ -80,14 +82,14 @@ def _rx(p: str, flags: int = 0) -> regex.Pattern:
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule("claim.modal_will",
             _rx(rf"""(?<!(?:\b(?:the|a|his|her|their|its|our|your|my|political|free|good|ill|own|popular|at|of|against|with|whose)|['’]s)\s)
-                 (?P<cue>(?<![\p{{L}}])(?:will|Will|WILL|shall|won['’]t|wo(?=n['’]t)|shan['’]t)(?:\s+not)?
+                 (?P<cue>(?<![\p{{L}}])(?:will|Will|WILL|shall|[Ww]on['’]t|WON['’]T|wo(?=n['’]t)|shan['’]t)(?:\s+not)?
                      |(?<=\p{{L}})['’]ll)
                  (?:\s+{_ADV})*\s+{_VERB}"""),
             "will, won't, 'll, shall + a verb", "prediction", 0.9, "agent",
             ("The plant will close in March.", "We’ll move quickly.", "It won't happen."),
             ("It was the will of the people.", "Will Smith spoke.", "He has free will to choose.")),
     CueRule("claim.going_to",
-            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:am|is|are|be|being|not)|(?<=\p{{L}})['’](?:s|re|m))\s+(?:{_ADV}\s+)?going\s+to)\s+{_VERB}
+            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:am|is|are|be|being|not|isn['’]t|aren['’]t)|(?<=\p{{L}})['’](?:s|re|m))\s+(?:{_ADV}\s+){{0,2}}going\s+to)\s+{_VERB}
                  |(?P<cue>(?<![\p{{L}}])gonna)\s+{_VERB}"""),
             "is/are going to + a verb", "prediction", 0.85, "agent",
             ("We are going to appeal.", "Prices are not going to fall."),
@@ -142,7 +144,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             "would + a verb: reported future (said ... would) or a conditional outcome", "prediction", 0.5, "report",
             ("She said prices would rise.",), ("Rates would have stayed higher.",)),
     CueRule("claim.weak_modal",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may|Could|Might|COULD|MIGHT)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b|Have\b){_VERB}"""),
             "could / may / might + a future outcome", "prediction", 0.55, "report",
             ("Prices could rise next year.",), ("Prices could have risen.",)),
 )
@@ -155,6 +157,11 @@ _PERFORMATIVE = regex.compile(
     r"(?<![\p{L}])(?:I|we|We)\s+(?:also\s+)?(?:wish|want|would\s+(?:also\s+)?like|should\s+(?:also\s+)?like|['’]d\s+like)"
     r"\s+(?:also\s+|first\s+|now\s+|briefly\s+|once\s+again\s+)?to\s+(?:\L<perf>)(?![\p{L}])",
     perf=load("performative_verbs"))
+_NOMINAL = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings)$", regex.I)
+_NOT_INFINITIVE = frozenset("""hard high low strong weak poor good bad great large small heavy rising falling increased reduced lack
+    lower higher better worse other its their his her our your my this that these those some any all each such many much""".split())
+_PAST_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|tried|wanted|hoped|seemed)(?![\p{L}])",
+                          regex.I)
 _QUESTION = regex.compile(r"\?[\"'”’»)\]]*\s*$")
 _HABITUAL = regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
                           r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
@@ -232,8 +239,25 @@ class _Unit:
     masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
 
 
+def _overlapping(quotes, s: int, e: int) -> list:
+    """Quotations overlapping [s, e), found by bisection (quotes are in text order) so that an article
+    with thousands of quotations costs n log n, not n squared."""
+    j = bisect.bisect_left(quotes, e, key=lambda q: q.start) - 1
+    out = []
+    extra = 0
+    while j >= 0 and extra < 4:  # a containing quotation and its nested ones start a few records back
+        q = quotes[j]
+        if q.start < s:
+            extra += 1
+        if q.end > s:
+            out.append(q)
+        j -= 1
+    out.reverse()
+    return out
+
+
 def _units(text: str, s: int, e: int, quotes) -> list[_Unit]:
-    inside = [q for q in quotes if q.start < e and q.end > s]
+    inside = _overlapping(quotes, s, e)
     units: list[_Unit] = []
     masked = []
     for q in inside:
@@ -285,8 +309,8 @@ def _claim(text: str, unit: _Unit, resolver, date, quotes, headline: bool, n: in
     if headline and not regex.search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
         return None
     cues = _cues(text, unit, quotes)
-    cues = [c for c in cues if not _vetoed(text, unit, c)]
     hz_all = [f for f in horizons.find(text, s, e) if not _in_masked(f.start, unit.masked)]
+    cues = [c for c in cues if not _vetoed(text, unit, c, bool(hz_all))]
     hz_future = [f for f in hz_all if not horizons.is_past(horizons.value(f, date), date)]
     if not cues:
         cue = _horizon_cue(text, unit, hz_future, date)
@@ -357,11 +381,17 @@ def _cues(text: str, unit: _Unit, quotes) -> list[_Cue]:
     return uniq
 
 
-def _vetoed(text: str, unit: _Unit, c: _Cue) -> bool:
+def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     s, e = unit.start, unit.end
     rid = c.rule.id
     cue_words = text[c.start:c.end].lower()
     if _PERFORMATIVE.search(text, max(s, c.start - 30), min(e, c.end + 40)):
+        return True
+    verb = text[c.verb[0]:c.verb[1]] if c.verb else ""
+    # "committed to implementation", "due to hard work": the infinitive marker is a preposition before a noun
+    if verb and cue_words.endswith("to") and (_NOMINAL.search(verb) or verb.lower() in _NOT_INFINITIVE):
+        return True
+    if verb[:1].isupper() and rid in ("claim.modal_will", "claim.weak_modal", "claim.modal_would") and not _title_like(text[s:e]):
         return True
     before = text[max(s, c.start - 60):c.start]
     sent_before = text[s:c.start]
@@ -371,11 +401,18 @@ def _vetoed(text: str, unit: _Unit, c: _Cue) -> bool:
         return True
     if rid == "claim.weak_modal":
         sent = text[s:e]
+        if _IF_PAST.search(text, s, c.end):
+            return True
         if _HABITUAL.search(sent):
             return True
         # "could" reporting a past ability: "he could not attend", "they could see"
         if cue_words in ("could not", "couldn't", "couldn’t") and (regex.search(
                 r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", text[s:e], regex.I)):
+            return True
+        # present speculation: "could be significant", "might be necessary" (a passive "could be delayed" stays)
+        if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not regex.match(
+                r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|en|wn|ne)|able|forced|hit|cut|set|put|made|held|paid|sold|built|lost|left|shut|done|taken|given)\b",
+                text[c.verb[1]:e]):
             return True
         if c.verb and text[c.verb[0]:c.verb[1]].lower() in ("be",) and regex.match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text[c.verb[1]:e]):
@@ -383,20 +420,36 @@ def _vetoed(text: str, unit: _Unit, c: _Cue) -> bool:
     if rid == "claim.modal_would":
         if _HABITUAL.search(text, s, e):
             return True
+        # "like a human would do", "than it would"
+        if regex.search(r"(?<![\p{L}])(?:like|than|as)\s+(?:\p{L}+\s+){0,3}$", text[max(s, c.start - 30):c.start]):
+            return True
+        if c.quote is None and not _reported(text, unit, c) and _PAST_AUX.search(text, s, e):
+            return True
         if _IF_PAST.search(text, s, c.start) and not _REPORT_BEFORE.search(sent_before):
             return True
     if rid == "claim.expect_subject":
         word = cue_words
+        # an infinitive or a gerund is no finite expectation: "the ability to predict", "predicting … is hard"
+        if regex.search(r"(?<![\p{L}])(?<!(?:start|starting|started|begin|beginning|began|continue|continuing|continued)\s)to\s+$", before) or word.endswith("ing") and not regex.search(
+                r"(?:(?<![\p{L}])(?:is|are|am|were|was|be|been)|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+|also\s+|still\s+|now\s+)?$|(?<![\p{L}])with\s+(?:\S+\s+){1,4}$",
+                before, regex.I):
+            return True
+        if regex.match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]", text[c.end:e]):
+            return True
+        if word in ("project", "projects", "forecast", "forecasts") and not regex.match(
+                r"\s+(?:that|a|an|the|its|their|his|her|growth|inflation|revenue|sales|profits?|earnings|output|further|more|[\d$£€])",
+                text[c.end:e]):
+            return True
         # an attribution after a quotation: “…,” predicted Rep. Smith
         if regex.search(r"[\"”’'»][\s,]*$", text[max(s, c.start - 4):c.start]) or _in_masked(c.start - 3, unit.masked):
             return True
         # past forms report a past expectation: only with a future complement ("warned that … would")
         if word.endswith("ed") or word == "forecast" and regex.search(r"\b(?:was|were|had)\b", before):
-            if not regex.search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+|of)(?![\p{L}])",
+            if not regex.search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+)(?![\p{L}])|^\s+of\b",
                                 text[c.end:min(e, c.end + 120)]):
                 return True
         if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting") and \
-                regex.search(r"(?:\b(?:the|a|an|its|his|her|their|new|our)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
+                regex.search(r"(?:\b(?:the|a|an|its|his|her|their|new|our|through|for|of|with|in|amid|by|out)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
             return True
         if word in ("fear", "fears", "project", "projects", "forecasts") and regex.match(r"\s+(?:of|in|on|for|about|and)\b",
                                                                                      text[c.end:e]):
@@ -404,6 +457,25 @@ def _vetoed(text: str, unit: _Unit, c: _Cue) -> bool:
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.be_adj_to"):
         if regex.search(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$", before):
             return True
+    if rid == "claim.intent_verb":
+        # a noun: "developing plans to attack", "with hopes to"
+        if regex.match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and regex.search(
+                r"(?:\p{Ll}{2,}ing|(?<![\p{L}])(?:of|with|for|about|on|in|to|the|a|an|its|his|her|their|our|new|no))\s+$", before):
+            return True
+        # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
+        if regex.search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
+            return True
+        if regex.match(r"(?:ha(?:ve|s)\s+been|was|were)\s+(?:\p{Ll}+ly\s+)?(?:trying|attempting|striving|hoping|planning|seeking|aiming)", cue_words) \
+                or regex.search(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$", before):
+            return True
+        if regex.match(r"(?:want|wants|wish|wishes)\b", cue_words) and regex.search(
+                r"(?<![\p{L}])(?:you|might|may|never|no|if|who|what|where|whether)\s+(?:\p{L}+\s+){0,2}$", before, regex.I):
+            return True
+    if rid == "claim.be_to" and regex.search(
+            r"(?<![\p{L}])(?:purpose|aim|goal|objective|task|job|role|mission|idea|point|priority|challenge|answer|solution|way|"
+            r"force|intention|plan|strategy|ambition|dream|hope|wish|desire|focus|duty|responsibility|function|option|step)\s+$",
+            before, regex.I):
+        return True
     if rid == "claim.be_adj_to":
         w = cue_words
         # "set to" in "a table set for two"; "sure to" needs a subject; "about" only as "about to"
@@ -437,7 +509,19 @@ def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
 
 def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
     """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue."""
+    s, e = unit.start, unit.end
+    if _PAST_AUX.search(text, s, e):
+        return None
+    progressive = regex.search(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])",
+                               text[s:e])
     for f in hz:
+        t = f.text.lower()
+        if progressive and (f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") or horizons.is_future_pointing(f)):
+            return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
+        if f.rule == "hz.vague" and regex.search(r"future|coming|ahead|to\s+come", t):
+            return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
+        if f.rule == "hz.window" and not regex.search(r"next|coming|following", t):
+            continue
         t = f.text.lower()
         deadline = t.startswith(("by ", "ahead of ")) and f.rule in ("hz.year", "hz.month_year", "hz.end_of")
         if deadline or horizons.is_future_pointing(f) and f.rule in ("hz.relative", "hz.window"):
