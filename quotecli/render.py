@@ -44,6 +44,15 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", _ESCAPES.sub("", text))
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich's default exits 1; a reader that stops reading (``| head``) is not an error: let the
+        # command end quietly with 0 as it does for the machine formats.
+        self.quiet = True
+        from .writers import OutputClosed
+        raise OutputClosed()
+
+
 def make_console(file: IO[str], *, is_terminal: bool, color: str = "auto",
                  environ: Mapping[str, str] | None = None) -> Console:
     """A console for one stream. ``color``: auto (colour on a terminal unless NO_COLOR), always, never.
@@ -56,7 +65,7 @@ def make_console(file: IO[str], *, is_terminal: bool, color: str = "auto",
     kwargs: dict[str, Any] = {}
     if color == "never":
         kwargs["color_system"] = None
-    return Console(file=file, force_terminal=True if color == "always" else is_terminal,
+    return _Console(file=file, force_terminal=True if color == "always" else is_terminal,
                    no_color=color == "never" or None, highlight=False, markup=False, emoji=False,
                    _environ=env, **kwargs)
 

@@ -1,0 +1,179 @@
+"""Real processes, real pipes, real signals and real terminals (pty): what CliRunner cannot show."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from quotecli.cli import Environment, _DeferInterrupt, app
+
+QUOTECLI = [sys.executable, "-m", "quotecli"]
+ARTICLE = '"We will win the vote next month," said Jane Doe, a senator. "It is over," Tom Lee said.\n'
+ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+ENV.pop("FORCE_COLOR", None)
+
+
+def no_noise(stderr: bytes) -> None:
+    text = stderr.decode("utf-8", "replace")
+    for bad in ("Traceback", "Exception ignored", "BrokenPipeError", "KeyboardInterrupt"):
+        assert bad not in text, text
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory):
+    """Far more output than a pipe buffer holds, so the writer is still writing when the reader leaves."""
+    p = tmp_path_factory.mktemp("corpus") / "big.jsonl"
+    with p.open("w") as f:
+        for i in range(3000):
+            f.write(json.dumps({"id": f"d{i}", "text": ARTICLE}) + "\n")
+    return p
+
+
+@pytest.mark.parametrize("extra", [[], ["-j", "2"], ["--records"]], ids=["jobs1", "jobs2", "records"])
+def test_closed_pipe_exits_quietly(big_corpus, extra):
+    proc = subprocess.Popen(QUOTECLI + ["extract", str(big_corpus), "-f", "jsonl"] + extra,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    first = proc.stdout.readline()
+    proc.stdout.close()                                   # what `head -1` does after its line
+    _, err = proc.communicate(timeout=60)
+    assert json.loads(first)
+    assert proc.returncode == 0, err
+    no_noise(err)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table", "json"])
+def test_pipe_into_head_through_a_shell(big_corpus, fmt):
+    cmd = f"set -o pipefail; {sys.executable} -m quotecli extract {big_corpus} -f {fmt} | head -1"
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, env=ENV, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 1
+    no_noise(proc.stderr)
+
+
+def test_stdin_through_a_real_pipe():
+    proc = subprocess.run(QUOTECLI + ["extract", "-f", "jsonl"], input=ARTICLE.encode("utf-16"),
+                          capture_output=True, env=ENV, timeout=60)
+    assert proc.returncode == 0
+    [line] = proc.stdout.decode("utf-8").splitlines()
+    doc = json.loads(line)
+    assert doc["id"] == "<stdin>" and "Jane Doe" in {q["speaker"]["name"] for q in doc["quotes"] if q["speaker"]}
+    assert proc.stderr == b""
+
+
+@pytest.mark.parametrize("args, stdin, code, words", [
+    (["extract", "/nonexistent/file.txt"], b"", 1, b"quotecli: error: /nonexistent/file.txt: no such file"),
+    (["extract", "--format", "xml"], b"x", 2, b"quotecli: error: "),
+    (["extract", "-f", "jsonl"], b"", 0, b""),
+    (["extract", "--jsonl", "-f", "jsonl"], b'{"text": 1}\n', 1, b"<stdin>:1: the 'text' field"),
+    (["--version"], b"", 0, b""),
+])
+def test_exit_codes_of_a_real_process(args, stdin, code, words):
+    proc = subprocess.run(QUOTECLI + args, input=stdin, capture_output=True, env=ENV, timeout=60)
+    assert proc.returncode == code, proc.stderr
+    assert words in proc.stderr
+    no_noise(proc.stderr)
+
+
+def test_console_script_is_installed():
+    proc = subprocess.run(["quotecli", "--version"], capture_output=True, env=ENV, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.startswith(b"quotecli ")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_with_whole_records(jobs):
+    proc = subprocess.Popen(QUOTECLI + ["extract", "--jsonl", "-f", "jsonl", "-j", jobs],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    for i in range(3):
+        proc.stdin.write((json.dumps({"id": f"d{i}", "text": ARTICLE}) + "\n").encode())
+    proc.stdin.flush()
+    if jobs == "1":                                       # records stream out as they are done
+        got = [proc.stdout.readline() for _ in range(3)]
+        assert [json.loads(x)["id"] for x in got] == ["d0", "d1", "d2"]
+    else:
+        time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)                       # quotecli is now waiting for more input
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    for line in out.splitlines():
+        json.loads(line)                                  # never half a record
+    assert b"interrupted" in err
+    no_noise(err)
+
+
+def test_deferred_interrupt_waits_for_the_write_to_finish():
+    d = _DeferInterrupt()
+    with pytest.raises(KeyboardInterrupt):
+        with d.guard():
+            d._handler(signal.SIGINT, None)              # Ctrl-C in the middle of a write ...
+            written = "whole record"                     # ... the write still completes
+    assert written == "whole record" and not d.pending
+    with pytest.raises(KeyboardInterrupt):
+        d._handler(signal.SIGINT, None)                  # outside a write: at once
+
+
+# --- real terminals -----------------------------------------------------------------------------------
+
+pty = pytest.importorskip("pty")
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_no_input_on_a_terminal_is_a_usage_error_not_a_wait():
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.run(QUOTECLI + ["extract"], stdin=slave, capture_output=True, env=ENV, timeout=30)
+    finally:
+        os.close(slave)
+        os.close(master)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(b"quotecli: error: no input") and b"hint:" in proc.stderr
+
+
+def test_a_terminal_gets_tables(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE)
+    master, slave = pty.openpty()
+    env = {**ENV, "COLUMNS": "120"}
+    env.pop("NO_COLOR")
+    proc = subprocess.Popen(QUOTECLI + ["extract", str(p)], stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    out = _read_all(master)
+    os.close(master)
+    assert proc.wait(timeout=30) == 0
+    assert b"Quotations" in out and b"Jane Doe" in out and b"\x1b[" in out     # colour on a terminal
+    assert b'{"id"' not in out
+
+
+# --- hostile text through the whole command -----------------------------------------------------------
+
+def test_control_characters_in_a_corpus_never_reach_the_terminal(tmp_path):
+    p = tmp_path / "evil.jsonl"
+    text = 'Hi.\n\n\u001b]0;owned\u0007 "Hi \u001b[31mthere\u001b[2J\u0007,\u0000" said Jane Doe.\u202e'
+    p.write_text(json.dumps({"id": "evil\u001b[5m", "text": text}) + "\n")
+    env = Environment(stdin=io.BytesIO(), stdout=io.StringIO(), stderr=io.StringIO(), stdout_isatty=True,
+                      environ={"COLUMNS": "120"})
+    r = CliRunner().invoke(app, ["extract", str(p)], obj=env)
+    shown = env.stdout.getvalue()
+    assert r.exit_code == 0 and "Jane Doe" in shown
+    for seq in ("\x1b[2J", "\x1b]0", "\x1b[31mthere", "\x1b[5m", "\x07", "\x00", "\u202e"):
+        assert seq not in shown, repr(seq)
+    r = CliRunner().invoke(app, ["extract", str(p), "-f", "jsonl"])      # machine output keeps the text exactly
+    assert json.loads(r.stdout)["quotes"][0]["text"].startswith("Hi \x1b[31mthere")
