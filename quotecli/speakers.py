@@ -41,9 +41,10 @@ _CUE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quo
 _ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
+_NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 _DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}|(?:\p{{Lu}}[\p{{L}}&\-]*\s+)(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}(?:\s*\([^()\n]{{1,30}}\))?(?:\s+(?:of|from)\s+{NAME_PAT})?|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,5}}?"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+)(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,4}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
@@ -53,7 +54,7 @@ _AFTER_CUE_SP = regex.compile(
          (?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
 _AFTER_CUE_ROLE_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>(?:[\p{{L}}&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
          (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
@@ -77,6 +78,8 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
                          r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
+_NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
+_NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
 _ENDS = regex.compile(r"[.!?…]")
 _ADV_RE = regex.compile(_ADV)
@@ -248,7 +251,8 @@ _VERBISH = frozenset("""has had have was were is are will would could can may mi
 def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
     i = 0
-    if toks and toks[0][2].strip(",").lower() in _LEAD_ADV:
+    first = toks[0][2].strip(",").lower() if toks else ""
+    if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)):
         k = 0
         while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
             k += 1
@@ -294,6 +298,18 @@ def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | N
 
 def _after(text: str, s: int, e: int) -> Found | None:
     seg_end = min(e, s + 250)
+    # “… the end.” He told …: a full stop inside the marks ends the sentence, so a capitalised subject
+    # after it starts a new one (“…?” Vitter demanded. still attributes)
+    j = s - 1
+    while j > 0 and text[j] in "\"'”’»`":
+        j -= 1
+    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end):
+        return None
+    m = _AFTER_CUE_SP.match(text, s, seg_end, timeout=TIMEOUT)
+    if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end) \
+            and _plausible(text, m.start("sp"), m.end("sp")):
+        sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
+        return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
     m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT)
     if m:
         sp_s, sp_e, _ = _trim_speaker(text, m.start("sp"), m.end("sp"), None)
@@ -401,6 +417,9 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
     if j < 0:
         return None
     role = None
+    # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
+    if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
+        return _np_ending_at(text, toks, j - 1, strip_comma=True)
     # appositive: "Hugh Hill, a doctor, said" / "Sir Vince Cable, who replaced …, said"
     if toks[j][2].endswith(",") and j > 0:
         k = j - 1
@@ -466,7 +485,10 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         k -= 1
     k = max(0, min(k, j))
     words = [t[2].lower().strip(",.") for t in toks[k:j + 1]]
-    if not words or not _source_head(words):
+    if not words:
+        return None
+    det_phrase = words[0] in _DETS and len(words) <= 6 and words[-1].isalpha() and words[-1] not in _FUNCTION
+    if not (_source_head(words) or det_phrase):
         return None
     if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in _DETS:
         return None

@@ -20,7 +20,7 @@ _ABBREVIATIONS = frozenset(load("abbreviations"))
 _PARA = regex.compile(r"[^\n]+")
 # a candidate sentence end: terminal punctuation, closing marks/brackets, then space and a likely sentence start
 _SENT_END = regex.compile(
-    r"""(?<=[.!?…])[)\]"”’'»]*+(?=[ \t\u00a0]++(?:["“‘'«(\[]?+[\p{Lu}\d]))""")
+    r"""(?<=[.!?…])[)\]"”’'»]*+(?=[ \t\u00a0]++(?:''|``|["“‘'«„(\[])?+[\p{Lu}\d])""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
 
 
