@@ -386,6 +386,12 @@ def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str
         errc = render.make_console(env.stderr, is_terminal=True, color=color, environ=env.environ)
         bar = render.ProgressBar(errc, readers.known_size(paths, opts.recursive))
 
+    def say(kind: str, message: str) -> None:
+        if show_progress and bar.progress.live.is_started:   # print above the bar, not through it
+            bar.progress.console.print(render.Text(f"quotecli: {kind}: {render.clean(message)}"))
+        else:
+            _say(env.stderr, kind, message)
+
     warned = 0
 
     def docs() -> Iterator[readers.Document]:
@@ -394,7 +400,7 @@ def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str
             if doc.warning:
                 warned += 1
                 if warned <= MAX_REPORTED:
-                    _say(env.stderr, "warning", doc.warning)
+                    say("warning", doc.warning)
             yield doc
 
     totals = _Stats()
@@ -410,7 +416,7 @@ def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str
                     stopped = CliError(f"{p.source}: {p.error}", p.hint)
                     break
                 if totals.errors < MAX_REPORTED:
-                    _say(env.stderr, "error", f"{p.source}: {p.error}")
+                    say("error", f"{p.source}: {p.error}")
             output.add(p.items, p.result)
             totals.add(p)
             if show_progress:

@@ -186,6 +186,9 @@ class TableOutput:
         return t
 
 
+__all__ = ["COLORS", "ProgressBar", "TableOutput", "Text", "clean", "make_console"]
+
+
 class ProgressBar:
     """Documents, MB, rate and (when the input size is known) ETA, on the stderr console; transient."""
 

@@ -401,3 +401,31 @@ def test_help_lists_the_options():
                 "--id-field", "--date-field", "--keep-fields", "--date", "--encoding", "--max-chars",
                 "--keep-going", "--jobs", "--stats", "--debug"):
         assert opt in r.stdout, opt
+
+
+def test_readme_documents_every_option_and_no_others():
+    """The README's option table and the real command agree (docs kept honest, as sqlite-utils does)."""
+    import re
+    from pathlib import Path
+
+    import typer.main
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    if "## Command line" not in readme:
+        pytest.skip("README has no Command line section")
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", section))
+    command = typer.main.get_command(app).commands["extract"]
+    real = {o for p in command.params for o in p.opts if o.startswith("--")} - {"--help"}
+    assert real - documented == set(), "options missing from README"
+    assert documented - real - {"--version", "--records"} == set(), "README names options that do not exist"
+
+
+def test_readme_pipe_examples_pass_a_format():
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for line in readme.splitlines():
+        if not line.startswith("    "):
+            continue                                      # examples are indented code lines
+        command = line.split("#", 1)[0]
+        if "quotecli extract" in command and ("|" in command.split("quotecli extract", 1)[1] or ">" in command):
+            assert " -f " in command or "--format" in command, line
