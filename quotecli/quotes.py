@@ -17,7 +17,10 @@ _NOT_SPEECH_BEFORE = regex.compile(
         known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
         album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
         article|essay|report|episode|the\ title|headline|
-        or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(]|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
+        or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(]|
+        \b(?:known|referred\ to|nicknamed|dubbed|remembered|billed)\b[^.;:!?"“”]{0,40}\bas|
+        \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
+            \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
         recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$""",
     regex.I | regex.X | regex.M)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -94,4 +97,4 @@ def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:
     if len(words) < 2 or inner[-1] in ("!?" if whole_para else ".!?"):
         return False
     minor = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
-    return all(w[0].isupper() or w.lower() in minor for w in words) and words[0][0].isupper()
+    return all(w[0].isupper() or w.lower() in minor for w in words) and any(w[0].isupper() for w in words)

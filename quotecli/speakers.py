@@ -230,11 +230,17 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     lead = text[ss:b_end].rstrip()
     participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
     colon = lead.endswith(":")
-    if not (participle or colon or (c.kind == "partial" and _CUE.search(text, ss, b_end, timeout=TIMEOUT))):
+    cued = bool(_CUE.search(text, ss, b_end, timeout=TIMEOUT))
+    if not (participle or colon or c.kind == "partial"):
         return None
     got = _sentence_subject(text, ss, b_end)
     if not got:
         return None
+    if c.kind == "partial" and not (participle or colon or cued):
+        # no reporting verb: only a named or pronoun subject makes the fragment someone's words
+        subj = text[got[0]:got[1]]
+        if c.words < 2 or not (subj[:1].isupper() or subj.lower() in PRONOUNS) or subj.split()[0] in ("The", "A", "An"):
+            return None
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
