@@ -18,11 +18,15 @@ _NOT_SPEECH_BEFORE = regex.compile(
         album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
         article|essay|report|episode|the\ title|headline|
         or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(]|
+        (?<![\p{L}])\p{Lu}{2,6}['’]s|
         \b(?:known|referred\ to|nicknamed|dubbed|remembered|billed)\b[^.;:!?"“”]{0,40}\bas|
         \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
             \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
         recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$""",
     regex.I | regex.X | regex.M)
+_WORK_AFTER = regex.compile(
+    r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
+    r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
 
@@ -88,7 +92,18 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
 
 def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     ps = doc.paragraphs[para][0]
+    if para == 0 and _is_headline(text, *doc.paragraphs[0]):
+        return True
+    if _WORK_AFTER.match(text, p.outer_end, min(len(text), p.outer_end + 30), timeout=TIMEOUT) and \
+            _title_case(_WORD.findall(text, p.inner_start, p.inner_end), text[p.inner_start:p.inner_end] or " ", False):
+        return True  # "Keepin' It Real" radio program, the "Commander-In-Chief" forum
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
+
+
+def _is_headline(text: str, s: int, e: int) -> bool:
+    """A first paragraph in title case is a headline: quotations there are not reported."""
+    words = [w for w in _WORD.findall(text, s, e) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:

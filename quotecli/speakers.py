@@ -78,6 +78,7 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
                          r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
+_LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
@@ -196,6 +197,9 @@ def _local(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
     a_end = pe
     if i + 1 < len(cands) and cands[i + 1].para == c.para:
         a_end = min(a_end, cands[i + 1].pair.open)
+    m = _LABEL.match(text, c.start, c.end)
+    if m:
+        return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
     if f:
         return f
@@ -258,7 +262,8 @@ def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | N
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
     i = 0
     first = toks[0][2].strip(",").lower() if toks else ""
-    if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)):
+    if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)
+                 or (first.endswith("ly") and toks[0][2].endswith(","))):
         k = 0
         while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
             k += 1
@@ -493,7 +498,9 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     words = [t[2].lower().strip(",.") for t in toks[k:j + 1]]
     if not words:
         return None
-    det_phrase = words[0] in _DETS and len(words) <= 6 and words[-1].isalpha() and words[-1] not in _FUNCTION
+    det_phrase = (words[0] in _DETS and len(words) <= 5 and words[-1].isalpha() and words[-1] not in _FUNCTION
+                  and not words[-1].endswith(("ing", "ed")) and all(t[2][:1].islower() or t[2][:1].isdigit()
+                                                                    for t in toks[k + 1:j + 1]))
     if not (_source_head(words) or det_phrase):
         return None
     if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in _DETS:
