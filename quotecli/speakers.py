@@ -32,6 +32,10 @@ PLACES = frozenset(load("place_names"))
 _NOT_NAME = frozenset(load("not_names")) | frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NOUNABLE = frozenset({"comment", "comments", "call", "calls", "claim", "claims", "report", "reports", "note", "notes",
+                       "post", "posts", "tweet", "tweets", "answer", "answers", "reply", "replies", "remark", "warning",
+                       "promise", "promises", "pledge", "pledges", "vow", "vows", "statement", "plea", "charge",
+                       "charges", "state", "states", "counter", "joke", "jokes", "quip", "quips", "word", "words"})
 _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statement", "description", "claim",
                         "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
                         "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
@@ -393,7 +397,14 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
                 continue
+        if cue_words.endswith("ing") and not text[max(s, m.start() - 2):m.start()].strip().endswith(","):
+            # "issued a statement calling the test “…”": the participle's subject is the sentence's
+            got = _sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
+            if got:
+                return Found(got[0], got[1], got[2], m.span(), "before.participle", 0.7)
         np = _subject_before(text, s, m.start())
+        if np and cue_words in _NOUNABLE and text[np[0]:np[1]].split()[0].lower() in _DETS:
+            np = None  # "a controversial comment": the cue is a noun here
         if np:
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)
