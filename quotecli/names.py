@@ -7,7 +7,7 @@ person or organisation, surnames and titled names to the earliest longest full n
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -43,6 +43,7 @@ FULL_NAME_RE = regex.compile(
     titles=TITLES)
 
 
+@lru_cache(maxsize=1 << 16)
 def split_role(name: str) -> tuple[str | None, str]:
     """("Finance Minister Ines Duarte") -> ("Finance Minister", "Ines Duarte"): role words before a name."""
     words = name.split()
@@ -70,6 +71,7 @@ _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen.")."""
     m = _TITLE_PREFIX.match(name)
@@ -78,6 +80,7 @@ def strip_titles(name: str) -> tuple[str, str | None]:
     return name[m.end():], " ".join(m.group().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_type(name: str) -> str:
     """person | organization for a capitalised name (pronouns and common nouns are typed elsewhere)."""
     words = name.replace(",", " ").split()
@@ -92,6 +95,7 @@ def name_type(name: str) -> str:
     return "person"
 
 
+@lru_cache(maxsize=1 << 16)
 def gender_of(name: str, title: str | None) -> str | None:
     if title:
         first = title.split()[0]
@@ -101,6 +105,37 @@ def gender_of(name: str, title: str | None) -> str | None:
             return "m"
     first = name.split()[0] if name else ""
     return _FIRST.get(first)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
+    """(offset of the name in raw, its length, name without titles, title or role, type), or None.
+
+    Cached: the same names recur across the articles of a corpus."""
+    shift = 0
+    words = raw.split(" ")
+    # drop a sentence-initial function word caught as a capitalised word ("But John Smith")
+    while words and words[0] in _NOT_NAME_START:
+        shift += len(words[0]) + 1
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    raw = " ".join(words)
+    if _CONNECTOR.search(raw) and name_type(raw) != "organization":
+        raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
+        if " " not in raw:
+            return None
+    role, bare = split_role(raw)
+    name, title = strip_titles(bare)
+    length = len(raw)
+    if role:
+        shift += len(raw) - len(bare)
+        length = len(bare)
+        title = role if title is None else f"{role} {title}"
+    if " " not in name and title is None:
+        return None
+    name = name.rstrip(".,’'")
+    return shift, length, name, title, name_type(name)
 
 
 class Resolver:
@@ -117,30 +152,14 @@ class Resolver:
         text = self.doc.text
         out = []
         for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
-            raw = m.group()
-            s = m.start()
-            words = raw.split()
-            # drop a sentence-initial function word caught as a capitalised word ("But John Smith")
-            while words and words[0] in _NOT_NAME_START:
-                s += len(words[0]) + 1
-                words = words[1:]
-            if len(words) < 2:
+            parsed = _parse_name(m.group())
+            if parsed is None:
                 continue
-            raw = " ".join(words)
-            if _CONNECTOR.search(raw) and name_type(raw) != "organization":
-                raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
-                if len(raw.split()) < 2:
-                    continue
-            role, bare = split_role(raw)
-            name, title = strip_titles(bare)
-            if role:
-                s += len(raw) - len(bare)
-                title = role if title is None else f"{role} {title}"
-            if " " not in name and title is None:
-                continue
+            shift, length, name, title, kind = parsed
+            s = m.start() + shift
             if text[max(0, s - 4):s].lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
-            out.append((s, s + len(raw), name.rstrip(".,’'"), title, name_type(name)))
+            out.append((s, s + length, name, title, kind))
         return out
 
     @cached_property
@@ -174,15 +193,19 @@ class Resolver:
             if kind == "person":
                 canon, g = self.canonical_person(name)
                 out.append((s, canon, gender_of(name, title) or g))
-        # bare surnames of people named in full elsewhere: "Jones, who has spent £120m, insisted …"
-        table = self._by_surname
-        starts = {s for s, _, _ in out}
-        for m in _CAP_WORD.finditer(self.doc.text, timeout=TIMEOUT):
-            hit = table.get(m.group().lower())
-            if hit and " " in hit[0] and m.start() not in starts and not self._inside_name(m.start()):
-                out.append((m.start(), hit[0], hit[1]))
-        out.sort()
         return out
+
+    def _bare_surname(self, lo: int, pos: int, want: str) -> tuple[int, str] | None:
+        """The last bare surname of a person named in full elsewhere, in [lo, pos), compatible with ``want``:
+        "Jones, who has spent £120m, insisted …" (searched only when a pronoun needs it)."""
+        table = self._by_surname
+        best = None
+        for m in _CAP_WORD.finditer(self.doc.text, lo, pos, timeout=TIMEOUT):
+            hit = table.get(m.group().lower())
+            if hit and " " in hit[0] and not self._inside_name(m.start()) and \
+                    (hit[1] is None or want == "person" or hit[1] == want):
+                best = (m.start(), hit[0])
+        return best
 
     def _inside_name(self, pos: int) -> bool:
         i = bisect.bisect_right(self._name_starts, pos) - 1
@@ -252,6 +275,9 @@ class Resolver:
                     best = (s, name)
                     break
                 i -= 1
+            bare = self._bare_surname(max(best[0] + 1 if best else 0, pos - 1500), pos, want)
+            if bare:
+                best = bare
             recent = best is not None and self.doc.sentence_index(best[0]) >= self.doc.sentence_index(pos) - 1
             for s, name, kind, g in reversed(self._sorted_events()):
                 if s >= pos or kind != "person":
