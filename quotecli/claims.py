@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -104,7 +105,7 @@ CUE_RULES: tuple[CueRule, ...] = (
                      (?:{_ADV}\s+){{0,2}}(?:\L<adjs>)\s+(?:to|for))(?:\s+{_VERB})?"""),
             "is expected / likely / set / due / poised / about / on track to", "prediction", 0.8, "report",
             ("Rates are expected to rise.", "The deal is due to complete in March.", "The US looks set for a boost."),
-            ("He was expected to win.", "The pasta is set for the table in the picture was.")),
+            ("He was expected to win.", "The pasta is ready to serve.")),
     CueRule("claim.be_scheduled",
             _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|be)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|slated|set)
                      (?=\s+(?:in|on|by|next|this|later|early|before|at|within|from)\s))"""),
@@ -112,7 +113,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("The report is due next week.", "The baby is expected in April."),
             ("The report was due last week.",)),
     CueRule("claim.intent_verb",
-            _rx(rf"""(?<!\b(?:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
+            _rx(rf"""(?<!\b(?i:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
                  (?P<cue>(?<![\p{{L}}])(?:(?:is|are|am|['’]s|['’]re|has\s+been|have\s+been)\s+(?:(?:said|believed|thought|understood|reported)\s+to\s+be\s+)?(?:\p{{Ll}}+ly\s+|also\s+|still\s+|now\s+)?
                      (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+hard)?
                    |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>)
@@ -127,7 +128,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("The board was considering a sale.",)),
     CueRule("claim.intent_noun",
             _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:(?:has|have)\s+(?:\p{{Ll}}+\s+)?plans\s+to
-                     |(?:its|his|her|their|our|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
+                     |(?:(?i:its|his|her|their|our)|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
                  \s+{_VERB}"""),
             "has plans to / its decision to / its intention of", "plan", 0.6, "subject",
             ("The firm has plans to expand.", "Its decision to raise prices came as a shock."),
@@ -206,16 +207,78 @@ def find_claims(doc, quotes: list[Quote] | tuple[Quote, ...], resolver, date: dt
         date = horizons.find_date(text)
     boiler = find_boilerplate(doc)
     claims: list[Claim] = []
-    sentences = list(doc.sentences)
     headline_end = _headline_end(doc)
-    for s, e in sentences:
+    index = _Index(doc, quotes)
+    for s, e in doc.sentences:
         if any(bs <= s < be for bs, be in boiler):
             continue
-        for unit in _units(text, s, e, quotes):
-            c = _claim(text, unit, resolver, date, quotes, headline=s < headline_end, n=len(claims) + 1)
+        if not index.any_in(s, e):
+            continue
+        for unit in _units(text, s, e, index.quotes_in(s, e)):
+            c = _claim(text, unit, resolver, date, index, headline=s < headline_end, n=len(claims) + 1)
             if c is not None:
                 claims.append(c)
     return claims, [Span(text[a:b], a, b) for a, b in boiler], date
+
+
+class _Index:
+    """Cue matches, time expressions and quotations of the whole document, looked up by range: each pattern runs
+    once per block of paragraphs rather than once per sentence."""
+
+    BLOCK = 50_000
+
+    def __init__(self, doc, quotes):
+        text = doc.text
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self._q_starts = [q.start for q in self.quotes]
+        self._q_max = max((q.end - q.start for q in self.quotes), default=0)
+        self.cues: list[tuple[int, CueRule, regex.Match]] = []
+        self.hz: list[horizons.Found] = []
+        for a, b in self._blocks(doc):
+            for rule in CUE_RULES:
+                for m in rule.pattern.finditer(text, a, b, overlapped=True, timeout=TIMEOUT):
+                    if m.start("cue") >= 0:
+                        self.cues.append((m.start("cue"), rule, m))
+            self.hz.extend(horizons.find(text, a, b))
+        self.cues.sort(key=lambda x: x[0])
+        self._c_starts = [c[0] for c in self.cues]
+        self._h_starts = [f.start for f in self.hz]
+
+    def _blocks(self, doc):
+        start = None
+        end = 0
+        for ps, pe in doc.paragraphs:
+            if start is None:
+                start = ps
+            end = pe
+            if end - start >= self.BLOCK:
+                yield start, end
+                start = None
+        if start is not None:
+            yield start, end
+
+    def any_in(self, s: int, e: int) -> bool:
+        return self._count(self._c_starts, s, e) > 0 or self._count(self._h_starts, s, e) > 0
+
+    @staticmethod
+    def _count(starts, s, e):
+        return bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s)
+
+    def cues_in(self, s: int, e: int):
+        return self.cues[bisect.bisect_left(self._c_starts, s):bisect.bisect_left(self._c_starts, e)]
+
+    def horizons_in(self, s: int, e: int) -> list[horizons.Found]:
+        return [f for f in self.hz[bisect.bisect_left(self._h_starts, s):bisect.bisect_left(self._h_starts, e)] if f.end <= e]
+
+    def quotes_in(self, s: int, e: int) -> list[Quote]:
+        lo = bisect.bisect_left(self._q_starts, s - self._q_max)
+        hi = bisect.bisect_left(self._q_starts, e)
+        return [q for q in self.quotes[lo:hi] if q.start < e and q.end > s]
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes_in(pos, pos + 1):
+            return q
+        return None
 
 
 def find_boilerplate(doc) -> list[tuple[int, int]]:
@@ -301,15 +364,15 @@ class _Cue:
     quote: Quote | None
 
 
-def _claim(text: str, unit: _Unit, resolver, date, quotes, headline: bool, n: int) -> Claim | None:
+def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bool, n: int) -> Claim | None:
     s, e = unit.start, unit.end
     sent = text[s:e]
     if _QUESTION.search(sent):
         return None
     if headline and not regex.search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
         return None
-    cues = _cues(text, unit, quotes)
-    hz_all = [f for f in horizons.find(text, s, e) if not _in_masked(f.start, unit.masked)]
+    cues = _cues(text, unit, index)
+    hz_all = [f for f in index.horizons_in(s, e) if not _in_masked(f.start, unit.masked)]
     cues = [c for c in cues if not _vetoed(text, unit, c, bool(hz_all))]
     hz_future = [f for f in hz_all if not horizons.is_past(horizons.value(f, date), date)]
     if not cues:
@@ -358,18 +421,17 @@ def _quote_at(quotes, pos: int) -> Quote | None:
     return None
 
 
-def _cues(text: str, unit: _Unit, quotes) -> list[_Cue]:
+def _cues(text: str, unit: _Unit, index: "_Index") -> list[_Cue]:
     out = []
-    for rule in CUE_RULES:
-        for m in rule.pattern.finditer(text, unit.start, unit.end, overlapped=True, timeout=TIMEOUT):
-            cs, ce = m.span("cue")
-            if cs < 0 or _in_masked(cs, unit.masked):
-                continue
-            verb = m.span("verb") if "verb" in rule.pattern.groupindex and m.start("verb") >= 0 else None
-            if verb and text[verb[0]:verb[1]].lower() in _NOT_VERB and not text[cs:ce].lower().endswith("for"):
-                continue
-            q = unit.quote if unit.quote is not None else _quote_at(quotes, cs)
-            out.append(_Cue(rule, cs, ce, verb, q))
+    for cs, rule, m in index.cues_in(unit.start, unit.end):
+        ce = m.end("cue")
+        if _in_masked(cs, unit.masked) or m.end() > unit.end:
+            continue
+        verb = m.span("verb") if "verb" in rule.pattern.groupindex and m.start("verb") >= 0 else None
+        if verb and text[verb[0]:verb[1]].lower() in _NOT_VERB and not text[cs:ce].lower().endswith("for"):
+            continue
+        q = unit.quote if unit.quote is not None else index.quote_at(cs)
+        out.append(_Cue(rule, cs, ce, verb, q))
     # keep one cue per position (overlapped matches of one rule)
     seen = set()
     uniq = []
@@ -425,7 +487,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
         if c.quote is None and not _reported(text, unit, c) and _PAST_AUX.search(text, s, e):
             return True
-        if _IF_PAST.search(text, s, c.start) and not _REPORT_BEFORE.search(sent_before):
+        m_if = _IF_PAST.search(text, s, c.start)
+        if m_if and not _REPORT_BEFORE.search(text, s, m_if.start()):
             return True
     if rid == "claim.expect_subject":
         word = cue_words
@@ -434,12 +497,16 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 r"(?:(?<![\p{L}])(?:is|are|am|were|was|be|been)|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+|also\s+|still\s+|now\s+)?$|(?<![\p{L}])with\s+(?:\S+\s+){1,4}$",
                 before, regex.I):
             return True
-        if regex.match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]", text[c.end:e]):
+        if regex.match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]|\s*$", text[c.end:e]):
             return True
-        if word in ("project", "projects", "forecast", "forecasts") and not regex.match(
-                r"\s+(?:that|a|an|the|its|their|his|her|growth|inflation|revenue|sales|profits?|earnings|output|further|more|[\d$£€])",
-                text[c.end:e]):
-            return True
+        if word in ("project", "projects", "forecast", "forecasts"):
+            # a verb after its subject ("The IMF projects", "analysts forecast"), not a noun ("manage projects")
+            prev = before.split()[-1] if before.split() else ""
+            from .names import SOURCE_NOUNS
+            subj_like = (prev[:1].isupper() or prev.lower() in _PRONOUNS or prev.lower().rstrip("s") in SOURCE_NOUNS
+                         or prev.lower() in SOURCE_NOUNS or prev.lower() in _AGENT_NOUNS)
+            if not subj_like or regex.match(r"\s+(?:of|in|on|for|at|with|and|or|to|like|such|is|are|was|were)\b", text[c.end:e]):
+                return True
         # an attribution after a quotation: “…,” predicted Rep. Smith
         if regex.search(r"[\"”’'»][\s,]*$", text[max(s, c.start - 4):c.start]) or _in_masked(c.start - 3, unit.masked):
             return True
@@ -460,7 +527,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     if rid == "claim.intent_verb":
         # a noun: "developing plans to attack", "with hopes to"
         if regex.match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and regex.search(
-                r"(?:\p{Ll}{2,}ing|(?<![\p{L}])(?:of|with|for|about|on|in|to|the|a|an|its|his|her|their|our|new|no))\s+$", before):
+                r"(?:\p{Ll}{2,}ing|(?<![\p{L}])(?:of|with|for|about|on|in|to|the|a|an|its|his|her|their|our|new|no|has|have|had))\s+$", before):
             return True
         # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
         if regex.search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
@@ -560,7 +627,12 @@ def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
         if c.start > cue.start:
             break
         if c.rule.holder == "subject" and c.quote is None:
-            np = _subject(text, s, c.start)
+            np = _possessor(text, c) if c.rule.id == "claim.intent_noun" else None
+            if np is None and c.rule.id == "claim.intent_noun" and regex.match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
+                # "it has indicated its intention of": the subject of the verb before the possessive
+                verb = regex.search(r"(\p{L}+)\s+$", text[s:c.start])
+                np = _subject(text, s, s + verb.start(1)) if verb else None
+            np = np or _subject(text, s, c.start)
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
     if cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
@@ -582,6 +654,20 @@ _APPOSITIVE_OPENER = frozenset("""which who whom whose where a an the among incl
     themselves now once as like such whom""".split())
 _ADJ_REPORT = (r"(?:is|are|was|were|remains?)\s+(?:\p{Ll}+ly\s+)?(?:confident|optimistic|hopeful|convinced|certain|sure|"
                r"adamant|pessimistic|worried|concerned|afraid|fearful|determined)")
+
+
+def _possessor(text: str, c: _Cue) -> tuple[int, int] | None:
+    """Whose plan a noun names: "the Kremlin's wish to" -> the Kremlin ("its decision to" goes to the clause subject)."""
+    if text[c.start:c.start + 2] in ("'s", "’s"):
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, max(0, c.start - 80), c.start + 2)]
+        k = len(toks) - 1
+        while k > 0 and toks[k - 1][2][:1].isupper() and not toks[k - 1][2].endswith((",", ".")):
+            k -= 1
+        if k > 0 and toks[k - 1][2].lower() in ("the",):
+            k -= 1
+        if toks and toks[k][0] < c.start:
+            return toks[k][0], c.start
+    return None
 
 
 def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
@@ -748,6 +834,7 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
 _AGENT_NOUNS = frozenset("""government company firm party council minister ministry bank board group committee executive
     union club team authority authorities agency department court administration commission officials leaders
     organisers organizers police president chairman chief""".split())
+_MORE_AGENTS = frozenset("mayor governor chancellor premier coach manager boss ceo senator governor regulator".split())
 _NON_AGENT_VERBS = frozenset("be become have need remain get take cost make face seem continue mean help allow".split())
 
 
@@ -769,12 +856,26 @@ def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
             return False
     if low in _PRONOUNS:
         return True
-    head = words[-1].lower().strip("’'s")
-    if head in _AGENT_NOUNS or head.rstrip("s") in _AGENT_NOUNS:
+    head = words[-1].lower().strip("’'")
+    from .names import SOURCE_NOUNS
+    if {head, head[:-1] if head.endswith("s") else head} & (_AGENT_NOUNS | set(SOURCE_NOUNS) | _MORE_AGENTS):
         return True
+    line_end = text.find("\n", cue.start)
+    if _title_like(text[max(0, text.rfind("\n", 0, np[0]) + 1):line_end if line_end >= 0 else len(text)]):
+        return False  # a title-case headline capitalises everything
+    if len(words) == 1 and not _name_elsewhere(text, words[0]):
+        return False  # "Output will recover": a capitalised sentence opener, not a name
     if len(words) <= 6 and (words[-1][:1].isupper() or any(w[:1].isupper() and w.endswith(("'s", "’s")) for w in words)):
         return True
     return False
+
+
+def _name_elsewhere(text: str, word: str) -> bool:
+    """Is a capitalised word a name: an acronym, or written capitalised mid-sentence somewhere in the text?"""
+    w = word.strip(".,;:'’\"“”")
+    if len(w) > 1 and w.isupper():
+        return True
+    return bool(regex.search(rf"(?<=\p{{Ll}}[,]?\s){regex.escape(w)}(?![\p{{L}}])", text))
 
 
 _REPORTING = regex.compile(

@@ -344,6 +344,10 @@ def _v_relative(m, date):
     return _period(unit, date, offset)
 
 
+def _v_season(m, date):
+    return _period(m["unit"], date, 0) if date else None
+
+
 def _v_weekday(m, date):
     if date is None:
         return None
@@ -427,8 +431,8 @@ RULES: tuple[Rule, ...] = (
          "a day of a month, year from the article date (the next such day)", _v_day_month,
          (("on 15 December", dt.date(2024, 11, 2), "2024-12-15"), ("by March 5th", dt.date(2024, 11, 2), "2025-03-05"),
           ("on 15 December", None, None))),
-    Rule("hz.fiscal", _rx(r"(?:fiscal(?:\s+year)?\s+(?P<fy>(?:19|20)\d\d)|FY\s?(?P<fy>(?:19|20)?\d\d))"),
-         "a fiscal year", _v_fiscal, (("fiscal 2026", None, "2026"), ("FY27", None, "2027"))),
+    Rule("hz.fiscal", _rx(r"(?:(?:in|by|for|during|through|until)\s+)?(?:fiscal(?:\s+year)?\s+(?P<fy>(?:19|20)\d\d)|FY\s?(?P<fy>(?:19|20)?\d\d))"),
+         "a fiscal year", _v_fiscal, (("fiscal 2026", None, "2026"), ("FY27", None, "2027"), ("in fiscal year 2025", None, "2025"))),
     Rule("hz.quarter",
          _rx(r"""(?:(?:in|by|during|for|before|after|until)\s+)?
                  (?:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter
@@ -497,6 +501,11 @@ RULES: tuple[Rule, ...] = (
           ("this winter", dt.date(2005, 1, 10), "2004-12/2005-02"), ("early next year", dt.date(2024, 6, 12), "2025-01/2025-04"),
           ("later this year", dt.date(2024, 6, 12), "2024"), ("next quarter", dt.date(2024, 11, 1), "2025-Q1"),
           ("next decade", dt.date(2024, 11, 1), "2030/2039"), ("next month", None, None))),
+    Rule("hz.season",
+         _rx(r"(?:(?:in|by|until|till|before|during|over|through|after|from)\s+)(?:the\s+)?(?:(?P<edge2>early|late|mid)[\s-]+)?(?P<unit>spring|summer|autumn|fall|winter)"),
+         "a season: the one the article date is in, or the next one", _v_season,
+         (("until the autumn", dt.date(2024, 6, 15), "2024-09/2024-11"), ("by winter", dt.date(2024, 1, 15), "2023-12/2024-02"),
+          ("in the spring", None, None))),
     Rule("hz.weekday",
          _rx(rf"(?:(?:on|by|until|from|before|after)\s+)?(?:(?P<rel>next|this|coming)\s+)?{_WD}{_DAYPART}"),
          "a weekday: the next one on or after the article date", _v_weekday,
@@ -537,7 +546,8 @@ def _looks_back(text: str, f: Found) -> bool:
     if _PAST.search(f.text):
         return True
     after = text[f.end:f.end + 5].lower()
-    return after.startswith(" ago")
+    before = text[max(0, f.start - 9):f.start].lower()
+    return after.startswith(" ago") or before.endswith(("earlier ", "earlier in ", "since "))
 
 
 def value(found: Found, date: dt.date | None) -> str | None:
