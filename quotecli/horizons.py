@@ -18,6 +18,7 @@ Every rule is a named value (``Rule``) with examples; tests/test_horizons.py run
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
@@ -533,11 +534,14 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
             if m.end() > m.start():
                 cands.append(Found(m.start(), m.end(), rule.id, m))
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
+    starts: list[int] = []  # chosen spans, kept sorted and disjoint
     chosen: list[Found] = []
     for f in cands:
-        if all(f.end <= c.start or f.start >= c.end for c in chosen):
-            chosen.append(f)
-    chosen.sort(key=lambda f: f.start)
+        i = bisect.bisect_left(starts, f.start)
+        if i < len(starts) and starts[i] < f.end or i > 0 and chosen[i - 1].end > f.start:
+            continue
+        starts.insert(i, f.start)
+        chosen.insert(i, f)
     return [f for f in chosen if not _looks_back(text, f)]
 
 
