@@ -52,7 +52,7 @@ _HOLDER_VERBS = sorted(set(_L["reports"]) | set(_L["expects"]) | set(_L["intents
                        {"pledged", "promised", "vowed", "warned", "predicted", "hoped", "wanted", "urged"},
                        key=len, reverse=True)
 
-_ADV = r"(?:no\s+longer|not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
+_ADV = r"(?:no\s+longer|most|more|very|highly|quite|almost|pretty|not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
        r"likely|possibly|perhaps|eventually|ultimately|really|actually|quickly|easily|n['’]t|" \
        r"(?!(?:supply|apply|rely|reply|fly|multiply|comply|imply|ally|rally|tally|bully|belly|jelly)\b)\p{Ll}{2,}ly)"
 _VERB = r"(?P<verb>\p{L}[\p{L}\-]*)"
@@ -101,7 +101,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("The Tories are to back the bill.", "The minister is to resign."),
             ("The ministry is to blame.", "The aim was to win.")),
     CueRule("claim.be_adj_to",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|be|being|['’]s|['’]re|remains?|looks?|seems?|appears?)\s+
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|be|being|['’]s|['’]re|remains?|looks?|seems?|appears?|was|were)\s+
                      (?:{_ADV}\s+){{0,2}}(?:\L<adjs>)\s+(?:to|for))(?:\s+{_VERB})?"""),
             "is expected / likely / set / due / poised / about / on track to", "prediction", 0.8, "report",
             ("Rates are expected to rise.", "The deal is due to complete in March.", "The US looks set for a boost."),
@@ -116,11 +116,25 @@ CUE_RULES: tuple[CueRule, ...] = (
             _rx(rf"""(?<!\b(?i:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
                  (?P<cue>(?<![\p{{L}}])(?:(?:is|are|am|['’]s|['’]re|has\s+been|have\s+been)\s+(?:(?:said|believed|thought|understood|reported)\s+to\s+be\s+)?(?:\p{{Ll}}+ly\s+|also\s+|still\s+|now\s+)?
                      (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+hard)?
-                   |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>)
+                   |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>(?:\s+(?:itself|themselves|himself|herself|ourselves|myself))?)
                  \s+to)\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|date\b){_VERB}"""),
             "plans / aims / intends / hopes / seeks / wants / pledged / promised to + a verb", "plan", 0.8, "subject",
             ("Air China plans to raise $1bn.", "They have pledged to cut taxes.", "The LSE is working hard to woo firms."),
             ("He had planned to retire.", "The plan to build it failed.", "She went back to work.")),
+    CueRule("claim.reduced_adj_to",
+            _rx(rf"""(?<=\p{{Ll}}\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
+            "a noun + set / due / scheduled to (a reduced relative: 'candidates set to stand')", "prediction", 0.65, "report",
+            ("The candidates set to stand in May are mostly women.",), ("They set to work at once.",)),
+    CueRule("claim.chosen_to",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:has|have)\s+been\s+(?:\p{{Ll}}+ly\s+)?(?:chosen|selected|picked|appointed|named|nominated|tapped|asked|invited|cleared|approved)\s+to)\s+{_VERB}"""),
+            "has been chosen / appointed / invited to + a verb: a role still to come", "plan", 0.7, "report",
+            ("The comedian has been chosen to host the awards.",), ("He was asked to leave.",)),
+    CueRule("claim.promise_object",
+            _rx(r"""(?<!\b(?i:had|a|the|its|his|her|their|our|new|no)\s)(?P<cue>(?<![\p{L}])(?:pledged|promised|pledges|promises|pledging|promising|vowed|vows))
+                 (?=\s+(?:\p{Sc}|\d|an?\s|more\s|further\s|new\s|to\s+(?!be\b)|that\s))"""),
+            "pledged / promised + what is promised ('pledged $750m', 'promised that …')", "plan", 0.6, "subject",
+            ("Mr Gates pledged $750m to the cause.", "The party promised a referendum."),
+            ("He kept the promise.",)),
     CueRule("claim.progressive_intent",
             _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:still\s+|also\s+|now\s+)?(?:considering|weighing|mulling|exploring|pledging|promising|proposing|planning|preparing))(?=\s)"""),
             "is considering / weighing / pledging / planning a course of action", "plan", 0.65, "subject",
@@ -159,6 +173,9 @@ _PERFORMATIVE = regex.compile(
     r"\s+(?:also\s+|first\s+|now\s+|briefly\s+|once\s+again\s+)?to\s+(?:\L<perf>)(?![\p{L}])",
     perf=load("performative_verbs"))
 _NOMINAL = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings)$", regex.I)
+_VERBS_LIKE_NOUNS = frozenset("""implement complement supplement document comment augment cement experiment torment ferment
+    lament segment compliment commence condense sentence license licence balance enhance finance advance announce
+    influence reinforce evidence reference experience""".split())
 _NOT_INFINITIVE = frozenset("""hard high low strong weak poor good bad great large small heavy rising falling increased reduced lack
     lower higher better worse other its their his her our your my this that these those some any all each such many much""".split())
 _PAST_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|tried|wanted|hoped|seemed)(?![\p{L}])",
@@ -451,9 +468,11 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     verb = text[c.verb[0]:c.verb[1]] if c.verb else ""
     # "committed to implementation", "due to hard work": the infinitive marker is a preposition before a noun
-    if verb and cue_words.endswith("to") and (_NOMINAL.search(verb) or verb.lower() in _NOT_INFINITIVE):
+    if verb and cue_words.endswith("to") and (_NOMINAL.search(verb) and verb.lower() not in _VERBS_LIKE_NOUNS
+                                              or verb.lower() in _NOT_INFINITIVE):
         return True
-    if verb[:1].isupper() and rid in ("claim.modal_will", "claim.weak_modal", "claim.modal_would") and not _title_like(text[s:e]):
+    if verb[:1].isupper() and rid in ("claim.modal_will", "claim.weak_modal", "claim.modal_would") and not _title_like(
+            " ".join(text[s:c.start].split()[-4:] + text[c.start:e].split()[:5])):
         return True
     before = text[max(s, c.start - 60):c.start]
     sent_before = text[s:c.start]
@@ -463,6 +482,10 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     if rid == "claim.weak_modal":
         sent = text[s:e]
+        # permission, as in terms of service: "You may cancel at any time", "We may suspend your access"
+        if cue_words.startswith("may") and regex.search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and regex.search(
+                r"(?<![\p{L}])(?:you|your)(?![\p{L}])", sent, regex.I):
+            return True
         if _IF_PAST.search(text, s, c.end):
             return True
         if _HABITUAL.search(sent):
@@ -545,6 +568,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     if rid == "claim.be_adj_to":
         w = cue_words
+        # "was likely to" is a past expectation, except backshifted in reported speech ("told … that there was likely to be")
+        if regex.match(r"(?:was|were)\b", w) and (c.quote is not None or not _REPORT_BEFORE.search(text, s, c.start)):
+            return True
         # "set to" in "a table set for two"; "sure to" needs a subject; "about" only as "about to"
         if w.endswith("for") and not regex.search(r"(?:set|due|scheduled|planned|slated|expected|poised)\s+for$", w):
             return True
@@ -946,7 +972,8 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
         kind = common_type(phrase) if words and not words[0][:1].isupper() or common else "unknown"
         m = Mention(phrase, phrase, a, b, None, kind)
     note = getattr(resolver, "note", None)
-    if note is not None and m.name and m.type in ("organization", "group") and phrase.lower() not in _PRONOUNS:
+    named = bool(words) and (words[0][:1].isupper() and not common or regex.search(r"(?<![\p{L}])\p{Lu}", phrase[1:]))
+    if note is not None and m.name and m.type in ("organization", "group") and phrase.lower() not in _PRONOUNS and named:
         try:
             note(a, m.name, m.type)
         except Exception:
