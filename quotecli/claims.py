@@ -141,8 +141,8 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("The board is considering a sale.", "The party is pledging a pension guarantee."),
             ("The board was considering a sale.",)),
     CueRule("claim.intent_noun",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:(?:has|have)\s+(?:\p{{Ll}}+\s+)?plans\s+to
-                     |(?:(?i:its|his|her|their|our)|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
+            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:has|have)\s+(?:\p{{Ll}}+\s+)?plans\s+to
+                     |(?:(?<![\p{{L}}])(?i:its|his|her|their|our)|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
                  \s+{_VERB}"""),
             "has plans to / its decision to / its intention of", "plan", 0.6, "subject",
             ("The firm has plans to expand.", "Its decision to raise prices came as a shock."),
@@ -180,6 +180,9 @@ _NOT_INFINITIVE = frozenset("""hard high low strong weak poor good bad great lar
     lower higher better worse other its their his her our your my this that these those some any all each such many much""".split())
 _PAST_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|tried|wanted|hoped|seemed)(?![\p{L}])",
                           regex.I)
+# words before a plan/promise noun: "Obama's latest plan to", "Trump's fire-breathing vows to"
+_NOUN_BEFORE = regex.compile(r"(?:['’]s\s+(?:[\p{Ll}\-]+\s+)?|(?<![\p{L}])(?:\p{Ll}+est|new|old|original|secret|ambitious|controversial|"
+                             r"former|initial|current|bold|grand|master|long-term|five-year|ten-year)\s+)$")
 _QUESTION = regex.compile(r"\?[\"'”’»)\]]*\s*$")
 _HABITUAL = regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
                           r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
@@ -486,7 +489,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if cue_words.startswith("may") and regex.search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and regex.search(
                 r"(?<![\p{L}])(?:you|your)(?![\p{L}])", sent, regex.I):
             return True
-        if _IF_PAST.search(text, s, c.end):
+        if _IF_PAST.search(text, s, c.start):
             return True
         if _HABITUAL.search(sent):
             return True
@@ -552,6 +555,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if regex.match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and regex.search(
                 r"(?:\p{Ll}{2,}ing|(?<![\p{L}])(?:of|with|for|about|on|in|to|the|a|an|its|his|her|their|our|new|no|has|have|had))\s+$", before):
             return True
+        if regex.match(r"(?:plans?|hopes?|aims?|promises?|pledges?|vows?|targets?|wish|wishes|bid)\b", cue_words) and _NOUN_BEFORE.search(before):
+            return True
         # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
         if regex.search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
             return True
@@ -561,6 +566,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if regex.match(r"(?:want|wants|wish|wishes)\b", cue_words) and regex.search(
                 r"(?<![\p{L}])(?:you|might|may|never|no|if|who|what|where|whether)\s+(?:\p{L}+\s+){0,2}$", before, regex.I):
             return True
+    if rid == "claim.promise_object" and _NOUN_BEFORE.search(before):
+        return True
     if rid == "claim.be_to" and regex.search(
             r"(?<![\p{L}])(?:purpose|aim|goal|objective|task|job|role|mission|idea|point|priority|challenge|answer|solution|way|"
             r"force|intention|plan|strategy|ambition|dream|hope|wish|desire|focus|duty|responsibility|function|option|step)\s+$",
@@ -609,7 +616,9 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
                                text[s:e])
     for f in hz:
         t = f.text.lower()
-        if progressive and (f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") or horizons.is_future_pointing(f)):
+        possessive = text[f.end:f.end + 2] in ("'s", "’s")
+        dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and regex.match(r"(?i:on|this|next|from|by|until)\b", t)
+        if progressive and not possessive and (dated or horizons.is_future_pointing(f)):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and regex.search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
@@ -658,6 +667,10 @@ def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                 # "it has indicated its intention of": the subject of the verb before the possessive
                 verb = regex.search(r"(\p{L}+)\s+$", text[s:c.start])
                 np = _subject(text, s, s + verb.start(1)) if verb else None
+            if np is None and regex.match(r"\p{Ll}+ing\b", text[c.start:c.end]) and regex.search(
+                    r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
+                # a participle clause ("…, and promising to manage …") shares the sentence's subject
+                np = _main_subject(text, s, c.start)
             np = np or _subject(text, s, c.start)
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
@@ -676,6 +689,8 @@ def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
 _PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+track|on\s+course)\s+(?:to|for)$")
 _CONJ = frozenset({"and", "but", "or", "then", "yet", "nor"})
 _NP_PREPS = frozenset("of from at in with by for on among".split())
+_NP_EDGE_BAD = frozenset("""in on at for with by from during after before since under despite like about into over through
+    to of and or but as than if when while because although""".split())
 _APPOSITIVE_OPENER = frozenset("""which who whom whose where a an the among including none one both himself herself itself
     themselves now once as like such whom""".split())
 _ADJ_REPORT = (r"(?:is|are|was|were|remains?)\s+(?:\p{Ll}+ly\s+)?(?:confident|optimistic|hopeful|convinced|certain|sure|"
@@ -782,7 +797,11 @@ def _elided(toks: list[tuple[int, int, str]]) -> bool:
     while j >= 0 and not toks[j][2].endswith(","):
         j -= 1
     first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
-    return first in _CONJ
+    chunk = toks[j + 1:]
+    if first not in _CONJ:
+        return False
+    words = " ".join(t[2] for t in chunk[1:]).strip(",")
+    return len(chunk) <= 2 or bool(horizons.find(words))
 
 
 def _skip_appositive(text: str, toks: list[tuple[int, int, str]]):
@@ -823,7 +842,12 @@ _LEAD_ADVERBIAL = regex.compile(r"^(?:[^,]{0,60}?,\s+)?")
 def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
     """The subject that opens the sentence (after a leading adverbial): for verbs whose subject is elided."""
     seg = text[lo:limit]
-    m = regex.match(r"(?:(?:[^,]{0,60}?),\s+)?(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
+    lead = regex.match(r"(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Last|This|Next|Earlier|"
+                       r"Later|Meanwhile|However|But|And|So|Yet|Still|Also|Then|Now|Today|Yesterday)\b[^,]{0,60}?,\s+", seg)
+    if lead:
+        lo += lead.end()
+        seg = seg[lead.end():]
+    m = regex.match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
                     r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
                     seg, timeout=TIMEOUT)
     if not m:
@@ -851,6 +875,8 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = phrase.split()
     if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
         return None
+    if words[0].lower() in _NP_EDGE_BAD or words[-1].lower().strip(",.") in _NP_EDGE_BAD | _DETS:
+        return None  # "In swing", "the difficulty in": not a noun phrase
     found = horizons.find(phrase)
     if found and found[0].end - found[0].start >= len(phrase) - 2:
         return None
