@@ -249,12 +249,39 @@ def main(argv: list[str] | None = None) -> int:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
+        missing = [path for path in args.input if not _path_exists(spark, path)]
+        if missing:
+            print(f"quotecli: error: no such input: {missing[0]}\n  hint: INPUT is JSON Lines on a path Spark can "
+                  "read (file, glob, directory, hdfs://, s3a://)", file=sys.stderr)
+            return 1
+        if _path_exists(spark, args.output):
+            print(f"quotecli: error: {args.output} already exists\n  hint: Spark writes a new directory; "
+                  "remove it or name another OUTPUT", file=sys.stderr)
+            return 1
         extract_jsonl(spark, args.input, args.output, text_field=args.text_field, id_field=args.id_field,
                       date_field=args.date_field, keep_fields=args.keep_fields, partitions=args.partitions,
                       compression=args.compress)
+    except Exception as exc:
+        from pyspark.errors import AnalysisException
+
+        if not isinstance(exc, AnalysisException):
+            raise
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"quotecli: error: {message}\n  hint: INPUT is JSON Lines on a path Spark can read "
+              "(file, glob, directory, hdfs://, s3a://)", file=sys.stderr)
+        return 1
     finally:
         spark.stop()
     return 0
+
+
+def _path_exists(spark: SparkSession, path: str) -> bool:
+    """Whether a path or glob matches anything, asked of the Hadoop file system that holds it (local, HDFS,
+    S3...)."""
+    jvm = spark.sparkContext._jvm
+    hpath = jvm.org.apache.hadoop.fs.Path(path)
+    found = hpath.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).globStatus(hpath)
+    return found is not None and len(found) > 0
 
 
 if __name__ == "__main__":

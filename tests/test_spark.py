@@ -168,3 +168,13 @@ class TestSpark:
         errors = [json.loads(line) for line in lines if json.loads(line)["error"]]
         assert len(errors) == 1 and errors[0]["error"].startswith("not valid JSON")
         assert len(lines) == len(ARTICLES) + 2  # blank lines are not documents; the bad one is not dropped
+
+    def test_command_line_missing_input_is_a_clean_error(self, tmp_path):
+        env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
+        proc = subprocess.run(
+            [sys.executable, "-m", "quotecli.spark", str(tmp_path / "nope.jsonl"), str(tmp_path / "out"),
+             "--master", "local[1]"],
+            capture_output=True, text=True, env=env, timeout=300, stdin=subprocess.DEVNULL)
+        assert proc.returncode == 1
+        assert "quotecli: error: no such input" in proc.stderr and "Traceback" not in proc.stderr
+        assert not (tmp_path / "out").exists()
