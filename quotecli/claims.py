@@ -646,7 +646,10 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue) -> horizons.Found | None:
     after = [f for f in hz if f.start >= cue.start]
     if after:
         return min(after, key=lambda f: f.start - cue.end)
-    return max(hz, key=lambda f: f.end)
+    # before the cue only a time that points ahead ("by the end of March the firm hopes to"); "On Tuesday, X
+    # pledged" dates the report, not the claim
+    before = [f for f in hz if horizons.is_future_pointing(f) or regex.match(r"(?i:by|within|before|until)\b", f.text)]
+    return max(before, key=lambda f: f.end) if before else None
 
 
 # --- holder ----------------------------------------------------------------------------------------
@@ -674,7 +677,8 @@ def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             np = np or _subject(text, s, c.start)
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
-    if cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
+    hedged = regex.search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
+    if not hedged and cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
             text, cue.start, cue.end):
         np = _subject(text, s, cue.start)
         if np and _agentive(text, np, cue, resolver):
@@ -875,6 +879,11 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
     words = phrase.split()
     if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
         return None
+    if words[0].lower() in _NP_EDGE_BAD and len(words) > 1 and (words[1].lower() in _DETS or words[1][:1].isupper()) \
+            and words[0].lower() not in _CONJ:
+        a += len(words[0]) + 1  # "with the central bank predicting …"
+        phrase = text[a:b]
+        words = words[1:]
     if words[0].lower() in _NP_EDGE_BAD or words[-1].lower().strip(",.") in _NP_EDGE_BAD | _DETS:
         return None  # "In swing", "the difficulty in": not a noun phrase
     found = horizons.find(phrase)
