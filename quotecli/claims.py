@@ -678,6 +678,12 @@ def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
     hedged = regex.search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
+    rep = _reporter(text, unit, cue, before_only=True)
+    if rep and cue.rule.holder == "agent":
+        # "X said Y will …": X holds the claim; it is still a plan when Y acts
+        np = _subject(text, s, cue.start)
+        acting = not hedged and np is not None and _agentive(text, np, cue, resolver)
+        return _mention(text, resolver, *rep), None, "agent" if acting else "report"
     if not hedged and cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
             text, cue.start, cue.end):
         np = _subject(text, s, cue.start)
@@ -884,6 +890,8 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += len(words[0]) + 1  # "with the central bank predicting …"
         phrase = text[a:b]
         words = words[1:]
+    if words[-1].endswith(("'s", "’s")) and len(words) > 1:
+        return None  # "the Committee on Benghazi's": a possessive, not a subject
     if words[0].lower() in _NP_EDGE_BAD or words[-1].lower().strip(",.") in _NP_EDGE_BAD | _DETS:
         return None  # "In swing", "the difficulty in": not a noun phrase
     found = horizons.find(phrase)
@@ -895,7 +903,10 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
 _AGENT_NOUNS = frozenset("""government company firm party council minister ministry bank board group committee executive
     union club team authority authorities agency department court administration commission officials leaders
     organisers organizers police president chairman chief""".split())
-_MORE_AGENTS = frozenset("mayor governor chancellor premier coach manager boss ceo senator governor regulator".split())
+_MORE_AGENTS = frozenset("""mayor governor chancellor premier coach manager boss ceo senator regulator airline carrier maker
+    producer operator giant retailer lender insurer exchange developer builder supplier utility network broadcaster
+    publisher studio label league federation charity trust university school hospital city state country nation
+    administration cabinet parliament congress senate assembly""".split())
 _NON_AGENT_VERBS = frozenset("be become have need remain get take cost make face seem continue mean help allow".split())
 
 
@@ -917,6 +928,9 @@ def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
             return False
     if low in _PRONOUNS:
         return True
+    low_words = [w.lower().strip(",’'") for w in words]
+    cut = next((i for i, w in enumerate(low_words) if i and w in _NP_PREPS), len(words))
+    words = words[:cut]
     head = words[-1].lower().strip("’'")
     from .names import SOURCE_NOUNS
     if {head, head[:-1] if head.endswith("s") else head} & (_AGENT_NOUNS | set(SOURCE_NOUNS) | _MORE_AGENTS):
@@ -926,9 +940,7 @@ def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
         return False  # a title-case headline capitalises everything
     if len(words) == 1 and not _name_elsewhere(text, words[0]):
         return False  # "Output will recover": a capitalised sentence opener, not a name
-    if len(words) <= 6 and (words[-1][:1].isupper() or any(w[:1].isupper() and w.endswith(("'s", "’s")) for w in words)):
-        return True
-    return False
+    return len(words) <= 6 and words[-1][:1].isupper() and not words[-1].endswith(("'s", "’s"))
 
 
 def _name_elsewhere(text: str, word: str) -> bool:
@@ -960,7 +972,7 @@ def _verb_use(text: str, m: regex.Match) -> bool:
     return True
 
 
-def _reporter(text: str, unit: _Unit, cue: _Cue) -> tuple[int, int] | None:
+def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> tuple[int, int] | None:
     """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
     s, e = unit.start, unit.end
     pronoun = None
@@ -978,6 +990,8 @@ def _reporter(text: str, unit: _Unit, cue: _Cue) -> tuple[int, int] | None:
             return np
     if pronoun:
         return pronoun
+    if before_only:
+        return None
     m = _TRAILING_REPORT.search(text, cue.end, e, timeout=TIMEOUT)
     if m and m.start("sp") >= 0:
         return _trim_np(text, m.start("sp"), m.end("sp"))
