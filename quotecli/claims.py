@@ -618,7 +618,9 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
         t = f.text.lower()
         possessive = text[f.end:f.end + 2] in ("'s", "’s")
         dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and regex.match(r"(?i:on|this|next|from|by|until)\b", t)
-        if progressive and not possessive and (dated or horizons.is_future_pointing(f)):
+        near = progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
+                                or 0 <= (s + progressive.start()) - f.end <= 40)
+        if near and not possessive and (dated or horizons.is_future_pointing(f)):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and regex.search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
@@ -857,6 +859,22 @@ def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
     if lead:
         lo += lead.end()
         seg = seg[lead.end():]
+    conj = regex.match(r"(?:And|But|So|Yet|Still|Also|Then|Now)\s+", seg)
+    if conj:
+        lo += conj.end()
+        seg = seg[conj.end():]
+    if seg[:1].islower() or regex.match(r"(?:The|A|An|Some|Many|Most|Several|Two|Three)\s+\p{Ll}", seg):
+        # a common noun phrase: up to the first verb-like word ("officials involved with …" -> officials)
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(seg)]
+        k = 0
+        while k < len(toks) and k < 5:
+            w = toks[k][2].lower()
+            if k and (w in _SKIP_SUBJECT or w in _BOUNDARY or w in _NP_PREPS or w.endswith(("ed", ",", ";", ":")) or w in _L["reports"]):
+                break
+            k += 1
+        if k:
+            return _trim_np(text, lo + toks[0][0], lo + toks[k - 1][1])
+        return None
     m = regex.match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
                     r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
                     seg, timeout=TIMEOUT)
