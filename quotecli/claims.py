@@ -564,7 +564,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 or regex.search(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$", before):
             return True
         if regex.match(r"(?:want|wants|wish|wishes)\b", cue_words) and regex.search(
-                r"(?<![\p{L}])(?:you|might|may|never|no|if|who|what|where|whether)\s+(?:\p{L}+\s+){0,2}$", before, regex.I):
+                r"(?<![\p{L}])(?:you|might|may|never|no|nobody|no\s+one|everyone|everybody|anyone|anybody|if|who|what|where|whether)"
+                r"\s+(?:\p{L}+\s+){0,3}$", before, regex.I):
             return True
     if rid == "claim.promise_object" and _NOUN_BEFORE.search(before):
         return True
