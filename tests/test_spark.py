@@ -169,6 +169,18 @@ class TestSpark:
         assert len(errors) == 1 and errors[0]["error"].startswith("not valid JSON")
         assert len(lines) == len(ARTICLES) + 2  # blank lines are not documents; the bad one is not dropped
 
+        # and the CLI itself prints the same records for the same corpus (its source says file:line)
+        cli = subprocess.run([sys.executable, "-m", "quotecli", "extract", str(corpus), "-f", "jsonl"],
+                             capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+        assert cli.returncode == 0, cli.stderr
+        cli_records = [json.loads(line) for line in cli.stdout.splitlines()]
+        assert [r["id"] for r in cli_records] == [str(a["id"]) for a in ARTICLES]
+        for record in cli_records:
+            assert "corpus.jsonl:" in record.pop("source")
+            spark_record = json.loads(by_id[record["id"]])
+            assert spark_record.pop("source") is None
+            assert spark_record == record
+
     def test_command_line_missing_input_is_a_clean_error(self, tmp_path):
         env = dict(os.environ, PYSPARK_PYTHON=sys.executable)
         proc = subprocess.run(
