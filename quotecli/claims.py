@@ -182,7 +182,8 @@ _PAST_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wasn['�
                           regex.I)
 # words before a plan/promise noun: "Obama's latest plan to", "Trump's fire-breathing vows to"
 _NOUN_BEFORE = regex.compile(r"(?:['’]s\s+(?:[\p{Ll}\-]+\s+)?|(?<![\p{L}])(?:\p{Ll}+est|new|old|original|secret|ambitious|controversial|"
-                             r"former|initial|current|bold|grand|master|long-term|five-year|ten-year)\s+)$")
+                             r"former|initial|current|bold|grand|master|long-term|five-year|ten-year|immediate|any|further|future|"
+                             r"concrete|detailed|specific|no|own|such|these|those|make|made|making|announce|unveil|unveiled)\s+)$")
 _QUESTION = regex.compile(r"\?[\"'”’»)\]]*\s*$")
 _HABITUAL = regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
                           r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
@@ -205,7 +206,7 @@ _BOILER_CONFIRM = regex.compile(
     r"Private\s+Securities\s+Litigation\s+Reform\s+Act|materially\s+different|differ\s+materially)", regex.I)
 
 _SKIP_SUBJECT = frozenset("""has have had is are am was were be been being also now still already widely reportedly all
-    did does do not n't
+    did does do not n't later earlier first again then once
     will would not never only just further recently previously once generally largely increasingly privately publicly firmly
     voluntarily then too itself themselves himself herself 'd ’d""".split())
 _BOUNDARY = frozenset("""that which who whom whose said says say told because as if when while after before since although though
@@ -557,6 +558,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
         if regex.match(r"(?:plans?|hopes?|aims?|promises?|pledges?|vows?|targets?|wish|wishes|bid)\b", cue_words) and _NOUN_BEFORE.search(before):
             return True
+        if regex.match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes)\b", cue_words) and regex.search(
+                r"(?<![\p{L}])\p{Ll}{2,}ed\s+$", before):
+            return True  # "they made plans to", "detailed plans to"
         # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
         if regex.search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
             return True
@@ -568,6 +572,14 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 r"\s+(?:\p{L}+\s+){0,3}$", before, regex.I):
             return True
     if rid == "claim.promise_object" and _NOUN_BEFORE.search(before):
+        return True
+    if rid == "claim.intent_verb" and regex.match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted)\b", cue_words) and not (
+            regex.search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
+            or c.quote is not None or _REPORT_BEFORE.search(text, s, c.start)):
+        return True  # a past intention told as narrative: "they planned to take refuge"
+    if rid == "claim.be_to" and regex.search(r"(?<![\p{L}])(?i:if|unless)\s+(?:\S+\s+){0,3}$", before):
+        return True  # "if we are to go to war": a condition, not an arrangement
+    if rid == "claim.expect_subject" and regex.search(r"(?<![\p{L}])(?:did|didn['’]t|did\s+not|never)\s+$", before, regex.I):
         return True
     if rid == "claim.be_to" and regex.search(
             r"(?<![\p{L}])(?:purpose|aim|goal|objective|task|job|role|mission|idea|point|priority|challenge|answer|solution|way|"
