@@ -25,146 +25,20 @@ verb (``Analysts expect``); else the named agent of ``will`` (a plan); else whoe
 from __future__ import annotations
 
 import bisect
-
-import bisect
 import datetime as dt
-from dataclasses import dataclass
 
 import regex
 
 from . import horizons
+from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
+                   _TRAILING_REPORT, CueRule, _Cue, _in_masked, _title_like, _Unit)
+from .holders import _AGENT_NOUNS, _PRONOUNS, holder as _holder
 from .lexicons import load
 from .models import Claim, Horizon, Mention, Quote, Span
 from .text import TIMEOUT
 
 __all__ = ["CueRule", "CUE_RULES", "find_claims", "find_boilerplate"]
 
-_L = dict(
-    modals=sorted(load("future_modals"), key=len, reverse=True),
-    weak=sorted(load("future_modals_weak"), key=len, reverse=True),
-    adjs=sorted(load("future_adjectives"), key=len, reverse=True),
-    intents=sorted(load("future_intent_verbs"), key=len, reverse=True),
-    expects=sorted((line.split("\t")[0] for line in load("future_expect_verbs")), key=len, reverse=True),
-    reports=sorted(load("report_verbs"), key=len, reverse=True),
-)
-EXPECT_TYPE = dict(line.split("\t") for line in load("future_expect_verbs"))
-_HOLDER_VERBS = sorted(set(_L["reports"]) | set(_L["expects"]) | set(_L["intents"]) |
-                       {"pledged", "promised", "vowed", "warned", "predicted", "hoped", "wanted", "urged"},
-                       key=len, reverse=True)
-
-_ADV = r"(?:no\s+longer|most|more|very|highly|quite|almost|pretty|not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
-       r"likely|possibly|perhaps|eventually|ultimately|really|actually|quickly|easily|n['’]t|" \
-       r"(?!(?:supply|apply|rely|reply|fly|multiply|comply|imply|ally|rally|tally|bully|belly|jelly)\b)\p{Ll}{2,}ly)"
-_VERB = r"(?P<verb>\p{L}[\p{L}\-]*)"
-_DETS = frozenset("the a an this that these those his her its their our my your some any no every each".split())
-_NOT_VERB = _DETS | frozenset("to of in on at for with and or but than as be you i he she we they it".split()) - {"be"}
-_PERFECT_PARTICIPLE = regex.compile(r"\s+have\s+(?:\p{Ll}+ly\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|un|ght|id|ft|lt|pt|ept|ode|ung|ook|ew|ade|ost)\b")
-
-
-@dataclass(frozen=True, slots=True)
-class CueRule:
-    """A future cue: id, compiled pattern (group ``cue``; ``verb`` for the word it governs), default type,
-    strength (the confidence it gives), how the holder is found, and examples tests run."""
-
-    id: str
-    pattern: regex.Pattern
-    description: str
-    type: str
-    strength: float
-    holder: str  # "subject": the verb's subject holds it | "agent": a named subject of will | "report": who reports it
-    examples: tuple[str, ...]
-    counterexamples: tuple[str, ...]
-
-
-def _rx(p: str, flags: int = 0) -> regex.Pattern:
-    return regex.compile(p, flags | regex.X | regex.V0, ignore_unused=True, **_L)
-
-
-CUE_RULES: tuple[CueRule, ...] = (
-    CueRule("claim.modal_will",
-            _rx(rf"""(?<!(?:\b(?:the|a|his|her|their|its|our|your|my|political|free|good|ill|own|popular|at|of|against|with|whose)|['’]s)\s)
-                 (?P<cue>(?<![\p{{L}}])(?:will|Will|WILL|shall|[Ww]on['’]t|WON['’]T|wo(?=n['’]t)|shan['’]t)(?:\s+not)?
-                     |(?<=\p{{L}})['’]ll)
-                 (?:\s+{_ADV})*\s+{_VERB}"""),
-            "will, won't, 'll, shall + a verb", "prediction", 0.9, "agent",
-            ("The plant will close in March.", "We’ll move quickly.", "It won't happen."),
-            ("It was the will of the people.", "Will Smith spoke.", "He has free will to choose.")),
-    CueRule("claim.going_to",
-            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:am|is|are|be|being|not|isn['’]t|aren['’]t)|(?<=\p{{L}})['’](?:s|re|m))\s+(?:{_ADV}\s+){{0,2}}going\s+to)\s+{_VERB}
-                 |(?P<cue>(?<![\p{{L}}])gonna)\s+{_VERB}"""),
-            "is/are going to + a verb", "prediction", 0.85, "agent",
-            ("We are going to appeal.", "Prices are not going to fall."),
-            ("She is going to the cinema.", "He was going to resign.")),
-    CueRule("claim.be_to",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am)\s+(?:not\s+|also\s+|now\s+|still\s+)?to)\s+(?!blame\b|be\s+found\b){_VERB}"""),
-            "is/are to + a verb: an arrangement", "plan", 0.85, "agent",
-            ("The Tories are to back the bill.", "The minister is to resign."),
-            ("The ministry is to blame.", "The aim was to win.")),
-    CueRule("claim.be_adj_to",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|be|being|['’]s|['’]re|remains?|looks?|seems?|appears?|was|were)\s+
-                     (?:{_ADV}\s+){{0,2}}(?:\L<adjs>)\s+(?:to|for))(?:\s+{_VERB})?"""),
-            "is expected / likely / set / due / poised / about / on track to", "prediction", 0.8, "report",
-            ("Rates are expected to rise.", "The deal is due to complete in March.", "The US looks set for a boost."),
-            ("He was expected to win.", "The pasta is ready to serve.")),
-    CueRule("claim.be_scheduled",
-            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|be)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|slated|set)
-                     (?=\s+(?:in|on|by|next|this|later|early|before|at|within|from)\s))"""),
-            "is expected / due / planned + a time", "plan", 0.75, "report",
-            ("The report is due next week.", "The baby is expected in April."),
-            ("The report was due last week.",)),
-    CueRule("claim.intent_verb",
-            _rx(rf"""(?<!\b(?i:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
-                 (?P<cue>(?<![\p{{L}}])(?:(?:is|are|am|['’]s|['’]re|has\s+been|have\s+been)\s+(?:(?:said|believed|thought|understood|reported)\s+to\s+be\s+)?(?:\p{{Ll}}+ly\s+|also\s+|still\s+|now\s+)?
-                     (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+hard)?
-                   |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>(?:\s+(?:itself|themselves|himself|herself|ourselves|myself))?)
-                 \s+to)\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|date\b){_VERB}"""),
-            "plans / aims / intends / hopes / seeks / wants / pledged / promised to + a verb", "plan", 0.8, "subject",
-            ("Air China plans to raise $1bn.", "They have pledged to cut taxes.", "The LSE is working hard to woo firms."),
-            ("He had planned to retire.", "The plan to build it failed.", "She went back to work.")),
-    CueRule("claim.reduced_adj_to",
-            _rx(rf"""(?<=\p{{Ll}}\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
-            "a noun + set / due / scheduled to (a reduced relative: 'candidates set to stand')", "prediction", 0.65, "report",
-            ("The candidates set to stand in May are mostly women.",), ("They set to work at once.",)),
-    CueRule("claim.chosen_to",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:has|have)\s+been\s+(?:\p{{Ll}}+ly\s+)?(?:chosen|selected|picked|appointed|named|nominated|tapped|asked|invited|cleared|approved)\s+to)\s+{_VERB}"""),
-            "has been chosen / appointed / invited to + a verb: a role still to come", "plan", 0.7, "report",
-            ("The comedian has been chosen to host the awards.",), ("He was asked to leave.",)),
-    CueRule("claim.promise_object",
-            _rx(r"""(?<!\b(?i:had|a|the|its|his|her|their|our|new|no)\s)(?P<cue>(?<![\p{L}])(?:pledged|promised|pledges|promises|pledging|promising|vowed|vows))
-                 (?=\s+(?:\p{Sc}|\d|an?\s|more\s|further\s|new\s|to\s+(?!be\b)|that\s))"""),
-            "pledged / promised + what is promised ('pledged $750m', 'promised that …')", "plan", 0.6, "subject",
-            ("Mr Gates pledged $750m to the cause.", "The party promised a referendum."),
-            ("He kept the promise.",)),
-    CueRule("claim.progressive_intent",
-            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:still\s+|also\s+|now\s+)?(?:considering|weighing|mulling|exploring|pledging|promising|proposing|planning|preparing))(?=\s)"""),
-            "is considering / weighing / pledging / planning a course of action", "plan", 0.65, "subject",
-            ("The board is considering a sale.", "The party is pledging a pension guarantee."),
-            ("The board was considering a sale.",)),
-    CueRule("claim.intent_noun",
-            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:has|have)\s+(?:\p{{Ll}}+\s+)?plans\s+to
-                     |(?:(?<![\p{{L}}])(?i:its|his|her|their|our)|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
-                 \s+{_VERB}"""),
-            "has plans to / its decision to / its intention of", "plan", 0.6, "subject",
-            ("The firm has plans to expand.", "Its decision to raise prices came as a shock."),
-            ("The plans to expand were dropped in 2003 and they had plans.",)),
-    CueRule("claim.expect_subject",
-            _rx(r"""(?<!\b(?:had|had\s+been|have\s+been|has\s+been|is|are|was|were|be|been|being|the|a|an|its|his|her|their|our|and)\s)
-                 (?P<cue>(?<![\p{L}\-])(?:\L<expects>))(?![\p{L}\-])
-                 (?=\s+(?!(?:in|on|at|for|from|with|by|to|and|or|but|as|is|are|was|were)\b)[\p{L}\d])"""),
-            "Analysts expect / the IMF projects / the Fed warns …: the subject holds it", "prediction", 0.8, "subject",
-            ("Analysts expect a cut next month.", "The IMF projects growth of 3%.", "Fed warns of more rate rises"),
-            ("Growth was expected.", "The forecast was wrong.", "He had expected more.")),
-    CueRule("claim.modal_would",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:would|['’]d)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
-            "would + a verb: reported future (said ... would) or a conditional outcome", "prediction", 0.5, "report",
-            ("She said prices would rise.",), ("Rates would have stayed higher.",)),
-    CueRule("claim.weak_modal",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may|Could|Might|COULD|MIGHT)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b|Have\b){_VERB}"""),
-            "could / may / might + a future outcome", "prediction", 0.55, "report",
-            ("Prices could rise next year.",), ("Prices could have risen.",)),
-)
-
-_RULE = {r.id: r for r in CUE_RULES}
 
 # --- sentence-level vetoes ---------------------------------------------------------------------------
 
@@ -190,32 +64,11 @@ _HABITUAL = regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|norma
                           regex.I)
 _IF_PAST = regex.compile(r"(?<![\p{L}])(?:if|unless|even\s+if|as\s+if)\s+(?:\p{L}+\s+){1,6}?(?:had|were|was|did|thought|knew|could)\b",
                          regex.I)
-_REPORT_BEFORE = _rx(r"(?<![\p{L}])(?:\L<holders>)(?![\p{L}])".replace("\\L<holders>", "|".join(
-    regex.escape(v) for v in _HOLDER_VERBS)), regex.I)
-_TRAILING_REPORT = regex.compile(
-    r"""[,;]\s*(?:(?P<sp>[^,;"“”]{2,80}?)\s+(?:also\s+)?(?:said|says|say|told\s+[^,.]{1,40}|added|argued|argues|warned|warns|
-        believes|believe|predicted|predicts|forecast|forecasts|claimed|claims|reckons|insisted|insists|has\s+said|have\s+said|
-        announced|confirmed|estimated|estimates)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
-       |(?:said|says)\s+(?P<sp>[^,;"“”]{2,80}?)(?:,\s*[^.]{1,80})?)\s*[.!]?[\"'”’]?\s*$""",
-    regex.X)
-_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)")
 _BOILER_START = regex.compile(
     r"(?:forward[-\s]looking\s+statements?|safe[-\s]harbou?r)", regex.I)
 _BOILER_CONFIRM = regex.compile(
     r"(?:risks?\s+and\s+uncertaint|uncertaint|actual\s+results|undue\s+reliance|no\s+obligation\s+to\s+update|"
     r"Private\s+Securities\s+Litigation\s+Reform\s+Act|materially\s+different|differ\s+materially)", regex.I)
-
-_SKIP_SUBJECT = frozenset("""has have had is are am was were be been being also now still already widely reportedly all
-    did does do not n't later earlier first again then once
-    will would not never only just further recently previously once generally largely increasingly privately publicly firmly
-    voluntarily then too itself themselves himself herself 'd ’d""".split())
-_BOUNDARY = frozenset("""that which who whom whose said says say told because as if when while after before since although though
-    so than whether where but and or nor to for""".split())
-_LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Unlike|Like|As|"
-                           r"By|From|Through|Over|Having|Marking)\s+[^,]{0,60}?\s+)(?=\p{Lu})")
-_LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-_TOKEN = regex.compile(r"\S+")
 
 
 # --- public entry point ------------------------------------------------------------------------------
@@ -315,33 +168,9 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
 
 # --- units: the sentence, or its part inside one quotation --------------------------------------------
 
-@dataclass(slots=True)
-class _Unit:
-    start: int
-    end: int
-    quote: Quote | None           # the quotation the unit lies inside (direct), or None
-    masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
-
-
-def _overlapping(quotes, s: int, e: int) -> list:
-    """Quotations overlapping [s, e), found by bisection (quotes are in text order) so that an article
-    with thousands of quotations costs n log n, not n squared."""
-    j = bisect.bisect_left(quotes, e, key=lambda q: q.start) - 1
-    out = []
-    extra = 0
-    while j >= 0 and extra < 4:  # a containing quotation and its nested ones start a few records back
-        q = quotes[j]
-        if q.start < s:
-            extra += 1
-        if q.end > s:
-            out.append(q)
-        j -= 1
-    out.reverse()
-    return out
-
 
 def _units(text: str, s: int, e: int, quotes) -> list[_Unit]:
-    inside = _overlapping(quotes, s, e)
+    inside = list(quotes)  # the quotations overlapping [s, e), in text order
     units: list[_Unit] = []
     masked = []
     for q in inside:
@@ -375,14 +204,6 @@ def _headline_end(doc) -> int:
 
 
 # --- one claim -----------------------------------------------------------------------------------------
-
-@dataclass(slots=True)
-class _Cue:
-    rule: CueRule
-    start: int
-    end: int
-    verb: tuple[int, int] | None
-    quote: Quote | None
 
 
 def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bool, n: int) -> Claim | None:
@@ -431,17 +252,6 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
                  quote_id, max(0.05, min(0.99, conf)), rule_id)
 
 
-def _in_masked(pos: int, masked: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in masked)
-
-
-def _quote_at(quotes, pos: int) -> Quote | None:
-    for q in quotes:
-        if q.start <= pos < q.end:
-            return q
-    return None
-
-
 def _cues(text: str, unit: _Unit, index: "_Index") -> list[_Cue]:
     out = []
     for cs, rule, m in index.cues_in(unit.start, unit.end):
@@ -479,7 +289,6 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             " ".join(text[s:c.start].split()[-4:] + text[c.start:e].split()[:5])):
         return True
     before = text[max(s, c.start - 60):c.start]
-    sent_before = text[s:c.start]
     # counterfactual / past possibility: would have gone, could have been
     if rid in ("claim.modal_would", "claim.weak_modal", "claim.modal_will") and _PERFECT_PARTICIPLE.match(
             text, c.end, min(e, c.end + 40)) and rid != "claim.modal_will":
@@ -603,12 +412,6 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     return False
 
 
-def _title_like(sent: str) -> bool:
-    """A headline in title case or capitals ("SpaceX Will Build …"), where a capitalised verb is normal."""
-    words = [w for w in regex.findall(r"\p{L}[\p{L}'’\-]*", sent) if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
 def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
     """Is a ``would`` clause the content of reported speech or a quoted prediction?"""
     s, e = unit.start, unit.end
@@ -665,411 +468,6 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue) -> horizons.Found | None:
     # pledged" dates the report, not the claim
     before = [f for f in hz if horizons.is_future_pointing(f) or regex.match(r"(?i:by|within|before|until)\b", f.text)]
     return max(before, key=lambda f: f.end) if before else None
-
-
-# --- holder ----------------------------------------------------------------------------------------
-
-def _holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
-            ) -> tuple[Mention | None, str | None, str]:
-    """(holder, quote id, how): the quotation's speaker, the cue verb's subject, the agent, the reporter."""
-    if cue.quote is not None:
-        return cue.quote.speaker, cue.quote.id, "quote"
-    s = unit.start
-    # the outermost expectation / intention verb at or before the cue: "The organisers hope that X will …"
-    for c in sorted(cues, key=lambda c: c.start):
-        if c.start > cue.start:
-            break
-        if c.rule.holder == "subject" and c.quote is None:
-            np = _possessor(text, c) if c.rule.id == "claim.intent_noun" else None
-            if np is None and c.rule.id == "claim.intent_noun" and regex.match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
-                # "it has indicated its intention of": the subject of the verb before the possessive
-                verb = regex.search(r"(\p{L}+)\s+$", text[s:c.start])
-                np = _subject(text, s, s + verb.start(1)) if verb else None
-            if np is None and regex.match(r"\p{Ll}+ing\b", text[c.start:c.end]) and regex.search(
-                    r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
-                # a participle clause ("…, and promising to manage …") shares the sentence's subject
-                np = _main_subject(text, s, c.start)
-            np = np or _subject(text, s, c.start)
-            if np:
-                return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
-    hedged = regex.search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
-    rep = _reporter(text, unit, cue, before_only=True)
-    if rep and cue.rule.holder == "agent":
-        # "X said Y will …": X holds the claim; it is still a plan when Y acts
-        np = _subject(text, s, cue.start)
-        acting = not hedged and np is not None and _agentive(text, np, cue, resolver)
-        return _mention(text, resolver, *rep), None, "agent" if acting else "report"
-    if not hedged and cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
-            text, cue.start, cue.end):
-        np = _subject(text, s, cue.start)
-        if np and _agentive(text, np, cue, resolver):
-            return _mention(text, resolver, *_outer(text, unit, np)), None, "agent"
-    if cue.rule.id != "claim.horizon" or _TRAILING_REPORT.search(text, cue.end, unit.end):
-        rep = _reporter(text, unit, cue)
-        if rep:
-            return _mention(text, resolver, *rep), None, "report"
-    return None, None, "writer"
-
-
-_PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+track|on\s+course)\s+(?:to|for)$")
-_CONJ = frozenset({"and", "but", "or", "then", "yet", "nor"})
-_NP_PREPS = frozenset("of from at in with by for on among".split())
-_NP_EDGE_BAD = frozenset("""in on at for with by from during after before since under despite like about into over through
-    to of and or but as than if when while because although""".split())
-_APPOSITIVE_OPENER = frozenset("""which who whom whose where a an the among including none one both himself herself itself
-    themselves now once as like such whom""".split())
-_ADJ_REPORT = (r"(?:is|are|was|were|remains?)\s+(?:\p{Ll}+ly\s+)?(?:confident|optimistic|hopeful|convinced|certain|sure|"
-               r"adamant|pessimistic|worried|concerned|afraid|fearful|determined)")
-
-
-def _possessor(text: str, c: _Cue) -> tuple[int, int] | None:
-    """Whose plan a noun names: "the Kremlin's wish to" -> the Kremlin ("its decision to" goes to the clause subject)."""
-    if text[c.start:c.start + 2] in ("'s", "’s"):
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, max(0, c.start - 80), c.start + 2)]
-        k = len(toks) - 1
-        while k > 0 and toks[k - 1][2][:1].isupper() and not toks[k - 1][2].endswith((",", ".")):
-            k -= 1
-        if k > 0 and toks[k - 1][2].lower() in ("the",):
-            k -= 1
-        if toks and toks[k][0] < c.start:
-            return toks[k][0], c.start
-    return None
-
-
-def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
-    """A pronoun subject inside reported speech takes the reporting clause's subject when it names someone:
-    "The company said it plans to …" -> the company."""
-    if text[np[0]:np[1]].lower() not in _PRONOUNS:
-        return np
-    for m in _REPORTING.finditer(text, unit.start, np[0], timeout=TIMEOUT):
-        if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
-            continue
-        outer = _subject(text, unit.start, m.start())
-        if outer and outer[1] <= np[0] and text[outer[0]:outer[1]].lower() not in _PRONOUNS:
-            return outer
-    return np
-
-
-def _passive_before(text: str, lo: int, pos: int) -> bool:
-    return bool(regex.search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
-
-
-def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
-    """The noun phrase that is the subject of the verb starting at ``verb_start``."""
-    seg_lo = max(lo, verb_start - 300)
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, seg_lo, verb_start)]
-    # auxiliaries and adverbs between subject and verb: "has also said", "is widely believed to be"
-    while toks and (toks[-1][2].lower().strip(",") in _SKIP_SUBJECT or (
-            toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
-        toks.pop()
-    if len(toks) >= 3 and [t[2].lower() for t in toks[-3:]] in (["said", "to", "be"], ["thought", "to", "be"],
-                                                                ["believed", "to", "be"], ["reported", "to", "be"]):
-        toks = toks[:-3]
-        while toks and toks[-1][2].lower() in _SKIP_SUBJECT:
-            toks.pop()
-    if not toks:
-        return None
-    last = toks[-1][2]
-    # an elided subject: "Anderson announced …, and last month confirmed that …" / "… but said in November …"
-    if last.lower() in _CONJ or (last.endswith(",") and _elided(toks)):
-        return _main_subject(text, lo, verb_start)
-    # an appositive or relative clause between subject and verb: "Qatar Airways, which …, will"
-    if last.endswith(",") or last in ("-", "–", "—"):
-        got = _skip_appositive(text, toks)
-        if got is None:
-            return None
-        if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], int):
-            return got
-        toks = got
-    if not toks:
-        return None
-    # pronoun subject
-    w = toks[-1][2].strip("\"'“”‘’")
-    if w.lower() in _PRONOUNS:
-        st = toks[-1][0] + toks[-1][2].index(w)
-        return st, st + len(w)
-    # walk back over the noun phrase
-    k = len(toks) - 1
-    while k > 0:
-        prev = toks[k - 1][2]
-        low = prev.lower()
-        if low == "and" and toks[k][2][:1].isupper() and k > 1 and toks[k - 2][2][:1].isupper() and not toks[k - 2][2].endswith(","):
-            k -= 1  # "Baoshan Iron and Steel Co."
-            continue
-        if low in _BOUNDARY or prev.endswith((",", ";", ":", "\"", "”", ")")) or (
-                prev.endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Co\.|Inc\.|St\.|Rep\.|Sen\.|Gov\.", prev)):
-            break
-        k -= 1
-        if len(toks) - k > 9:
-            break
-        # a determiner opens the noun phrase unless a preposition comes before it ("relatives of the deceased")
-        if toks[k][2].lower() in _DETS and k > 0 and toks[k - 1][2].lower() not in _NP_PREPS:
-            break
-    # "Utt Bueraheng, the lawyer representing the families is confident": the name before the appositive
-    if toks[k][2].lower() in ("the", "a", "an") and k > 0 and toks[k - 1][2].endswith(",") and toks[k - 1][2][:1].isupper():
-        j = k - 1
-        while j > 0 and toks[j - 1][2][:1].isupper() and not toks[j - 1][2].endswith((",", ".")):
-            j -= 1
-        name = _trim_np(text, toks[j][0], toks[k - 1][1] - 1)
-        if name and name[0] == toks[j][0] and (j == 0 or toks[j - 1][2].lower() not in _NP_PREPS | {"on", "last", "this"}):
-            return name
-    return _trim_np(text, toks[k][0], toks[-1][1])
-
-
-def _elided(toks: list[tuple[int, int, str]]) -> bool:
-    """", and last month," before a verb: the comma chunk opens with a conjunction."""
-    j = len(toks) - 2
-    while j >= 0 and not toks[j][2].endswith(","):
-        j -= 1
-    first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
-    chunk = toks[j + 1:]
-    if first not in _CONJ:
-        return False
-    words = " ".join(t[2] for t in chunk[1:]).strip(",")
-    return len(chunk) <= 2 or bool(horizons.find(words))
-
-
-def _skip_appositive(text: str, toks: list[tuple[int, int, str]]):
-    """Tokens before an appositive that ends right before the verb, or the appositive itself when it is the
-    name ("Ukraine's new president, Viktor Yushchenko, is to speak"); None when there is none to find."""
-    last = toks[-1][2]
-    closer = "," if last.endswith(",") else last
-    # the comma (or dash) that opens the nearest chunk
-    j = len(toks) - 2
-    while j >= 0 and not (toks[j][2].endswith(",") if closer == "," else toks[j][2] == closer):
-        j -= 1
-    if closer == ",":
-        inner = toks[j + 1:]
-        if j >= 0 and inner and len(inner) <= 6:
-            first = inner[0][2]
-            if first.lower() not in _APPOSITIVE_OPENER and first.lower() not in _BOUNDARY and inner[-1][2][:1].isupper():
-                a, b = inner[0][0], inner[-1][1] - 1
-                return _trim_np(text, a, b)
-        # a longer relative clause with commas inside: back to the comma that opens it
-        k = len(toks) - 2
-        while k >= 0 and len(toks) - k < 40:
-            if toks[k][2].endswith(",") and k + 1 < len(toks) and toks[k + 1][2].lower() in _APPOSITIVE_OPENER:
-                j = k
-                break
-            k -= 1
-    if j < 0 or len(toks) - j >= 40:
-        return None
-    out = toks[:j + 1]
-    if closer == ",":
-        s0, e0, w0 = out[-1]
-        out[-1] = (s0, e0 - 1, w0[:-1])
-    return out
-
-
-_LEAD_ADVERBIAL = regex.compile(r"^(?:[^,]{0,60}?,\s+)?")
-
-
-def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
-    """The subject that opens the sentence (after a leading adverbial): for verbs whose subject is elided."""
-    seg = text[lo:limit]
-    lead = regex.match(r"(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Last|This|Next|Earlier|"
-                       r"Later|Meanwhile|However|But|And|So|Yet|Still|Also|Then|Now|Today|Yesterday)\b[^,]{0,60}?,\s+", seg)
-    if lead:
-        lo += lead.end()
-        seg = seg[lead.end():]
-    conj = regex.match(r"(?:And|But|So|Yet|Still|Also|Then|Now)\s+", seg)
-    if conj:
-        lo += conj.end()
-        seg = seg[conj.end():]
-    if seg[:1].islower() or regex.match(r"(?:The|A|An|Some|Many|Most|Several|Two|Three)\s+\p{Ll}", seg):
-        # a common noun phrase: up to the first verb-like word ("officials involved with …" -> officials)
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(seg)]
-        k = 0
-        while k < len(toks) and k < 5:
-            w = toks[k][2].lower()
-            if k and (w in _SKIP_SUBJECT or w in _BOUNDARY or w in _NP_PREPS or w.endswith(("ed", ",", ";", ":")) or w in _L["reports"]):
-                break
-            k += 1
-        if k:
-            return _trim_np(text, lo + toks[0][0], lo + toks[k - 1][1])
-        return None
-    m = regex.match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
-                    r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
-                    seg, timeout=TIMEOUT)
-    if not m:
-        return None
-    a, b = lo + m.start("np"), lo + m.end("np")
-    phrase = text[a:b]
-    if phrase.split()[0] in ("Last", "On", "In", "During", "After", "Before", "Since", "But", "And", "However"):
-        return None
-    return _trim_np(text, a, b)
-
-
-def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while b > a and text[b - 1] in ",;:'\"“”‘’":
-        b -= 1
-    while a < b and text[a] in "\"'“”‘’(•-– ":
-        a += 1
-    phrase = text[a:b]
-    for rx in (_LEAD_CONJ, _LEAD_PREP, _LEAD_CONJ):
-        m = rx.match(phrase)
-        if m and m.end() < len(phrase):
-            a += m.end()
-            phrase = text[a:b]
-    if not phrase or not regex.search(r"[\p{L}\d]", phrase) or regex.search(r"[\"“”]", phrase):
-        return None
-    words = phrase.split()
-    if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
-        return None
-    if words[0].lower() in _NP_EDGE_BAD and len(words) > 1 and (words[1].lower() in _DETS or words[1][:1].isupper()) \
-            and words[0].lower() not in _CONJ:
-        a += len(words[0]) + 1  # "with the central bank predicting …"
-        phrase = text[a:b]
-        words = words[1:]
-    if words[-1].endswith(("'s", "’s")) and len(words) > 1:
-        return None  # "the Committee on Benghazi's": a possessive, not a subject
-    if words[0].lower() in _NP_EDGE_BAD or words[-1].lower().strip(",.") in _NP_EDGE_BAD | _DETS:
-        return None  # "In swing", "the difficulty in": not a noun phrase
-    found = horizons.find(phrase)
-    if found and found[0].end - found[0].start >= len(phrase) - 2:
-        return None
-    return a, b
-
-
-_AGENT_NOUNS = frozenset("""government company firm party council minister ministry bank board group committee executive
-    union club team authority authorities agency department court administration commission officials leaders
-    organisers organizers police president chairman chief""".split())
-_MORE_AGENTS = frozenset("""mayor governor chancellor premier coach manager boss ceo senator regulator airline carrier maker
-    producer operator giant retailer lender insurer exchange developer builder supplier utility network broadcaster
-    publisher studio label league federation charity trust university school hospital city state country nation
-    administration cabinet parliament congress senate assembly""".split())
-_NON_AGENT_VERBS = frozenset("be become have need remain get take cost make face seem continue mean help allow".split())
-
-
-def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
-    """Is the subject of will/going to/is to a person or organisation acting (a plan), not a thing?"""
-    phrase = text[np[0]:np[1]]
-    words = phrase.split()
-    low = phrase.lower()
-    if low == "you":
-        return False
-    verb = text[cue.verb[0]:cue.verb[1]].lower() if cue.verb else ""
-    if verb in _NON_AGENT_VERBS and (cue.rule.id != "claim.be_to" or verb == "be"):
-        return False
-    if low in ("it", "they"):
-        fn = getattr(resolver, "mention", None)
-        try:
-            return bool(fn and fn(*np).name)
-        except Exception:
-            return False
-    if low in _PRONOUNS:
-        return True
-    low_words = [w.lower().strip(",’'") for w in words]
-    cut = next((i for i, w in enumerate(low_words) if i and w in _NP_PREPS), len(words))
-    words = words[:cut]
-    head = words[-1].lower().strip("’'")
-    from .names import SOURCE_NOUNS
-    if {head, head[:-1] if head.endswith("s") else head} & (_AGENT_NOUNS | set(SOURCE_NOUNS) | _MORE_AGENTS):
-        return True
-    line_end = text.find("\n", cue.start)
-    if _title_like(text[max(0, text.rfind("\n", 0, np[0]) + 1):line_end if line_end >= 0 else len(text)]):
-        return False  # a title-case headline capitalises everything
-    if len(words) == 1 and not _name_elsewhere(text, words[0]):
-        return False  # "Output will recover": a capitalised sentence opener, not a name
-    return len(words) <= 6 and words[-1][:1].isupper() and not words[-1].endswith(("'s", "’s"))
-
-
-def _name_elsewhere(text: str, word: str) -> bool:
-    """Is a capitalised word a name: an acronym, or written capitalised mid-sentence somewhere in the text?"""
-    w = word.strip(".,;:'’\"“”")
-    if len(w) > 1 and w.isupper():
-        return True
-    return bool(regex.search(rf"(?<=\p{{Ll}}[,]?\s){regex.escape(w)}(?![\p{{L}}])", text))
-
-
-_REPORTING = regex.compile(
-    "|".join([_REPORT_BEFORE.pattern, r"(?<![\p{L}])" + _ADJ_REPORT + r"(?![\p{L}])"]), regex.I | regex.X | regex.V0)
-
-
-_INTENT_ONLY = frozenset(_L["intents"]) - frozenset(_L["reports"]) - frozenset(_L["expects"])
-
-
-def _verb_use(text: str, m: regex.Match) -> bool:
-    """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
-    word = m.group().lower()
-    before = text[max(0, m.start() - 25):m.start()]
-    if regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
-        return False
-    if word in _INTENT_ONLY and regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
-                                             before, regex.I):
-        return False  # "their manifesto plans for childcare"
-    if word in _INTENT_ONLY and not regex.match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
-        return False
-    return True
-
-
-def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> tuple[int, int] | None:
-    """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
-    s, e = unit.start, unit.end
-    pronoun = None
-    for m in _REPORTING.finditer(text, s, cue.start, timeout=TIMEOUT):
-        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not regex.match(
-                _ADJ_REPORT, m.group(), regex.I):
-            continue
-        if not _verb_use(text, m):
-            continue
-        np = _subject(text, s, m.start())
-        if np and not horizons.find(text[np[0]:np[1]]):
-            if text[np[0]:np[1]].lower() in _PRONOUNS:
-                pronoun = pronoun or np
-                continue
-            return np
-    if pronoun:
-        return pronoun
-    if before_only:
-        return None
-    m = _TRAILING_REPORT.search(text, cue.end, e, timeout=TIMEOUT)
-    if m and m.start("sp") >= 0:
-        return _trim_np(text, m.start("sp"), m.end("sp"))
-    m = _ACCORDING.search(text, s, e, timeout=TIMEOUT)
-    if m:
-        return _trim_np(text, m.start("sp"), m.end("sp"))
-    return None
-
-
-def _mention(text: str, resolver, a: int, b: int) -> Mention:
-    phrase = text[a:b]
-    # strip a trailing possessive ("the Kremlin's")
-    if phrase.endswith(("'s", "’s")) and b - a > 3:
-        b -= 2
-        phrase = text[a:b]
-    fn = getattr(resolver, "mention", None)
-    m = None
-    if fn is not None:
-        try:
-            m = fn(a, b)
-        except Exception:  # the resolver is best effort for holders; never fail a document over it
-            m = None
-    words = phrase.split()
-    common = words and words[0][:1].isupper() and _common_noun(words)
-    if m is None or common:
-        from .names import common_type
-        kind = common_type(phrase) if words and not words[0][:1].isupper() or common else "unknown"
-        m = Mention(phrase, phrase, a, b, None, kind)
-    note = getattr(resolver, "note", None)
-    named = bool(words) and (words[0][:1].isupper() and not common or regex.search(r"(?<![\p{L}])\p{Lu}", phrase[1:]))
-    if note is not None and m.name and m.type in ("organization", "group") and phrase.lower() not in _PRONOUNS and named:
-        try:
-            note(a, m.name, m.type)
-        except Exception:
-            pass
-    return m
-
-
-def _common_noun(words: list[str]) -> bool:
-    """"Analysts", "Observers widely", "Critics": a capitalised common noun at a sentence start, not a name."""
-    from .names import SOURCE_NOUNS
-    if len(words) > 3 or not all(w[1:].islower() for w in words if len(w) > 1):
-        return False
-    head = words[-1].lower()
-    base = head[:-1] if head.endswith("s") else head
-    first = words[0].lower()
-    return head in SOURCE_NOUNS or base in SOURCE_NOUNS or first in _DETS or first in ("many", "some", "most", "several")
 
 
 # --- type ----------------------------------------------------------------------------------------------

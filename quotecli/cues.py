@@ -1,0 +1,207 @@
+"""Future cues: the lexicons and the cue rules that make a sentence forward-looking, and the shapes shared by
+claims.py (detection, vetoes, type) and holders.py (who holds a claim).
+
+Each rule is a named value (``CueRule``): id, compiled pattern (group ``cue``; ``verb`` for the word it governs),
+default type, strength (the confidence it gives), how its holder is found, and examples and counterexamples that
+tests/test_claims.py runs. Alternations come from lexicon files through ``regex`` named lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicons import load
+from .models import Quote
+
+__all__ = ["CueRule", "CUE_RULES", "EXPECT_TYPE"]
+
+
+_L = dict(
+    modals=sorted(load("future_modals"), key=len, reverse=True),
+    weak=sorted(load("future_modals_weak"), key=len, reverse=True),
+    adjs=sorted(load("future_adjectives"), key=len, reverse=True),
+    intents=sorted(load("future_intent_verbs"), key=len, reverse=True),
+    expects=sorted((line.split("\t")[0] for line in load("future_expect_verbs")), key=len, reverse=True),
+    reports=sorted(load("report_verbs"), key=len, reverse=True),
+)
+
+
+EXPECT_TYPE = dict(line.split("\t") for line in load("future_expect_verbs"))
+
+
+_HOLDER_VERBS = sorted(set(_L["reports"]) | set(_L["expects"]) | set(_L["intents"]) |
+                       {"pledged", "promised", "vowed", "warned", "predicted", "hoped", "wanted", "urged"},
+                       key=len, reverse=True)
+
+
+_ADV = r"(?:no\s+longer|most|more|very|highly|quite|almost|pretty|not|never|also|still|now|then|soon|only|just|even|already|both|all|further|probably|certainly|definitely|" \
+       r"likely|possibly|perhaps|eventually|ultimately|really|actually|quickly|easily|n['’]t|" \
+       r"(?!(?:supply|apply|rely|reply|fly|multiply|comply|imply|ally|rally|tally|bully|belly|jelly)\b)\p{Ll}{2,}ly)"
+
+
+_VERB = r"(?P<verb>\p{L}[\p{L}\-]*)"
+
+
+_DETS = frozenset("the a an this that these those his her its their our my your some any no every each".split())
+
+
+_NOT_VERB = _DETS | frozenset("to of in on at for with and or but than as be you i he she we they it".split()) - {"be"}
+
+
+_PERFECT_PARTICIPLE = regex.compile(r"\s+have\s+(?:\p{Ll}+ly\s+)?(?:been\s+)?\p{Ll}+(?:ed|en|wn|ne|un|ght|id|ft|lt|pt|ept|ode|ung|ook|ew|ade|ost)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """A future cue: id, compiled pattern (group ``cue``; ``verb`` for the word it governs), default type,
+    strength (the confidence it gives), how the holder is found, and examples tests run."""
+
+    id: str
+    pattern: regex.Pattern
+    description: str
+    type: str
+    strength: float
+    holder: str  # "subject": the verb's subject holds it | "agent": a named subject of will | "report": who reports it
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+
+def _rx(p: str, flags: int = 0) -> regex.Pattern:
+    return regex.compile(p, flags | regex.X | regex.V0, ignore_unused=True, **_L)
+
+
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("claim.modal_will",
+            _rx(rf"""(?<!(?:\b(?:the|a|his|her|their|its|our|your|my|political|free|good|ill|own|popular|at|of|against|with|whose)|['’]s)\s)
+                 (?P<cue>(?<![\p{{L}}])(?:will|Will|WILL|shall|[Ww]on['’]t|WON['’]T|wo(?=n['’]t)|shan['’]t)(?:\s+not)?
+                     |(?<=\p{{L}})['’]ll)
+                 (?:\s+{_ADV})*\s+{_VERB}"""),
+            "will, won't, 'll, shall + a verb", "prediction", 0.9, "agent",
+            ("The plant will close in March.", "We’ll move quickly.", "It won't happen."),
+            ("It was the will of the people.", "Will Smith spoke.", "He has free will to choose.")),
+    CueRule("claim.going_to",
+            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:am|is|are|be|being|not|isn['’]t|aren['’]t)|(?<=\p{{L}})['’](?:s|re|m))\s+(?:{_ADV}\s+){{0,2}}going\s+to)\s+{_VERB}
+                 |(?P<cue>(?<![\p{{L}}])gonna)\s+{_VERB}"""),
+            "is/are going to + a verb", "prediction", 0.85, "agent",
+            ("We are going to appeal.", "Prices are not going to fall."),
+            ("She is going to the cinema.", "He was going to resign.")),
+    CueRule("claim.be_to",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am)\s+(?:not\s+|also\s+|now\s+|still\s+)?to)\s+(?!blame\b|be\s+found\b){_VERB}"""),
+            "is/are to + a verb: an arrangement", "plan", 0.85, "agent",
+            ("The Tories are to back the bill.", "The minister is to resign."),
+            ("The ministry is to blame.", "The aim was to win.")),
+    CueRule("claim.be_adj_to",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|be|being|['’]s|['’]re|remains?|looks?|seems?|appears?|was|were)\s+
+                     (?:{_ADV}\s+){{0,2}}(?:\L<adjs>)\s+(?:to|for))(?:\s+{_VERB})?"""),
+            "is expected / likely / set / due / poised / about / on track to", "prediction", 0.8, "report",
+            ("Rates are expected to rise.", "The deal is due to complete in March.", "The US looks set for a boost."),
+            ("He was expected to win.", "The pasta is ready to serve.")),
+    CueRule("claim.be_scheduled",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|be)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|slated|set)
+                     (?=\s+(?:in|on|by|next|this|later|early|before|at|within|from)\s))"""),
+            "is expected / due / planned + a time", "plan", 0.75, "report",
+            ("The report is due next week.", "The baby is expected in April."),
+            ("The report was due last week.",)),
+    CueRule("claim.intent_verb",
+            _rx(rf"""(?<!\b(?i:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
+                 (?P<cue>(?<![\p{{L}}])(?:(?:is|are|am|['’]s|['’]re|has\s+been|have\s+been)\s+(?:(?:said|believed|thought|understood|reported)\s+to\s+be\s+)?(?:\p{{Ll}}+ly\s+|also\s+|still\s+|now\s+)?
+                     (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+hard)?
+                   |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>(?:\s+(?:itself|themselves|himself|herself|ourselves|myself))?)
+                 \s+to)\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|date\b){_VERB}"""),
+            "plans / aims / intends / hopes / seeks / wants / pledged / promised to + a verb", "plan", 0.8, "subject",
+            ("Air China plans to raise $1bn.", "They have pledged to cut taxes.", "The LSE is working hard to woo firms."),
+            ("He had planned to retire.", "The plan to build it failed.", "She went back to work.")),
+    CueRule("claim.reduced_adj_to",
+            _rx(rf"""(?<=\p{{Ll}}\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
+            "a noun + set / due / scheduled to (a reduced relative: 'candidates set to stand')", "prediction", 0.65, "report",
+            ("The candidates set to stand in May are mostly women.",), ("They set to work at once.",)),
+    CueRule("claim.chosen_to",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:has|have)\s+been\s+(?:\p{{Ll}}+ly\s+)?(?:chosen|selected|picked|appointed|named|nominated|tapped|asked|invited|cleared|approved)\s+to)\s+{_VERB}"""),
+            "has been chosen / appointed / invited to + a verb: a role still to come", "plan", 0.7, "report",
+            ("The comedian has been chosen to host the awards.",), ("He was asked to leave.",)),
+    CueRule("claim.promise_object",
+            _rx(r"""(?<!\b(?i:had|a|the|its|his|her|their|our|new|no)\s)(?P<cue>(?<![\p{L}])(?:pledged|promised|pledges|promises|pledging|promising|vowed|vows))
+                 (?=\s+(?:\p{Sc}|\d|an?\s|more\s|further\s|new\s|to\s+(?!be\b)|that\s))"""),
+            "pledged / promised + what is promised ('pledged $750m', 'promised that …')", "plan", 0.6, "subject",
+            ("Mr Gates pledged $750m to the cause.", "The party promised a referendum."),
+            ("He kept the promise.",)),
+    CueRule("claim.progressive_intent",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:still\s+|also\s+|now\s+)?(?:considering|weighing|mulling|exploring|pledging|promising|proposing|planning|preparing))(?=\s)"""),
+            "is considering / weighing / pledging / planning a course of action", "plan", 0.65, "subject",
+            ("The board is considering a sale.", "The party is pledging a pension guarantee."),
+            ("The board was considering a sale.",)),
+    CueRule("claim.intent_noun",
+            _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:has|have)\s+(?:\p{{Ll}}+\s+)?plans\s+to
+                     |(?:(?<![\p{{L}}])(?i:its|his|her|their|our)|['’]s)\s+(?:\p{{Ll}}+\s+)?(?:decision|intention|wish|plans?|pledge|promise|commitment|bid|ambition|goal|aim|target)\s+(?:to|of)))
+                 \s+{_VERB}"""),
+            "has plans to / its decision to / its intention of", "plan", 0.6, "subject",
+            ("The firm has plans to expand.", "Its decision to raise prices came as a shock."),
+            ("The plans to expand were dropped in 2003 and they had plans.",)),
+    CueRule("claim.expect_subject",
+            _rx(r"""(?<!\b(?:had|had\s+been|have\s+been|has\s+been|is|are|was|were|be|been|being|the|a|an|its|his|her|their|our|and)\s)
+                 (?P<cue>(?<![\p{L}\-])(?:\L<expects>))(?![\p{L}\-])
+                 (?=\s+(?!(?:in|on|at|for|from|with|by|to|and|or|but|as|is|are|was|were)\b)[\p{L}\d])"""),
+            "Analysts expect / the IMF projects / the Fed warns …: the subject holds it", "prediction", 0.8, "subject",
+            ("Analysts expect a cut next month.", "The IMF projects growth of 3%.", "Fed warns of more rate rises"),
+            ("Growth was expected.", "The forecast was wrong.", "He had expected more.")),
+    CueRule("claim.modal_would",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:would|['’]d)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
+            "would + a verb: reported future (said ... would) or a conditional outcome", "prediction", 0.5, "report",
+            ("She said prices would rise.",), ("Rates would have stayed higher.",)),
+    CueRule("claim.weak_modal",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may|Could|Might|COULD|MIGHT)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b|Have\b){_VERB}"""),
+            "could / may / might + a future outcome", "prediction", 0.55, "report",
+            ("Prices could rise next year.",), ("Prices could have risen.",)),
+)
+
+
+_RULE = {r.id: r for r in CUE_RULES}
+
+
+_REPORT_BEFORE = _rx(r"(?<![\p{L}])(?:\L<holders>)(?![\p{L}])".replace("\\L<holders>", "|".join(
+    regex.escape(v) for v in _HOLDER_VERBS)), regex.I)
+
+
+_TRAILING_REPORT = regex.compile(
+    r"""[,;]\s*(?:(?P<sp>[^,;"“”]{2,80}?)\s+(?:also\s+)?(?:said|says|say|told\s+[^,.]{1,40}|added|argued|argues|warned|warns|
+        believes|believe|predicted|predicts|forecast|forecasts|claimed|claims|reckons|insisted|insists|has\s+said|have\s+said|
+        announced|confirmed|estimated|estimates)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
+       |(?:said|says)\s+(?P<sp>[^,;"“”]{2,80}?)(?:,\s*[^.]{1,80})?)\s*[.!]?[\"'”’]?\s*$""",
+    regex.X)
+
+
+_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)")
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+_TOKEN = regex.compile(r"\S+")
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    quote: Quote | None           # the quotation the unit lies inside (direct), or None
+    masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
+
+
+@dataclass(slots=True)
+class _Cue:
+    rule: CueRule
+    start: int
+    end: int
+    verb: tuple[int, int] | None
+    quote: Quote | None
+
+
+def _in_masked(pos: int, masked: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in masked)
+
+
+def _title_like(sent: str) -> bool:
+    """A headline in title case or capitals ("SpaceX Will Build …"), where a capitalised verb is normal."""
+    words = [w for w in regex.findall(r"\p{L}[\p{L}'’\-]*", sent) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -1,0 +1,453 @@
+"""Who holds a forward-looking claim: the noun phrase that is the subject of an expectation or intention verb,
+the named actor of ``will``, or whoever the sentence reports; resolved to a canonical name by the resolver
+shared with quotation speakers.
+
+    holder(text, unit, cue, cues, resolver) -> (Mention | None, quote id | None, how)
+
+``how`` is "quote", "subject", "agent", "report" or "writer" (the writer's own voice: no holder).
+"""
+from __future__ import annotations
+
+import regex
+
+from . import horizons
+from .cues import (_ACCORDING, _DETS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
+                   _in_masked, _title_like)
+from .models import Mention
+from .text import TIMEOUT
+
+__all__ = ["holder"]
+
+
+_SKIP_SUBJECT = frozenset("""has have had is are am was were be been being also now still already widely reportedly all
+    did does do not n't later earlier first again then once
+    will would not never only just further recently previously once generally largely increasingly privately publicly firmly
+    voluntarily then too itself themselves himself herself 'd ’d""".split())
+
+
+_BOUNDARY = frozenset("""that which who whom whose said says say told because as if when while after before since although though
+    so than whether where but and or nor to for""".split())
+
+
+_LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Unlike|Like|As|"
+                           r"By|From|Through|Over|Having|Marking)\s+[^,]{0,60}?\s+)(?=\p{Lu})")
+
+
+_LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
+
+
+def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
+            ) -> tuple[Mention | None, str | None, str]:
+    """(holder, quote id, how): the quotation's speaker, the cue verb's subject, the agent, the reporter."""
+    if cue.quote is not None:
+        return cue.quote.speaker, cue.quote.id, "quote"
+    s = unit.start
+    # the outermost expectation / intention verb at or before the cue: "The organisers hope that X will …"
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.start > cue.start:
+            break
+        if c.rule.holder == "subject" and c.quote is None:
+            np = _possessor(text, c) if c.rule.id == "claim.intent_noun" else None
+            if np is None and c.rule.id == "claim.intent_noun" and regex.match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
+                # "it has indicated its intention of": the subject of the verb before the possessive
+                verb = regex.search(r"(\p{L}+)\s+$", text[s:c.start])
+                np = _subject(text, s, s + verb.start(1)) if verb else None
+            if np is None and regex.match(r"\p{Ll}+ing\b", text[c.start:c.end]) and regex.search(
+                    r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
+                # a participle clause ("…, and promising to manage …") shares the sentence's subject
+                np = _main_subject(text, s, c.start)
+            np = np or _subject(text, s, c.start)
+            if np:
+                return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
+    hedged = regex.search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
+    rep = _reporter(text, unit, cue, before_only=True)
+    if rep and cue.rule.holder == "agent":
+        # "X said Y will …": X holds the claim; it is still a plan when Y acts
+        np = _subject(text, s, cue.start)
+        acting = not hedged and np is not None and _agentive(text, np, cue, resolver)
+        return _mention(text, resolver, *rep), None, "agent" if acting else "report"
+    if not hedged and cue.rule.holder == "agent" or cue.rule.id in ("claim.be_adj_to", "claim.be_scheduled") and _PLAN_ADJ.search(
+            text, cue.start, cue.end):
+        np = _subject(text, s, cue.start)
+        if np and _agentive(text, np, cue, resolver):
+            return _mention(text, resolver, *_outer(text, unit, np)), None, "agent"
+    if cue.rule.id != "claim.horizon" or _TRAILING_REPORT.search(text, cue.end, unit.end):
+        rep = _reporter(text, unit, cue)
+        if rep:
+            return _mention(text, resolver, *rep), None, "report"
+    return None, None, "writer"
+
+
+_PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+track|on\s+course)\s+(?:to|for)$")
+
+
+_CONJ = frozenset({"and", "but", "or", "then", "yet", "nor"})
+
+
+_NP_PREPS = frozenset("of from at in with by for on among".split())
+
+
+_NP_EDGE_BAD = frozenset("""in on at for with by from during after before since under despite like about into over through
+    to of and or but as than if when while because although""".split())
+
+
+_APPOSITIVE_OPENER = frozenset("""which who whom whose where a an the among including none one both himself herself itself
+    themselves now once as like such whom""".split())
+
+
+_ADJ_REPORT = (r"(?:is|are|was|were|remains?)\s+(?:\p{Ll}+ly\s+)?(?:confident|optimistic|hopeful|convinced|certain|sure|"
+               r"adamant|pessimistic|worried|concerned|afraid|fearful|determined)")
+
+
+def _possessor(text: str, c: _Cue) -> tuple[int, int] | None:
+    """Whose plan a noun names: "the Kremlin's wish to" -> the Kremlin ("its decision to" goes to the clause subject)."""
+    if text[c.start:c.start + 2] in ("'s", "’s"):
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, max(0, c.start - 80), c.start + 2)]
+        k = len(toks) - 1
+        while k > 0 and toks[k - 1][2][:1].isupper() and not toks[k - 1][2].endswith((",", ".")):
+            k -= 1
+        if k > 0 and toks[k - 1][2].lower() in ("the",):
+            k -= 1
+        if toks and toks[k][0] < c.start:
+            return toks[k][0], c.start
+    return None
+
+
+def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
+    """A pronoun subject inside reported speech takes the reporting clause's subject when it names someone:
+    "The company said it plans to …" -> the company."""
+    if text[np[0]:np[1]].lower() not in _PRONOUNS:
+        return np
+    for m in _REPORTING.finditer(text, unit.start, np[0], timeout=TIMEOUT):
+        if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
+            continue
+        outer = _subject(text, unit.start, m.start())
+        if outer and outer[1] <= np[0] and text[outer[0]:outer[1]].lower() not in _PRONOUNS:
+            return outer
+    return np
+
+
+def _passive_before(text: str, lo: int, pos: int) -> bool:
+    return bool(regex.search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
+
+
+def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
+    """The noun phrase that is the subject of the verb starting at ``verb_start``."""
+    seg_lo = max(lo, verb_start - 300)
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, seg_lo, verb_start)]
+    # auxiliaries and adverbs between subject and verb: "has also said", "is widely believed to be"
+    while toks and (toks[-1][2].lower().strip(",") in _SKIP_SUBJECT or (
+            toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
+        toks.pop()
+    if len(toks) >= 3 and [t[2].lower() for t in toks[-3:]] in (["said", "to", "be"], ["thought", "to", "be"],
+                                                                ["believed", "to", "be"], ["reported", "to", "be"]):
+        toks = toks[:-3]
+        while toks and toks[-1][2].lower() in _SKIP_SUBJECT:
+            toks.pop()
+    if not toks:
+        return None
+    last = toks[-1][2]
+    # an elided subject: "Anderson announced …, and last month confirmed that …" / "… but said in November …"
+    if last.lower() in _CONJ or (last.endswith(",") and _elided(toks)):
+        return _main_subject(text, lo, verb_start)
+    # an appositive or relative clause between subject and verb: "Qatar Airways, which …, will"
+    if last.endswith(",") or last in ("-", "–", "—"):
+        got = _skip_appositive(text, toks)
+        if got is None:
+            return None
+        if isinstance(got, tuple) and len(got) == 2 and isinstance(got[0], int):
+            return got
+        toks = got
+    if not toks:
+        return None
+    # pronoun subject
+    w = toks[-1][2].strip("\"'“”‘’")
+    if w.lower() in _PRONOUNS:
+        st = toks[-1][0] + toks[-1][2].index(w)
+        return st, st + len(w)
+    # walk back over the noun phrase
+    k = len(toks) - 1
+    while k > 0:
+        prev = toks[k - 1][2]
+        low = prev.lower()
+        if low == "and" and toks[k][2][:1].isupper() and k > 1 and toks[k - 2][2][:1].isupper() and not toks[k - 2][2].endswith(","):
+            k -= 1  # "Baoshan Iron and Steel Co."
+            continue
+        if low in _BOUNDARY or prev.endswith((",", ";", ":", "\"", "”", ")")) or (
+                prev.endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Co\.|Inc\.|St\.|Rep\.|Sen\.|Gov\.", prev)):
+            break
+        k -= 1
+        if len(toks) - k > 9:
+            break
+        # a determiner opens the noun phrase unless a preposition comes before it ("relatives of the deceased")
+        if toks[k][2].lower() in _DETS and k > 0 and toks[k - 1][2].lower() not in _NP_PREPS:
+            break
+    # "Utt Bueraheng, the lawyer representing the families is confident": the name before the appositive
+    if toks[k][2].lower() in ("the", "a", "an") and k > 0 and toks[k - 1][2].endswith(",") and toks[k - 1][2][:1].isupper():
+        j = k - 1
+        while j > 0 and toks[j - 1][2][:1].isupper() and not toks[j - 1][2].endswith((",", ".")):
+            j -= 1
+        name = _trim_np(text, toks[j][0], toks[k - 1][1] - 1)
+        if name and name[0] == toks[j][0] and (j == 0 or toks[j - 1][2].lower() not in _NP_PREPS | {"on", "last", "this"}):
+            return name
+    return _trim_np(text, toks[k][0], toks[-1][1])
+
+
+def _elided(toks: list[tuple[int, int, str]]) -> bool:
+    """", and last month," before a verb: the comma chunk opens with a conjunction."""
+    j = len(toks) - 2
+    while j >= 0 and not toks[j][2].endswith(","):
+        j -= 1
+    first = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+    chunk = toks[j + 1:]
+    if first not in _CONJ:
+        return False
+    words = " ".join(t[2] for t in chunk[1:]).strip(",")
+    return len(chunk) <= 2 or bool(horizons.find(words))
+
+
+def _skip_appositive(text: str, toks: list[tuple[int, int, str]]):
+    """Tokens before an appositive that ends right before the verb, or the appositive itself when it is the
+    name ("Ukraine's new president, Viktor Yushchenko, is to speak"); None when there is none to find."""
+    last = toks[-1][2]
+    closer = "," if last.endswith(",") else last
+    # the comma (or dash) that opens the nearest chunk
+    j = len(toks) - 2
+    while j >= 0 and not (toks[j][2].endswith(",") if closer == "," else toks[j][2] == closer):
+        j -= 1
+    if closer == ",":
+        inner = toks[j + 1:]
+        if j >= 0 and inner and len(inner) <= 6:
+            first = inner[0][2]
+            if first.lower() not in _APPOSITIVE_OPENER and first.lower() not in _BOUNDARY and inner[-1][2][:1].isupper():
+                a, b = inner[0][0], inner[-1][1] - 1
+                return _trim_np(text, a, b)
+        # a longer relative clause with commas inside: back to the comma that opens it
+        k = len(toks) - 2
+        while k >= 0 and len(toks) - k < 40:
+            if toks[k][2].endswith(",") and k + 1 < len(toks) and toks[k + 1][2].lower() in _APPOSITIVE_OPENER:
+                j = k
+                break
+            k -= 1
+    if j < 0 or len(toks) - j >= 40:
+        return None
+    out = toks[:j + 1]
+    if closer == ",":
+        s0, e0, w0 = out[-1]
+        out[-1] = (s0, e0 - 1, w0[:-1])
+    return out
+
+
+_LEAD_ADVERBIAL = regex.compile(r"^(?:[^,]{0,60}?,\s+)?")
+
+
+def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
+    """The subject that opens the sentence (after a leading adverbial): for verbs whose subject is elided."""
+    seg = text[lo:limit]
+    lead = regex.match(r"(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Last|This|Next|Earlier|"
+                       r"Later|Meanwhile|However|But|And|So|Yet|Still|Also|Then|Now|Today|Yesterday)\b[^,]{0,60}?,\s+", seg)
+    if lead:
+        lo += lead.end()
+        seg = seg[lead.end():]
+    conj = regex.match(r"(?:And|But|So|Yet|Still|Also|Then|Now)\s+", seg)
+    if conj:
+        lo += conj.end()
+        seg = seg[conj.end():]
+    if seg[:1].islower() or regex.match(r"(?:The|A|An|Some|Many|Most|Several|Two|Three)\s+\p{Ll}", seg):
+        # a common noun phrase: up to the first verb-like word ("officials involved with …" -> officials)
+        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(seg)]
+        k = 0
+        while k < len(toks) and k < 5:
+            w = toks[k][2].lower()
+            if k and (w in _SKIP_SUBJECT or w in _BOUNDARY or w in _NP_PREPS or w.endswith(("ed", ",", ";", ":")) or w in _L["reports"]):
+                break
+            k += 1
+        if k:
+            return _trim_np(text, lo + toks[0][0], lo + toks[k - 1][1])
+        return None
+    m = regex.match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
+                    r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
+                    seg, timeout=TIMEOUT)
+    if not m:
+        return None
+    a, b = lo + m.start("np"), lo + m.end("np")
+    phrase = text[a:b]
+    if phrase.split()[0] in ("Last", "On", "In", "During", "After", "Before", "Since", "But", "And", "However"):
+        return None
+    return _trim_np(text, a, b)
+
+
+def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
+    while b > a and text[b - 1] in ",;:'\"“”‘’":
+        b -= 1
+    while a < b and text[a] in "\"'“”‘’(•-– ":
+        a += 1
+    phrase = text[a:b]
+    for rx in (_LEAD_CONJ, _LEAD_PREP, _LEAD_CONJ):
+        m = rx.match(phrase)
+        if m and m.end() < len(phrase):
+            a += m.end()
+            phrase = text[a:b]
+    if not phrase or not regex.search(r"[\p{L}\d]", phrase) or regex.search(r"[\"“”]", phrase):
+        return None
+    words = phrase.split()
+    if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
+        return None
+    if words[0].lower() in _NP_EDGE_BAD and len(words) > 1 and (words[1].lower() in _DETS or words[1][:1].isupper()) \
+            and words[0].lower() not in _CONJ:
+        a += len(words[0]) + 1  # "with the central bank predicting …"
+        phrase = text[a:b]
+        words = words[1:]
+    if words[-1].endswith(("'s", "’s")) and len(words) > 1:
+        return None  # "the Committee on Benghazi's": a possessive, not a subject
+    if words[0].lower() in _NP_EDGE_BAD or words[-1].lower().strip(",.") in _NP_EDGE_BAD | _DETS:
+        return None  # "In swing", "the difficulty in": not a noun phrase
+    found = horizons.find(phrase)
+    if found and found[0].end - found[0].start >= len(phrase) - 2:
+        return None
+    return a, b
+
+
+_AGENT_NOUNS = frozenset("""government company firm party council minister ministry bank board group committee executive
+    union club team authority authorities agency department court administration commission officials leaders
+    organisers organizers police president chairman chief""".split())
+
+
+_MORE_AGENTS = frozenset("""mayor governor chancellor premier coach manager boss ceo senator regulator airline carrier maker
+    producer operator giant retailer lender insurer exchange developer builder supplier utility network broadcaster
+    publisher studio label league federation charity trust university school hospital city state country nation
+    administration cabinet parliament congress senate assembly""".split())
+
+
+_NON_AGENT_VERBS = frozenset("be become have need remain get take cost make face seem continue mean help allow".split())
+
+
+def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
+    """Is the subject of will/going to/is to a person or organisation acting (a plan), not a thing?"""
+    phrase = text[np[0]:np[1]]
+    words = phrase.split()
+    low = phrase.lower()
+    if low == "you":
+        return False
+    verb = text[cue.verb[0]:cue.verb[1]].lower() if cue.verb else ""
+    if verb in _NON_AGENT_VERBS and (cue.rule.id != "claim.be_to" or verb == "be"):
+        return False
+    if low in ("it", "they"):
+        fn = getattr(resolver, "mention", None)
+        try:
+            return bool(fn and fn(*np).name)
+        except Exception:
+            return False
+    if low in _PRONOUNS:
+        return True
+    low_words = [w.lower().strip(",’'") for w in words]
+    cut = next((i for i, w in enumerate(low_words) if i and w in _NP_PREPS), len(words))
+    words = words[:cut]
+    head = words[-1].lower().strip("’'")
+    from .names import SOURCE_NOUNS
+    if {head, head[:-1] if head.endswith("s") else head} & (_AGENT_NOUNS | set(SOURCE_NOUNS) | _MORE_AGENTS):
+        return True
+    line_end = text.find("\n", cue.start)
+    if _title_like(text[max(0, text.rfind("\n", 0, np[0]) + 1):line_end if line_end >= 0 else len(text)]):
+        return False  # a title-case headline capitalises everything
+    if len(words) == 1 and not _name_elsewhere(text, words[0]):
+        return False  # "Output will recover": a capitalised sentence opener, not a name
+    return len(words) <= 6 and words[-1][:1].isupper() and not words[-1].endswith(("'s", "’s"))
+
+
+def _name_elsewhere(text: str, word: str) -> bool:
+    """Is a capitalised word a name: an acronym, or written capitalised mid-sentence somewhere in the text?"""
+    w = word.strip(".,;:'’\"“”")
+    if len(w) > 1 and w.isupper():
+        return True
+    return bool(regex.search(rf"(?<=\p{{Ll}}[,]?\s){regex.escape(w)}(?![\p{{L}}])", text))
+
+
+_REPORTING = regex.compile(
+    "|".join([_REPORT_BEFORE.pattern, r"(?<![\p{L}])" + _ADJ_REPORT + r"(?![\p{L}])"]), regex.I | regex.X | regex.V0)
+
+
+_INTENT_ONLY = frozenset(_L["intents"]) - frozenset(_L["reports"]) - frozenset(_L["expects"])
+
+
+def _verb_use(text: str, m: regex.Match) -> bool:
+    """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
+    word = m.group().lower()
+    before = text[max(0, m.start() - 25):m.start()]
+    if regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
+        return False
+    if word in _INTENT_ONLY and regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
+                                             before, regex.I):
+        return False  # "their manifesto plans for childcare"
+    if word in _INTENT_ONLY and not regex.match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
+        return False
+    return True
+
+
+def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> tuple[int, int] | None:
+    """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
+    s, e = unit.start, unit.end
+    pronoun = None
+    for m in _REPORTING.finditer(text, s, cue.start, timeout=TIMEOUT):
+        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not regex.match(
+                _ADJ_REPORT, m.group(), regex.I):
+            continue
+        if not _verb_use(text, m):
+            continue
+        np = _subject(text, s, m.start())
+        if np and not horizons.find(text[np[0]:np[1]]):
+            if text[np[0]:np[1]].lower() in _PRONOUNS:
+                pronoun = pronoun or np
+                continue
+            return np
+    if pronoun:
+        return pronoun
+    if before_only:
+        return None
+    m = _TRAILING_REPORT.search(text, cue.end, e, timeout=TIMEOUT)
+    if m and m.start("sp") >= 0:
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    m = _ACCORDING.search(text, s, e, timeout=TIMEOUT)
+    if m:
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    return None
+
+
+def _mention(text: str, resolver, a: int, b: int) -> Mention:
+    phrase = text[a:b]
+    # strip a trailing possessive ("the Kremlin's")
+    if phrase.endswith(("'s", "’s")) and b - a > 3:
+        b -= 2
+        phrase = text[a:b]
+    fn = getattr(resolver, "mention", None)
+    m = None
+    if fn is not None:
+        try:
+            m = fn(a, b)
+        except Exception:  # the resolver is best effort for holders; never fail a document over it
+            m = None
+    words = phrase.split()
+    common = words and words[0][:1].isupper() and _common_noun(words)
+    if m is None or common:
+        from .names import common_type
+        kind = common_type(phrase) if words and not words[0][:1].isupper() or common else "unknown"
+        m = Mention(phrase, phrase, a, b, None, kind)
+    note = getattr(resolver, "note", None)
+    named = bool(words) and (words[0][:1].isupper() and not common or regex.search(r"(?<![\p{L}])\p{Lu}", phrase[1:]))
+    if note is not None and m.name and m.type in ("organization", "group") and phrase.lower() not in _PRONOUNS and named:
+        try:
+            note(a, m.name, m.type)
+        except Exception:
+            pass
+    return m
+
+
+def _common_noun(words: list[str]) -> bool:
+    """"Analysts", "Observers widely", "Critics": a capitalised common noun at a sentence start, not a name."""
+    from .names import SOURCE_NOUNS
+    if len(words) > 3 or not all(w[1:].islower() for w in words if len(w) > 1):
+        return False
+    head = words[-1].lower()
+    base = head[:-1] if head.endswith("s") else head
+    first = words[0].lower()
+    return head in SOURCE_NOUNS or base in SOURCE_NOUNS or first in _DETS or first in ("many", "some", "most", "several")
