@@ -244,6 +244,11 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         conf -= 0.1
     if headline:
         conf -= 0.05
+    # clarity: a hedge weakens it ("will probably", "may possibly"); a second, independent cue strengthens it
+    if _HEDGE.search(text, cue.start, min(e, cue.end + 25)):
+        conf -= 0.1
+    if len({c.rule.id for c in cues}) > 1:
+        conf += 0.03
     horizon = None
     if hz is not None:
         horizon = Horizon(text[hz.start:hz.end], hz.start, hz.end, horizons.value(hz, date))
@@ -476,6 +481,9 @@ _WARN_WORDS = regex.compile(r"(?<![\p{L}])(?:warn\w*|threat\w*|risk\w*|danger\w*
                             regex.I)
 
 
+_HEDGE = regex.compile(r"(?<![\p{L}])(?:probably|possibly|perhaps|maybe|conceivably|arguably)(?![\p{L}])", regex.I)
+
+
 def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) -> str:
     word = text[cue.start:cue.end].lower()
     rid = cue.rule.id
@@ -483,6 +491,8 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return EXPECT_TYPE.get(word, "prediction")
     if _WARN_WORDS.search(text, unit.start, cue.start):
         return "warning"
+    if cue.quote is not None and cue.quote.cue is not None and _WARN_WORDS.match(cue.quote.cue.text):
+        return "warning"  # “…,” she warned.
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled"):
         return "plan"
     if rid == "claim.be_adj_to" and regex.search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):

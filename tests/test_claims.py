@@ -99,6 +99,7 @@ def test_confidence_is_graded_by_cue():
     def conf(sentence):
         return quotecli.extract(sentence).claims[0].confidence
     assert conf("Prices will rise.") > conf("Analysts expect prices to rise.") > conf("Prices could rise.")
+    assert conf("Prices will rise.") > conf("Prices will probably rise.")
 
 
 def test_boilerplate_is_flagged_not_counted():
