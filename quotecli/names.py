@@ -32,7 +32,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "
 # A capitalised name: optional titles, then capitalised words, initials and name particles.
 _CAP = r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
-NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,6}}"
+NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
 NAME_RE = regex.compile(NAME_PAT, titles=TITLES)
 _NOT_NAME_START = frozenset(load("not_names"))

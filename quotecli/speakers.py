@@ -48,7 +48,7 @@ _ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previo
 _NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 _DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+)(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,4}}?"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,4}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
@@ -253,8 +253,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
 
-_PARTICIPLE = regex.compile(r",\s+(?:saying|adding|noting|arguing|warning|writing|telling\s+[\w\s]{1,30}?|insisting|explaining)"
-                            r"(?:\s+that)?[,:]?\s*$")
+_PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
+                            ing=[c for c in CUES if c.endswith("ing")])
 _LEAD_ADV = frozenset("""in at on during after before following despite speaking asked meanwhile however but and yet
     still instead earlier later last this then so also since when while as under over for from with without amid
     like unlike even now today yesterday separately elsewhere overall according""".split())
@@ -397,7 +397,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
                 continue
-        if cue_words.endswith("ing") and not text[max(s, m.start() - 2):m.start()].strip().endswith(","):
+        if cue_words.endswith("ing"):
             # "issued a statement calling the test “…”": the participle's subject is the sentence's
             got = _sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
             if got:
