@@ -10,6 +10,10 @@ A claim is a sentence (or, inside a quotation, the sentence within the marks) wi
     claim.intent_verb     plans / aims / hopes / pledged to       "Air China plans to raise $1bn."
     claim.progressive_intent  is considering / pledging          "The board is considering a sale."
     claim.intent_noun     has plans to / its decision to          "The firm has plans to expand."
+    claim.reduced_adj_to  candidates set / due to                 "Half the candidates set to stand are women."
+    claim.chosen_to       has been chosen / appointed to          "She has been chosen to host the awards."
+    claim.promise_object  pledged / promised + what               "Mr Gates pledged $750m to the cause."
+    claim.imminent        headed for / is coming / in the pipeline  "More job cuts are in the pipeline."
     claim.expect_subject  Analysts expect / the IMF projects      "Analysts expect a cut."
     claim.modal_would     would (stronger when reported)           "She said prices would rise."
     claim.weak_modal      could / may / might + a future outcome  "Prices could rise next year."
@@ -18,9 +22,10 @@ A claim is a sentence (or, inside a quotation, the sentence within the marks) wi
 and none of the vetoes (questions, ``would have``/``could have``, ``had expected``, habitual statements with
 only a hedged modal, horizons that have already passed by the article date, safe-harbor boilerplate).
 
-The holder is the speaker of the quotation the cue sits in; else the subject of an expectation or intention
-verb (``Analysts expect``); else the named agent of ``will`` (a plan); else whoever the sentence reports
-(``X said that …``, ``…, X said.``, ``according to X``); else null, the writer's own voice.
+The rules themselves live in cues.py and the holder in holders.py: the speaker of the quotation the cue sits
+in; else the subject of an expectation or intention verb (``Analysts expect``); else whoever reports the clause
+(``X said Y will …``); else the named agent of ``will`` (a plan); else whoever the sentence reports (``…, X said.``,
+``according to X``); else null, the writer's own voice.
 """
 from __future__ import annotations
 
@@ -314,6 +319,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
         # present speculation: "could be significant", "might be necessary" (a passive "could be delayed" stays)
         if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not regex.match(
+                r"\s+(?:next|imminent|ahead|coming)\b", text[c.verb[1]:e], regex.I) and not regex.match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|en|wn|ne)|able|forced|hit|cut|set|put|made|held|paid|sold|built|lost|left|shut|done|taken|given)\b",
                 text[c.verb[1]:e]):
             return True

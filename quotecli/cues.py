@@ -126,6 +126,15 @@ CUE_RULES: tuple[CueRule, ...] = (
             "pledged / promised + what is promised ('pledged $750m', 'promised that …')", "plan", 0.6, "subject",
             ("Mr Gates pledged $750m to the cause.", "The party promised a referendum."),
             ("He kept the promise.",)),
+    CueRule("claim.imminent",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re|appears?|seems?|looks?)\s+(?:\p{Ll}+ly\s+)?
+                     (?:headed|heading|bound)\s+for
+                   |(?<![\p{L}])(?:is|are|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?:on\s+the\s+horizon|in\s+the\s+(?:pipeline|offing|works)|on\s+the\s+way|coming(?=\s*[.!]|\s+(?:soon|next|this|in\b)))
+                   |(?<![\p{L}])(?:looms|looming)(?=\s))"""),
+            "headed for / on the horizon / in the pipeline / is coming: something on its way", "prediction", 0.6, "report",
+            ("The two sides appear headed for a courtroom battle.", "A devaluation of the peso is coming.",
+             "More job cuts are in the pipeline."),
+            ("The team was heading for the airport.", "She is coming from Harare.")),
     CueRule("claim.progressive_intent",
             _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:still\s+|also\s+|now\s+)?(?:considering|weighing|mulling|exploring|pledging|promising|proposing|planning|preparing))(?=\s)"""),
             "is considering / weighing / pledging / planning a course of action", "plan", 0.65, "subject",
