@@ -180,7 +180,8 @@ _TRAILING_REPORT = regex.compile(
     regex.X)
 
 
-_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)")
+_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)"
+                           r"(?:,\s*(?P<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s*[,.;]|\s*$))?")
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})

@@ -409,6 +409,8 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
         return _trim_np(text, m.start("sp"), m.end("sp"))
     m = _ACCORDING.search(text, s, e, timeout=TIMEOUT)
     if m:
+        if m.start("name") >= 0:  # "according to the port's director, Samuel Ortiz"
+            return _trim_np(text, m.start("name"), m.end("name"))
         return _trim_np(text, m.start("sp"), m.end("sp"))
     return None
 
