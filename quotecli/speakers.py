@@ -42,7 +42,7 @@ _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statem
 
 _CUE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
                      cues=CUES)
-_ADV = (r"(?:also|later|then|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
+_ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 _NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
@@ -83,6 +83,8 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
 _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
+_PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|after|before|during|"
+                             r"across|around|outside|inside|near|over|under)\s+$")
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
@@ -239,7 +241,7 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
     colon = lead.endswith(":")
     cued = bool(_CUE.search(text, ss, b_end, timeout=TIMEOUT))
-    if not (participle or colon or c.kind == "partial"):
+    if not (participle or colon or c.kind == "partial" or cued):
         return None
     got = _sentence_subject(text, ss, b_end)
     if not got:
@@ -278,6 +280,17 @@ def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | N
     bare = w.strip(",.;:")
     if bare.lower() in PRONOUNS:
         return toks[i][0], toks[i][0] + len(bare), None
+    if _name_word(w.rstrip(",;:")) and w.rstrip(",;:") not in _NOT_NAME and w[:1].isupper():
+        # a leading name is the subject: "Trump and his aides have …", "Dean, a former chairman, …"
+        j = i
+        while j + 1 < len(toks) and not toks[j][2].endswith((",", ";", ":")) and _name_word(toks[j + 1][2].rstrip(",;:")) \
+                and toks[j + 1][2][:1].isupper():
+            j += 1
+        nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or _CUE.fullmatch(nxt) \
+                or nxt.endswith(("ed", "ly", "s")):
+            end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
+            return toks[i][0], end, None
     j = i
     while j < len(toks) and j - i < 10:
         t = toks[j][2]
@@ -403,6 +416,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if got:
                 return Found(got[0], got[1], got[2], m.span(), "before.participle", 0.7)
         np = _subject_before(text, s, m.start())
+        if np and text[np[0]:np[1]].split()[0].lower() in _DETS and _PREP_BEFORE.search(text, max(s, np[0] - 12), np[0]):
+            # "Protesters marching through the streets chanted": the phrase is a preposition's object
+            got = _sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
+            np = got if got and got[0] < np[0] else None
         if np and cue_words in _NOUNABLE and text[np[0]:np[1]].split()[0].lower() in _DETS:
             np = None  # "a controversial comment": the cue is a noun here
         if np:
@@ -675,6 +692,10 @@ def _lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
         if inv and _plausible(text, inv.start("sp"), inv.end("sp")):
             a, b, role = _trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
             return Found(a, b, role, m.span(), "lead_in.colon", 0.85)
+    got = _sentence_subject(text, s, colon)
+    if got and (text[got[0]:got[1]].lower() in PRONOUNS or text[got[0]].isupper()) and \
+            text[got[0]:got[1]].split()[0] not in ("The", "A", "An", "This", "That"):
+        return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
     # verbless: "Hugh Hill, a doctor:" or "• X, title:"
     m = _VERBLESS.search(text[s:colon], timeout=TIMEOUT)
     if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in _NOT_NAME:
