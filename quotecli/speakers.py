@@ -42,7 +42,7 @@ _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statem
 
 _CUE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
                      cues=CUES)
-_ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
+_ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|would|can|must|did|does|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 _NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
@@ -83,8 +83,19 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
 _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
+_NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
+                               "published", "released", "aired", "filed", "posted", "reported"})
 _PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|after|before|during|"
                              r"across|around|outside|inside|near|over|under)\s+$")
+_ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
+             r"shot\s+back|fired\s+back|chimed\s+in|broke\s+in|cut\s+in|bit\s+back)")
+_AFTER_SP_ANYVERB = regex.compile(
+    rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+         \s+(?:{_ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of)\b))""",
+    regex.X, titles=TITLES)
+_AFTER_ANYVERB_SP = regex.compile(
+    rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+         (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
@@ -355,6 +366,14 @@ def _after(text: str, s: int, e: int) -> Found | None:
         if m and _plausible(text, m.start("sp"), m.end("sp")):
             sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
             return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
+    # “…,” he surmised. / “…,” the email read. / “…,” remembered Roy Verley: a quotation that ends with a
+    # comma (or ? !) inside its marks is followed by its attribution, whatever the verb
+    if text[j] in ",?!—–" and text[s:s + 1] in (" ", "\u00a0"):
+        for rx, rule in ((_AFTER_SP_ANYVERB, "after.speaker_verb"), (_AFTER_ANYVERB_SP, "after.verb_speaker")):
+            m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+            if m and _plausible(text, m.start("sp"), m.end("sp")) and m.group("cue") not in _NOT_SPEECH_VERBS:
+                sp_s, sp_e, role = _trim_speaker(text, m.start("sp"), m.end("sp"), None)
+                return Found(sp_s, sp_e, role, m.span("cue"), rule, 0.75)
     return None
 
 
