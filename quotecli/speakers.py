@@ -260,7 +260,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     if c.kind == "partial" and not (participle or colon or cued):
         # no reporting verb: only a named or pronoun subject makes the fragment someone's words
         subj = text[got[0]:got[1]]
-        if c.words < 2 or not (subj[:1].isupper() or subj.lower() in PRONOUNS) or subj.split()[0] in ("The", "A", "An"):
+        if c.words < 2 or not (subj[:1].isupper() or subj.lower() in PRONOUNS) or subj.split()[0] in ("The", "A", "An") \
+                or subj.lower() in ("it", "they", "we") or subj.isupper():
             return None
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
@@ -270,7 +271,9 @@ _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:
                             ing=[c for c in CUES if c.endswith("ing")])
 _LEAD_ADV = frozenset("""in at on during after before following despite speaking asked meanwhile however but and yet
     still instead earlier later last this then so also since when while as under over for from with without amid
-    like unlike even now today yesterday separately elsewhere overall according""".split())
+    like unlike even now today yesterday separately elsewhere overall according thus moreover furthermore
+    additionally indeed instead nevertheless nonetheless besides likewise similarly monday tuesday wednesday
+    thursday friday saturday sunday""".split())
 _VERBISH = frozenset("""has had have was were is are will would could can may might should said says told also
     did does do had been""".split())
 
@@ -278,6 +281,12 @@ _VERBISH = frozenset("""has had have was were is are will would could can may mi
 def _sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
     i = 0
+    if toks and toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2:
+        # a dateline: "LONDON —", "JACKSON, Miss. (AP) —": the sentence starts after its dash
+        for k, t in enumerate(toks[:8]):
+            if t[2] in ("—", "-", "–", "--") or t[2].endswith(("—", "--")):
+                toks = toks[k + 1:]
+                break
     first = toks[0][2].strip(",").lower() if toks else ""
     if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)
                  or (first.endswith("ly") and toks[0][2].endswith(","))):
