@@ -525,14 +525,85 @@ _FUTURE_WORD = regex.compile(r"(?<![\p{L}])(?:next|coming|following|tomorrow|wit
                              regex.I)
 
 
+# Every expression holds a key word of its rule, and each rule runs only on windows around its keys: one scan
+# for all keys, then twenty small pattern runs, several times faster than twenty scans of the whole article.
+_MONTH_RULES = ("hz.day_month_year", "hz.month_year", "hz.day_month", "hz.month")
+_YEAR_RULES = ("hz.iso_date", "hz.year_range", "hz.year")
+_KEYMAP: dict[str, tuple[str, ...]] = {}
+
+
+def _add_keys(words, *rules: str) -> None:
+    for w in words:
+        _KEYMAP[w.lower()] = tuple(dict.fromkeys(_KEYMAP.get(w.lower(), ()) + rules))
+
+
+_add_keys(MONTHS, *_MONTH_RULES)
+_add_keys(WEEKDAYS, "hz.weekday")
+_add_keys(UNITS, "hz.after", "hz.duration")
+_add_keys({ph.split()[-1] for ph in VAGUE}, "hz.vague")
+_add_keys(["fiscal"], "hz.fiscal")
+_add_keys(["quarter"], "hz.quarter")
+_add_keys(["half"], "hz.half")
+_add_keys(["end"], "hz.end_of")
+_add_keys(["within"], "hz.window")
+_add_keys(["next", "coming", "following"], "hz.window", "hz.relative")
+_add_keys(["this", "current"], "hz.relative")
+_add_keys(["night", "morning", "afternoon", "evening", "rush", "overnight", "noon", "midnight", "dawn", "dusk"], "hz.time_of_day")
+_add_keys(["spring", "summer", "autumn", "fall", "winter"], "hz.season")
+_add_keys(["tomorrow", "tonight", "today"], "hz.day_word")
+_CAPITALISED = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_KEY_SCAN = regex.compile(r"(?<![\p{L}\d])(?:(?P<year>(?:19|20)\d\d)|(?P<code>(?-i:Q[1-4]|H[12]|FY)(?=\d|\s?(?:19|20)?\d\d|\b))"
+                          r"|(?P<word>\L<keys>))(?![\p{L}])", regex.I, keys=sorted(_KEYMAP, key=len, reverse=True))
+_CODE_RULES = {"q": ("hz.quarter",), "h": ("hz.half",), "f": ("hz.fiscal",)}
+_BEFORE, _AFTER = 45, 60
+
+
+def _windows(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+    """Rule id -> the merged windows around that rule's key words in ``text[start:end]``."""
+    spans: dict[str, list[list[int]]] = {}
+    for m in _KEY_SCAN.finditer(text, start, end, timeout=TIMEOUT):
+        if m.group("year"):
+            rules = _YEAR_RULES
+        elif m.group("code"):
+            rules = _CODE_RULES[m.group("code")[0].lower()]
+        else:
+            word = m.group("word")
+            low = word.lower()
+            rules = _KEYMAP[low]
+            if low in _CAPITALISED and not word[0].isupper():
+                rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
+        a, b = max(start, m.start() - _BEFORE), min(end, m.end() + _AFTER)
+        for rid in rules:
+            out = spans.setdefault(rid, [])
+            if out and a <= out[-1][1]:
+                out[-1][1] = max(out[-1][1], b)
+            else:
+                out.append([a, b])
+    res: dict[str, list[tuple[int, int]]] = {}
+    for rid, out in spans.items():
+        lst = []
+        for a, b in out:  # widen to word boundaries so that no pattern starts or ends inside a word
+            while a > start and not text[a - 1].isspace():
+                a -= 1
+            while b < end and not text[b].isspace():
+                b += 1
+            lst.append((a, b))
+        res[rid] = lst
+    return res
+
+
 def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
     """Time expressions in ``text[start:end]``, longest first where they overlap, in text order."""
     end = len(text) if end is None else end
     cands: list[Found] = []
+    seen: set[tuple[int, int, str]] = set()
+    windows = _windows(text, start, end)
     for rule in RULES:
-        for m in rule.pattern.finditer(text, start, end, overlapped=False, timeout=TIMEOUT):
-            if m.end() > m.start():
-                cands.append(Found(m.start(), m.end(), rule.id, m))
+        for a, b in windows.get(rule.id, ()):
+            for m in rule.pattern.finditer(text, a, b, overlapped=False, timeout=TIMEOUT):
+                if m.end() > m.start() and (m.start(), m.end(), rule.id) not in seen:
+                    seen.add((m.start(), m.end(), rule.id))
+                    cands.append(Found(m.start(), m.end(), rule.id, m))
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
     starts: list[int] = []  # chosen spans, kept sorted and disjoint
     chosen: list[Found] = []
