@@ -245,7 +245,6 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
-        head = low.split()[-1] if low.split() else low
         first = low.split()[0] if low.split() else low
         if first == "the" and len(low.split()) <= 3:
             hit = self._by_surname.get(low)

@@ -1,0 +1,324 @@
+"""Attribution rules: the cue and speaker around one quotation, tried in order of how directly they tie a
+speaker to it (the rule ids appear in the output and in ``--explain``):
+
+    after.cue_speaker     “…,” said Zhao Xijun, an economist …
+    after.speaker_cue     “…,” Zhao said. / “…,” the company said in a statement.
+    after.speaker_verb    “…,” he surmised.  (any verb after a comma-ended quotation)
+    after.dash            “…” — Commissioner Geoffrey Starks
+    after.passive_by      He was called “…” by the sentencing judge.
+    after.sentence_end    … “agnostic” on the issue, the Tory source said.
+    before.speaker_cue    Zhao said: “…” / Smith called the plan “…”
+    before.according_to   According to Marta Silva, “…”
+    before.possessive     President Xi Jinping’s call to develop “…”
+    before.participle     …, saying “…”  (the sentence's subject)
+    lead_in.colon         In a statement, the company said:¶“…”
+    lead_in.subject       In his message, he wrote: “…”
+    sentence.subject      a fragment in a sentence whose subject is a name
+    inner.transcript_label  “PENCE: Well, look, …”
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .names import NAME_PAT, PRONOUNS, TITLES, name_type
+from .phrases import (ADV, CUE_RE, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
+                      sentence_subject, subject_before, trim_speaker)
+from .quotes import Candidate
+from .text import TIMEOUT, TextDoc
+
+_NOUNABLE = frozenset({"comment", "comments", "call", "calls", "claim", "claims", "report", "reports", "note", "notes",
+                       "post", "posts", "tweet", "tweets", "answer", "answers", "reply", "replies", "remark", "warning",
+                       "promise", "promises", "pledge", "pledges", "vow", "vows", "statement", "plea", "charge",
+                       "charges", "state", "states", "counter", "joke", "jokes", "quip", "quips", "word", "words"})
+
+_NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statement", "description", "claim",
+                        "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
+                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
+
+_NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
+
+_PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
+
+_DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
+
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,4}}?"
+           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
+
+_ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
+# after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
+
+_AFTER_CUE_SP = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{NAME_PAT}
+         |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
+         (?:\s*,\s*{_ROLE_TAIL})?""",
+    regex.X, cues=CUES, titles=TITLES)
+
+_AFTER_CUE_ROLE_NAME = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
+         (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
+    regex.X, cues=CUES, titles=TITLES)
+
+_AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
+    regex.X, cues=CUES, titles=TITLES)
+
+_AFTER_SP_CUE = regex.compile(
+    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    regex.X, cues=CUES, titles=TITLES)
+
+_AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})(?:\s*,\s*{_ROLE_TAIL})?",
+                            titles=TITLES)
+
+_ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
+                              titles=TITLES)
+
+_SENT_FINAL = regex.compile(
+    rf"""[,;]\s+(?:(?P<sp>{_PRON}|(?:the\s+)?{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|\p{{Ll}}+s)
+         \s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}})
+         |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
+
+_MARK_IN = regex.compile(r"[\"“”]")
+
+_PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:called|described|labell?ed|branded|dubbed|hailed|"
+                         r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
+
+_BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
+                          titles=TITLES)
+
+_LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
+
+_NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
+                               "published", "released", "aired", "filed", "posted", "reported"})
+
+_ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
+             r"shot\s+back|fired\s+back|chimed\s+in|broke\s+in|cut\s+in|bit\s+back)")
+
+_AFTER_SP_ANYVERB = regex.compile(
+    rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+         \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of)\b))""",
+    regex.X, titles=TITLES)
+
+_AFTER_ANYVERB_SP = regex.compile(
+    rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+         (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
+
+_NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
+
+_NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
+
+_SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
+
+_VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
+
+@dataclass(slots=True)
+class Found:
+    """An attribution found for a candidate: the speaker's words, role, cue and the rule."""
+
+    sp_start: int
+    sp_end: int
+    role: str | None
+    cue: tuple[int, int] | None
+    rule: str
+    confidence: float
+
+def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
+    """Attribution from the words around this candidate, in its own sentence."""
+    text = doc.text
+    c = cands[i]
+    ps, pe = doc.paragraphs[c.para]
+    # the stretch after the closing mark, up to the next quotation in the paragraph
+    a_start = c.pair.outer_end
+    a_end = pe
+    if i + 1 < len(cands) and cands[i + 1].para == c.para:
+        a_end = min(a_end, cands[i + 1].pair.open)
+    m = _LABEL.match(text, c.start, c.end)
+    if m:
+        return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
+    f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
+    if f:
+        return f
+    if not text[a_start:pe].strip(" .") and c.para + 1 < len(doc.paragraphs):
+        ns, ne = doc.paragraphs[c.para + 1]
+        m = _AFTER_DASH.match(text, ns, ne, timeout=TIMEOUT)
+        if m and not text[m.end():ne].strip(" .,"):
+            sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
+            return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
+    # the stretch before the opening mark, back to the previous quotation or the sentence start
+    b_end = c.pair.open
+    b_start = max(ps, b_end - 300)
+    if i > 0 and cands[i - 1].para == c.para:
+        b_start = max(b_start, cands[i - 1].pair.outer_end)
+    f = _before(doc, b_start, b_end, c)
+    if f:
+        return f
+    if i + 1 >= len(cands) or cands[i + 1].pair.open > doc.sentences[doc.sentence_index(c.pair.outer_end - 1)][1]:
+        f = _sentence_end(doc, c)
+        if f:
+            return f
+    return _subject_fallback(doc, c, b_start, b_end)
+
+def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
+    """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
+    or is a partial quotation in a sentence with a reporting verb."""
+    text = doc.text
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    if ss >= b_end:
+        return None
+    lead = text[ss:b_end].rstrip()
+    participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
+    colon = lead.endswith(":")
+    cued = bool(CUE_RE.search(text, ss, b_end, timeout=TIMEOUT))
+    if not (participle or colon or c.kind == "partial" or cued):
+        return None
+    got = sentence_subject(text, ss, b_end)
+    if not got:
+        return None
+    if c.kind == "partial" and not (participle or colon or cued):
+        # no reporting verb: only a named or pronoun subject makes the fragment someone's words
+        subj = text[got[0]:got[1]]
+        if c.words < 2 or not (subj[:1].isupper() or subj.lower() in PRONOUNS) or subj.split()[0] in ("The", "A", "An") \
+                or subj.lower() in ("it", "they", "we") or subj.isupper():
+            return None
+    rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
+    return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
+
+_PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
+                            ing=[c for c in CUES if c.endswith("ing")])
+
+def _after(text: str, s: int, e: int) -> Found | None:
+    seg_end = min(e, s + 250)
+    # “… the end.” He told …: a full stop inside the marks ends the sentence, so a capitalised subject
+    # after it starts a new one (“…?” Vitter demanded. still attributes)
+    j = s - 1
+    while j > 0 and text[j] in "\"'”’»`":
+        j -= 1
+    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end):
+        return None
+    m = _AFTER_CUE_SP.match(text, s, seg_end, timeout=TIMEOUT)
+    if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end) \
+            and plausible(text, m.start("sp"), m.end("sp")):
+        sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
+        return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
+    m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT)
+    if m:
+        sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        return Found(sp_s, sp_e, m.group("pre").strip(), m.span("cue"), "after.cue_speaker", 0.95)
+    m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT)
+    if m and any(w[:1].islower() for w in m.group("pre").split()) and \
+            m.group("pre").split()[0].lower() not in DETS and plausible(text, m.start("sp"), m.end("sp")):
+        pre = m.group("pre").strip()
+        role = pre if not m.group("role") else f"{pre}, {m.group('role').strip()}"
+        sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
+    for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
+                           (_AFTER_DASH, "after.dash", 0.85)):
+        m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+        if m and plausible(text, m.start("sp"), m.end("sp")):
+            sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
+            return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
+    # “…,” he surmised. / “…,” the email read. / “…,” remembered Roy Verley: a quotation that ends with a
+    # comma (or ? !) inside its marks is followed by its attribution, whatever the verb
+    if text[j] in ",?!—–" and text[s:s + 1] in (" ", "\u00a0"):
+        for rx, rule in ((_AFTER_SP_ANYVERB, "after.speaker_verb"), (_AFTER_ANYVERB_SP, "after.verb_speaker")):
+            m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+            if m and plausible(text, m.start("sp"), m.end("sp")) and m.group("cue") not in _NOT_SPEECH_VERBS:
+                sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+                return Found(sp_s, sp_e, role, m.span("cue"), rule, 0.75)
+    return None
+
+def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
+    """“…” on the issue until now, the Tory source said. — an attribution closing the sentence."""
+    text = doc.text
+    ss, se = doc.sentences[doc.sentence_index(c.pair.outer_end - 1)]
+    if se <= c.pair.outer_end:
+        return None
+    m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
+    if not m or _MARK_IN.search(text, m.start(), se):
+        return None
+    if not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(sp_s, sp_e, role, m.span("cue"), "after.sentence_end", 0.8)
+
+def _passive_by(text: str, doc: TextDoc, c: Candidate, a_end: int) -> Found | None:
+    """Buhecha was called “…” by the sentencing judge."""
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    if not _PASSIVE.search(text, max(ss, c.pair.open - 60), c.pair.open, timeout=TIMEOUT):
+        return None
+    m = _BY_AGENT.match(text, c.pair.outer_end, a_end, timeout=TIMEOUT)
+    if not m:
+        return None
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(sp_s, sp_e, role, None, "after.passive_by", 0.8)
+
+def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
+    text = doc.text
+    # stay within the sentence holding the opening mark
+    sent = doc.sentences[doc.sentence_index(c.pair.open)]
+    s = max(s, sent[0])
+    if s >= e:
+        return None
+    cues = list(CUE_RE.finditer(text, s, e, timeout=TIMEOUT))
+    for m in reversed(cues):
+        gap = text[m.end():e]
+        if len(gap) > 90 or _SENT_BREAK.search(gap):
+            continue
+        cue_words = m.group().lower()
+        if cue_words.startswith("according"):
+            sp = _ACCORDING_SP.match(text, m.end(), e, timeout=TIMEOUT)
+            if sp:
+                a, b, role = trim_speaker(text, sp.start("sp"), sp.end("sp"), None)
+                return Found(a, b, role, m.span(), "before.according_to", 0.9)
+            continue
+        if cue_words in _NOUN_CUES:
+            got = possessive_before(text, s, m.start())
+            if got:
+                return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
+            if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
+                continue
+        if cue_words.endswith("ing"):
+            # "issued a statement calling the test “…”": the participle's subject is the sentence's
+            got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
+            if got:
+                return Found(got[0], got[1], got[2], m.span(), "before.participle", 0.7)
+        np = subject_before(text, s, m.start())
+        if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0]):
+            # "Protesters marching through the streets chanted": the phrase is a preposition's object
+            got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
+            np = got if got and got[0] < np[0] else None
+        if np and cue_words in _NOUNABLE and text[np[0]:np[1]].split()[0].lower() in DETS:
+            np = None  # "a controversial comment": the cue is a noun here
+        if np:
+            conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
+            return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)
+        # inverted before the quote: said Zhao Xijun: “…”
+        inv = _AFTER_CUE_SP.match(text, m.start(), e, timeout=TIMEOUT)
+        if inv and inv.group("sp")[:1].isupper() and not text[inv.end():e].strip(" ,:") and \
+                plausible(text, inv.start("sp"), inv.end("sp")):
+            a, b, role = trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
+            return Found(a, b, role, m.span(), "before.cue_speaker", 0.85)
+    return None
+
+def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
+    text = doc.text
+    cues = list(CUE_RE.finditer(text, s, colon, timeout=TIMEOUT))
+    for m in reversed(cues):
+        np = subject_before(text, s, m.start())
+        if np:
+            return Found(np[0], np[1], np[2], m.span(), "lead_in.colon", 0.85)
+        inv = _AFTER_CUE_SP.match(text, m.start(), colon, timeout=TIMEOUT)
+        if inv and plausible(text, inv.start("sp"), inv.end("sp")):
+            a, b, role = trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
+            return Found(a, b, role, m.span(), "lead_in.colon", 0.85)
+    got = sentence_subject(text, s, colon)
+    if got and (text[got[0]:got[1]].lower() in PRONOUNS or text[got[0]].isupper()) and \
+            text[got[0]:got[1]].split()[0] not in ("The", "A", "An", "This", "That"):
+        return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
+    # verbless: "Hugh Hill, a doctor:" or "• X, title:"
+    m = _VERBLESS.search(text[s:colon], timeout=TIMEOUT)
+    if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+        return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)
+    return None

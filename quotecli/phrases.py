@@ -1,0 +1,286 @@
+"""The noun phrases around a reporting verb: who is the subject of "said", the sentence's subject, a
+name's role words, and whether a phrase can be a speaker at all.
+
+Works on whitespace tokens with their offsets; shared by the attribution rules (``attribution.py``) and,
+through them, by the speakers table.
+"""
+from __future__ import annotations
+
+import regex
+
+from .lexicons import load
+from .names import NAME_PAT, ORG_WORDS, PRONOUNS, TITLES, split_role
+from .text import TIMEOUT
+
+TITLES_SET = frozenset(TITLES)
+
+CUES = tuple(sorted(load("cue_verbs"), key=len, reverse=True))
+
+NOT_NAME = frozenset(load("not_names")) | frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+CUE_RE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
+                     cues=CUES)
+
+ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|would|can|must|did|does|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
+        r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
+        r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
+
+_POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
+
+PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|after|before|during|"
+                             r"across|around|outside|inside|near|over|under)\s+$")
+
+_ADV_RE = regex.compile(ADV)
+
+_INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
+
+_TOKEN = regex.compile(r"[^\s]+")
+
+_FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
+    by for with from into than then so said says told also not no this these those it its his her their our
+    is was are were be been has had have will would could should may might can""".split())
+
+DETS = frozenset("my our your the a an one another two three several some many other their his her its".split())
+
+_ROLE_SUFFIX = ("er", "or", "ist", "ian", "man", "woman", "ant", "ent", "ee", "ive", "ary", "ess", "chief", "head")
+
+_LEAD_ADV = frozenset("""in at on during after before following despite speaking asked meanwhile however but and yet
+    still instead earlier later last this then so also since when while as under over for from with without amid
+    like unlike even now today yesterday separately elsewhere overall according thus moreover furthermore
+    additionally indeed instead nevertheless nonetheless besides likewise similarly monday tuesday wednesday
+    thursday friday saturday sunday""".split())
+
+_VERBISH = frozenset("""has had have was were is are will would could can may might should said says told also
+    did does do had been""".split())
+
+def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
+    i = 0
+    if toks and toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2:
+        # a dateline: "LONDON —", "JACKSON, Miss. (AP) —": the sentence starts after its dash
+        for k, t in enumerate(toks[:8]):
+            if t[2] in ("—", "-", "–", "--") or t[2].endswith(("—", "--")):
+                toks = toks[k + 1:]
+                break
+    first = toks[0][2].strip(",").lower() if toks else ""
+    if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)
+                 or (first.endswith("ly") and toks[0][2].endswith(","))):
+        k = 0
+        while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
+            k += 1
+        i = k + 1 if k < len(toks) and k < 14 else 1
+    if i >= len(toks):
+        return None
+    w = toks[i][2]
+    bare = w.strip(",.;:")
+    if bare.lower() in PRONOUNS:
+        return toks[i][0], toks[i][0] + len(bare), None
+    if _name_word(w.rstrip(",;:")) and w.rstrip(",;:") not in NOT_NAME and w[:1].isupper():
+        # a leading name is the subject: "Trump and his aides have …", "Dean, a former chairman, …"
+        j = i
+        while j + 1 < len(toks) and not toks[j][2].endswith((",", ";", ":")) and _name_word(toks[j + 1][2].rstrip(",;:")) \
+                and toks[j + 1][2][:1].isupper():
+            j += 1
+        nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or CUE_RE.fullmatch(nxt) \
+                or nxt.endswith(("ed", "ly", "s")):
+            end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
+            return toks[i][0], end, None
+    j = i
+    while j < len(toks) and j - i < 10:
+        t = toks[j][2]
+        low = t.lower().strip(",.;:")
+        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
+                      or CUE_RE.fullmatch(low)):
+            break
+        if t.endswith((",", ";", ":")) or t.startswith("("):
+            j += 1
+            break
+        j += 1
+    np_toks = toks[i:j]
+    while np_toks and np_toks[-1][2].startswith("("):
+        np_toks = np_toks[:-1]
+    if not np_toks:
+        return None
+    # a capitalised run at the end of the phrase is the name; what precedes it is the role
+    k = len(np_toks)
+    while k > 0 and _name_word(np_toks[k - 1][2].rstrip(",;:")):
+        k -= 1
+    start, end = np_toks[0][0], np_toks[-1][0] + len(np_toks[-1][2].rstrip(",;:"))
+    if k < len(np_toks) and k > 0 and np_toks[0][2].lower() not in DETS:
+        role = text[np_toks[0][0]:np_toks[k - 1][1]].rstrip(",")
+        return np_toks[k][0], end, role
+    if k == len(np_toks):  # no capitalised word: a common noun phrase must name a source
+        words = [t[2].lower().strip(",.;:") for t in np_toks]
+        if not _source_head(words):
+            return None
+    if np_toks[0][2].strip(",.;:") in NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The",):
+        return None
+    return start, end, None
+
+def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """President Xi Jinping’s call …: the name whose possessive stands right before a noun cue."""
+    base = max(lo, cue_start - 120)
+    m = _POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
+    if not m:
+        return None
+    a, b, _ = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
+    return (a, b) if b > a else None
+
+def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
+    """The noun phrase right before a cue verb: pronoun, name (with a role before it), or source noun."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 220), cue_start)]
+    if not toks:
+        return None
+    # adverbs and auxiliaries between subject and verb: "has also said", "later told"
+    j = len(toks) - 1
+    while j >= 0 and _ADV_RE.fullmatch(toks[j][2]) and not toks[j][2][0].isupper():
+        j -= 1
+    if j < 0:
+        return None
+    # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
+    if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
+        return _np_ending_at(text, toks, j - 1, strip_comma=True)
+    # appositive: "Hugh Hill, a doctor, said" / "Sir Vince Cable, who replaced …, said"
+    if toks[j][2].endswith(",") and j > 0:
+        k = j - 1
+        while k >= 0 and not toks[k][2].endswith(",") and j - k < 25:
+            k -= 1
+        first = toks[k + 1][2] if k + 1 <= j else ""
+        role_like = first.lower() in DETS | {"who", "whose"} or first in TITLES or (
+            first[:1].islower() and first.lower() not in PRONOUNS)
+        seg = toks[k + 1:j + 1]
+        if k >= 0 and seg and all(_name_word(t[2].rstrip(",")) for t in seg) and len(seg) <= 5 \
+                and seg[0][2] not in NOT_NAME:
+            # "the club’s chief executive, Alison Pryce, said": the name is the apposition
+            role_np = _np_ending_at(text, toks, k, strip_comma=True)
+            role_txt = text[role_np[0]:toks[k][1] - 1] if role_np else None
+            return seg[0][0], seg[-1][1] - 1, role_txt
+        if k >= 0 and toks[k][2].endswith(",") and role_like:
+            role_s, role_e = toks[k + 1][0], toks[j][1] - 1
+            np = _np_ending_at(text, toks, k, strip_comma=True)
+            if np:
+                return np[0], np[1], text[role_s:role_e].strip()
+        return None
+    return _np_ending_at(text, toks, j)
+
+def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False
+                  ) -> tuple[int, int, str | None] | None:
+    s, e, w = toks[j]
+    if strip_comma:
+        w = w[:-1]
+        e -= 1
+    if w.startswith("(") and w.endswith(")") and j > 0:
+        return _np_ending_at(text, toks, j - 1)
+    w = w.rstrip(")")
+    if not w:
+        return None
+    if w.lower() in PRONOUNS and (w.islower() or w[0].isupper()):
+        return s, s + len(w), None
+    if w[0].isupper() or (w[0] in "‘'" and len(w) > 1):
+        k = j
+        while k - 1 >= 0 and _name_word(toks[k - 1][2]):
+            k -= 1
+        while k >= 2 and toks[k - 1][2] in ("of", "for", "&", "and") and toks[k - 2][2][:1].isupper() and \
+                any(t[2].strip(",.") in ORG_WORDS for t in toks[max(0, k - 4):j + 1]):
+            k -= 2
+            while k - 1 >= 0 and _name_word(toks[k - 1][2]):
+                k -= 1
+        while k <= j and toks[k][2].strip(",.;:") in NOT_NAME:
+            k += 1
+        if k > j:
+            return None
+        start = toks[k][0]
+        role = _role_before(text, toks, k)
+        return start, e, role
+    # common noun phrase: "a spokesman", "officials", "the sentencing judge", "a source familiar with …"
+    k = j
+    while k >= 0 and j - k < 8:
+        word = toks[k][2].lower().strip(",")
+        if word in DETS:
+            break
+        if word in _FUNCTION and word not in ("with", "of", "at", "in", "for", "from", "close", "to"):
+            k += 1
+            break
+        k -= 1
+    k = max(0, min(k, j))
+    words = [t[2].lower().strip(",.") for t in toks[k:j + 1]]
+    if not words:
+        return None
+    det_phrase = (words[0] in DETS and len(words) <= 5 and words[-1].isalpha() and words[-1] not in _FUNCTION
+                  and not words[-1].endswith(("ing", "ed")) and all(t[2][:1].islower() or t[2][:1].isdigit()
+                                                                    for t in toks[k + 1:j + 1]))
+    if not (_source_head(words) or det_phrase):
+        return None
+    if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in DETS:
+        return None
+    return toks[k][0], e, None
+
+def _source_head(words: list[str]) -> bool:
+    from .names import SOURCE_NOUNS, _head_noun
+    content = [w for w in words if w not in DETS]
+    if not content:
+        return False
+    head = _head_noun(words)
+    base = head[:-1] if head.endswith("s") else head
+    return (head in SOURCE_NOUNS or base in SOURCE_NOUNS or base.endswith(_ROLE_SUFFIX)
+            or head in ("police", "people", "authorities", "staff"))
+
+def _name_word(w: str) -> bool:
+    w = w.rstrip(",")
+    if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w):
+        return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
+    return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du")
+
+def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
+    """Lower-case role words right before a name: "economist John Smith", "the BPI's director David Martin"."""
+    i = k
+    while i - 1 >= 0 and k - i < 6:
+        w = toks[i - 1][2]
+        low = w.lower()
+        if w.endswith((",", ".", ":", ";", "”", '"')) or low in _FUNCTION - DETS:
+            break
+        i -= 1
+        if low in DETS:
+            break
+    if i == k:
+        return None
+    return text[toks[i][0]:toks[k - 1][1]]
+
+def plausible(text: str, s: int, e: int) -> bool:
+    w = text[s:e].strip()
+    if not w:
+        return False
+    first = w.split()[0]
+    if first in NOT_NAME and w.lower() not in PRONOUNS and first not in ("The",):
+        return False
+    if w[0].islower() and w.lower() not in PRONOUNS:
+        if w.split()[-1][:1].isupper():  # "union leader Sam Ruiz"
+            return True
+        words = w.lower().split()
+        return words[0] in DETS or _source_head(words)
+    return True
+
+def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:
+    """Trim edges and split a name from role words written before it ("Acme CEO John Smith")."""
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    if text[e - 2:e] in ("’s", "'s") and e - s > 3:
+        e -= 2
+    elif text[e - 1:e] in ("’", "'") and e - s > 3:
+        e -= 1
+    words = text[s:e]
+    if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS:
+        pre, _ = split_role(words)
+        if pre and pre.split()[0] not in TITLES_SET:
+            s += len(pre) + 1
+            role = pre if role is None else f"{pre}, {role}"
+    if role:
+        role = role.strip(" ,")
+        if role.lower().startswith(("who ", "whose ")) and len(role) > 120:
+            role = role[:120].rsplit(" ", 1)[0]
+    return s, e, role or None
