@@ -35,6 +35,7 @@ import datetime as dt
 import regex
 
 from . import horizons
+from .cues import scan as scan_cues
 from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
                    _TRAILING_REPORT, CueRule, _Cue, _in_masked, _title_like, _Unit)
 from .holders import _AGENT_NOUNS, _PRONOUNS, holder as _holder
@@ -114,10 +115,7 @@ class _Index:
         self.cues: list[tuple[int, CueRule, regex.Match]] = []
         self.hz: list[horizons.Found] = []
         for a, b in self._blocks(doc):
-            for rule in CUE_RULES:
-                for m in rule.pattern.finditer(text, a, b, overlapped=True, timeout=TIMEOUT):
-                    if m.start("cue") >= 0:
-                        self.cues.append((m.start("cue"), rule, m))
+            self.cues.extend(scan_cues(text, a, b, TIMEOUT))
             self.hz.extend(horizons.find(text, a, b))
         self.cues.sort(key=lambda x: x[0])
         self._c_starts = [c[0] for c in self.cues]

@@ -215,3 +215,55 @@ def _title_like(sent: str) -> bool:
     """A headline in title case or capitals ("SpaceX Will Build …"), where a capitalised verb is normal."""
     words = [w for w in regex.findall(r"\p{L}[\p{L}'’\-]*", sent) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# --- scanning ------------------------------------------------------------------------------------------------
+# The costlier rules run only in windows around a key word they must contain (one scan finds the keys of all of
+# them); the cheap ones run over the whole stretch.
+_KEYED: dict[str, tuple[str, ...]] = {
+    "claim.intent_verb": tuple(_L["intents"]) + ("working", "trying", "attempting", "striving", "preparing", "seeking",
+                                                  "aiming", "hoping", "planning", "looking"),
+    "claim.intent_noun": ("plans", "plan", "decision", "intention", "wish", "pledge", "promise", "commitment", "bid",
+                          "ambition", "goal", "aim", "target"),
+    "claim.going_to": ("going", "gonna"),
+    "claim.expect_subject": tuple(_L["expects"]),
+    "claim.be_adj_to": tuple(a.split()[-1] for a in _L["adjs"]),
+    "claim.imminent": ("headed", "heading", "bound", "horizon", "pipeline", "offing", "works", "way", "coming", "looms",
+                       "looming"),
+}
+_KEY_RULES: dict[str, tuple[str, ...]] = {}
+for _rid, _words in _KEYED.items():
+    for _w in _words:
+        _KEY_RULES[_w.lower()] = tuple(dict.fromkeys(_KEY_RULES.get(_w.lower(), ()) + (_rid,)))
+_KEY_SCAN = regex.compile(r"(?<![\p{L}])\L<keys>(?![\p{L}])", regex.I, keys=sorted(_KEY_RULES, key=len, reverse=True))
+_RULE_BY_ID = {r.id: r for r in CUE_RULES}
+_PAD = 80
+
+
+def scan(text: str, a: int, b: int, timeout: float) -> list[tuple[int, CueRule, regex.Match]]:
+    """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included."""
+    out: list[tuple[int, CueRule, regex.Match]] = []
+    windows: dict[str, list[list[int]]] = {}
+    for m in _KEY_SCAN.finditer(text, a, b, timeout=timeout):
+        lo, hi = max(a, m.start() - _PAD), min(b, m.end() + _PAD)
+        for rid in _KEY_RULES[m.group().lower()]:
+            w = windows.setdefault(rid, [])
+            if w and lo <= w[-1][1]:
+                w[-1][1] = max(w[-1][1], hi)
+            else:
+                w.append([lo, hi])
+    for rule in CUE_RULES:
+        if rule.id in _KEYED:
+            spans = windows.get(rule.id, ())
+        else:
+            spans = ((a, b),)
+        for lo, hi in spans:
+            while lo > a and not text[lo - 1].isspace():
+                lo -= 1
+            while hi < b and not text[hi].isspace():
+                hi += 1
+            for m in rule.pattern.finditer(text, lo, hi, overlapped=True, timeout=timeout):
+                if m.start("cue") >= 0:
+                    out.append((m.start("cue"), rule, m))
+    return out
+
