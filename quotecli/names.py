@@ -61,6 +61,7 @@ def split_role(name: str) -> tuple[str | None, str]:
     return " ".join(words[:cut]), " ".join(rest)
 
 
+@lru_cache(maxsize=1 << 16)
 def _surname_key(name: str) -> str:
     last = name.split()[-1] if name.split() else ""
     return last.removesuffix("’s").removesuffix("'s").rstrip(".,’'").lower()
@@ -223,6 +224,17 @@ class Resolver:
         self._sorted = False
 
     def canonical_person(self, name: str) -> tuple[str, str | None]:
+        """The earliest longest full name for ``name`` ("Mr Zhao", "Zhao") and its gender, memoised per document."""
+        hit = self._canon.get(name)
+        if hit is None:
+            hit = self._canon[name] = self._canonical_person(name)
+        return hit
+
+    @cached_property
+    def _canon(self) -> dict[str, tuple[str, str | None]]:
+        return {}
+
+    def _canonical_person(self, name: str) -> tuple[str, str | None]:
         role, name = split_role(name.strip())
         name, title = strip_titles(name)
         title = title or role
