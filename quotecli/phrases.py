@@ -232,7 +232,7 @@ def _name_word(w: str) -> bool:
     w = w.rstrip(",")
     if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w):
         return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
-    return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du")
+    return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du", "&")
 
 def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
     """Lower-case role words right before a name: "economist John Smith", "the BPI's director David Martin"."""
@@ -263,6 +263,9 @@ def plausible(text: str, s: int, e: int) -> bool:
         return words[0] in DETS or _source_head(words)
     return True
 
+_PLACE_TAIL = regex.compile(r"\s+(?:of|from|for)\s+(?:the\s+)?\p{Lu}[^,;]*$")
+
+
 def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:
     """Trim edges and split a name from role words written before it ("Acme CEO John Smith")."""
     while s < e and (text[s].isspace() or text[s] in ",;:"):
@@ -274,6 +277,12 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     elif text[e - 1:e] in ("’", "'") and e - s > 3:
         e -= 1
     words = text[s:e]
+    tail = _PLACE_TAIL.search(words)
+    if tail and tail.start() > 0 and words[0].isupper():
+        # "Hilda Solis of Los Angeles", "Mr. Morgan of the Sierra Club": the tail is part of the role
+        role = words[tail.start():].strip() if role is None else f"{words[tail.start():].strip()}, {role}"
+        e = s + tail.start()
+        words = text[s:e]
     if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS:
         pre, _ = split_role(words)
         if pre and pre.split()[0] not in TITLES_SET:
