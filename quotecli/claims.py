@@ -35,6 +35,7 @@ import datetime as dt
 import regex
 
 from . import horizons
+from .cues import _match, _search
 from .cues import scan as scan_cues
 from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
                    _TRAILING_REPORT, CueRule, _Cue, _in_masked, _title_like, _Unit)
@@ -200,7 +201,7 @@ def _headline_end(doc) -> int:
     end = 0
     for ps, pe in doc.paragraphs[:8]:
         para = text[ps:pe]
-        if regex.search(r"[.!?…][\"'”’)]?$", para) and len(para.split()) > 6:
+        if _search(r"[.!?…][\"'”’)]?$", para) and len(para.split()) > 6:
             break
         end = pe
     return end
@@ -214,7 +215,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     sent = text[s:e]
     if _QUESTION.search(sent):
         return None
-    if headline and not regex.search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
+    if headline and not _search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
         return None
     cues = _cues(text, unit, index)
     hz_all = [f for f in index.horizons_in(s, e) if not _in_masked(f.start, unit.masked)]
@@ -225,7 +226,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         if cue is None:
             return None
         cues = [cue]
-    if headline and not regex.search(r"[.!?…][\"'”’)]?$", sent):
+    if headline and not _search(r"[.!?…][\"'”’)]?$", sent):
         cues = [c for c in cues if c.rule.strength >= 0.8]
         if not cues:
             return None
@@ -304,7 +305,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     if rid == "claim.weak_modal":
         sent = text[s:e]
         # permission, as in terms of service: "You may cancel at any time", "We may suspend your access"
-        if cue_words.startswith("may") and regex.search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and regex.search(
+        if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and _search(
                 r"(?<![\p{L}])(?:you|your)(?![\p{L}])", sent, regex.I):
             return True
         if _IF_PAST.search(text, s, c.start):
@@ -312,23 +313,23 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if _HABITUAL.search(sent):
             return True
         # "could" reporting a past ability: "he could not attend", "they could see"
-        if cue_words in ("could not", "couldn't", "couldn’t") and (regex.search(
+        if cue_words in ("could not", "couldn't", "couldn’t") and (_search(
                 r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", text[s:e], regex.I)):
             return True
         # present speculation: "could be significant", "might be necessary" (a passive "could be delayed" stays)
-        if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not regex.match(
-                r"\s+(?:next|imminent|ahead|coming)\b", text[c.verb[1]:e], regex.I) and not regex.match(
+        if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not _match(
+                r"\s+(?:next|imminent|ahead|coming)\b", text[c.verb[1]:e], regex.I) and not _match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|en|wn|ne)|able|forced|hit|cut|set|put|made|held|paid|sold|built|lost|left|shut|done|taken|given)\b",
                 text[c.verb[1]:e]):
             return True
-        if c.verb and text[c.verb[0]:c.verb[1]].lower() in ("be",) and regex.match(
+        if c.verb and text[c.verb[0]:c.verb[1]].lower() in ("be",) and _match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text[c.verb[1]:e]):
             return True
     if rid == "claim.modal_would":
         if _HABITUAL.search(text, s, e):
             return True
         # "like a human would do", "than it would"
-        if regex.search(r"(?<![\p{L}])(?:like|than|as)\s+(?:\p{L}+\s+){0,3}$", text[max(s, c.start - 30):c.start]):
+        if _search(r"(?<![\p{L}])(?:like|than|as)\s+(?:\p{L}+\s+){0,3}$", text[max(s, c.start - 30):c.start]):
             return True
         if c.quote is None and not _reported(text, unit, c) and _PAST_AUX.search(text, s, e):
             return True
@@ -338,11 +339,11 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     if rid == "claim.expect_subject":
         word = cue_words
         # an infinitive or a gerund is no finite expectation: "the ability to predict", "predicting … is hard"
-        if regex.search(r"(?<![\p{L}])(?<!(?:start|starting|started|begin|beginning|began|continue|continuing|continued)\s)to\s+$", before) or word.endswith("ing") and not regex.search(
+        if _search(r"(?<![\p{L}])(?<!(?:start|starting|started|begin|beginning|began|continue|continuing|continued)\s)to\s+$", before) or word.endswith("ing") and not _search(
                 r"(?:(?<![\p{L}])(?:is|are|am|were|was|be|been)|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+|also\s+|still\s+|now\s+)?$|(?<![\p{L}])with\s+(?:\S+\s+){1,4}$",
                 before, regex.I):
             return True
-        if regex.match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]|\s*$", text[c.end:e]):
+        if _match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]|\s*$", text[c.end:e]):
             return True
         if word in ("project", "projects", "forecast", "forecasts"):
             # a verb after its subject ("The IMF projects", "analysts forecast"), not a noun ("manage projects")
@@ -350,56 +351,56 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             from .names import SOURCE_NOUNS
             subj_like = (prev[:1].isupper() or prev.lower() in _PRONOUNS or prev.lower().rstrip("s") in SOURCE_NOUNS
                          or prev.lower() in SOURCE_NOUNS or prev.lower() in _AGENT_NOUNS)
-            if not subj_like or regex.match(r"\s+(?:of|in|on|for|at|with|and|or|to|like|such|is|are|was|were)\b", text[c.end:e]):
+            if not subj_like or _match(r"\s+(?:of|in|on|for|at|with|and|or|to|like|such|is|are|was|were)\b", text[c.end:e]):
                 return True
         # an attribution after a quotation: “…,” predicted Rep. Smith
-        if regex.search(r"[\"”’'»][\s,]*$", text[max(s, c.start - 4):c.start]) or _in_masked(c.start - 3, unit.masked):
+        if _search(r"[\"”’'»][\s,]*$", text[max(s, c.start - 4):c.start]) or _in_masked(c.start - 3, unit.masked):
             return True
         # past forms report a past expectation: only with a future complement ("warned that … would")
-        if word.endswith("ed") or word == "forecast" and regex.search(r"\b(?:was|were|had)\b", before):
-            if not regex.search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+)(?![\p{L}])|^\s+of\b",
+        if word.endswith("ed") or word == "forecast" and _search(r"\b(?:was|were|had)\b", before):
+            if not _search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+)(?![\p{L}])|^\s+of\b",
                                 text[c.end:min(e, c.end + 120)]):
                 return True
         if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting") and \
-                regex.search(r"(?:\b(?:the|a|an|its|his|her|their|new|our|through|for|of|with|in|amid|by|out)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
+                _search(r"(?:\b(?:the|a|an|its|his|her|their|new|our|through|for|of|with|in|amid|by|out)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
             return True
-        if word in ("fear", "fears", "project", "projects", "forecasts") and regex.match(r"\s+(?:of|in|on|for|about|and)\b",
+        if word in ("fear", "fears", "project", "projects", "forecasts") and _match(r"\s+(?:of|in|on|for|about|and)\b",
                                                                                      text[c.end:e]):
             return True
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.be_adj_to"):
-        if regex.search(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$", before):
+        if _search(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$", before):
             return True
     if rid == "claim.intent_verb":
         # a noun: "developing plans to attack", "with hopes to"
-        if regex.match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and regex.search(
+        if _match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and _search(
                 r"(?:\p{Ll}{2,}ing|(?<![\p{L}])(?:of|with|for|about|on|in|to|the|a|an|its|his|her|their|our|new|no|has|have|had))\s+$", before):
             return True
-        if regex.match(r"(?:plans?|hopes?|aims?|promises?|pledges?|vows?|targets?|wish|wishes|bid)\b", cue_words) and _NOUN_BEFORE.search(before):
+        if _match(r"(?:plans?|hopes?|aims?|promises?|pledges?|vows?|targets?|wish|wishes|bid)\b", cue_words) and _NOUN_BEFORE.search(before):
             return True
-        if regex.match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes)\b", cue_words) and regex.search(
+        if _match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes)\b", cue_words) and _search(
                 r"(?<![\p{L}])\p{Ll}{2,}ed\s+$", before):
             return True  # "they made plans to", "detailed plans to"
         # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
-        if regex.search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
+        if _search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
             return True
-        if regex.match(r"(?:ha(?:ve|s)\s+been|was|were)\s+(?:\p{Ll}+ly\s+)?(?:trying|attempting|striving|hoping|planning|seeking|aiming)", cue_words) \
-                or regex.search(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$", before):
+        if _match(r"(?:ha(?:ve|s)\s+been|was|were)\s+(?:\p{Ll}+ly\s+)?(?:trying|attempting|striving|hoping|planning|seeking|aiming)", cue_words) \
+                or _search(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$", before):
             return True
-        if regex.match(r"(?:want|wants|wish|wishes)\b", cue_words) and regex.search(
+        if _match(r"(?:want|wants|wish|wishes)\b", cue_words) and _search(
                 r"(?<![\p{L}])(?:you|might|may|never|no|nobody|no\s+one|everyone|everybody|anyone|anybody|if|who|what|where|whether)"
                 r"\s+(?:\p{L}+\s+){0,3}$", before, regex.I):
             return True
     if rid == "claim.promise_object" and _NOUN_BEFORE.search(before):
         return True
-    if rid == "claim.intent_verb" and regex.match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted)\b", cue_words) and not (
-            regex.search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
+    if rid == "claim.intent_verb" and _match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted)\b", cue_words) and not (
+            _search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
             or c.quote is not None or _REPORT_BEFORE.search(text, s, c.start)):
         return True  # a past intention told as narrative: "they planned to take refuge"
-    if rid == "claim.be_to" and regex.search(r"(?<![\p{L}])(?i:if|unless)\s+(?:\S+\s+){0,3}$", before):
+    if rid == "claim.be_to" and _search(r"(?<![\p{L}])(?i:if|unless)\s+(?:\S+\s+){0,3}$", before):
         return True  # "if we are to go to war": a condition, not an arrangement
-    if rid == "claim.expect_subject" and regex.search(r"(?<![\p{L}])(?:did|didn['’]t|did\s+not|never)\s+$", before, regex.I):
+    if rid == "claim.expect_subject" and _search(r"(?<![\p{L}])(?:did|didn['’]t|did\s+not|never)\s+$", before, regex.I):
         return True
-    if rid == "claim.be_to" and regex.search(
+    if rid == "claim.be_to" and _search(
             r"(?<![\p{L}])(?:purpose|aim|goal|objective|task|job|role|mission|idea|point|priority|challenge|answer|solution|way|"
             r"force|intention|plan|strategy|ambition|dream|hope|wish|desire|focus|duty|responsibility|function|option|step)\s+$",
             before, regex.I):
@@ -407,12 +408,12 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     if rid == "claim.be_adj_to":
         w = cue_words
         # "was likely to" is a past expectation, except backshifted in reported speech ("told … that there was likely to be")
-        if regex.match(r"(?:was|were)\b", w) and (c.quote is not None or not _REPORT_BEFORE.search(text, s, c.start)):
+        if _match(r"(?:was|were)\b", w) and (c.quote is not None or not _REPORT_BEFORE.search(text, s, c.start)):
             return True
         # "set to" in "a table set for two"; "sure to" needs a subject; "about" only as "about to"
-        if w.endswith("for") and not regex.search(r"(?:set|due|scheduled|planned|slated|expected|poised)\s+for$", w):
+        if w.endswith("for") and not _search(r"(?:set|due|scheduled|planned|slated|expected|poised)\s+for$", w):
             return True
-        if regex.search(r"\babout\s+for$", w):
+        if _search(r"\babout\s+for$", w):
             return True
     if rid == "claim.modal_will" and c.verb:
         verb = text[c.verb[0]:c.verb[1]]
@@ -437,24 +438,24 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
     s, e = unit.start, unit.end
     if _PAST_AUX.search(text, s, e):
         return None
-    progressive = regex.search(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])",
+    progressive = _search(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])",
                                text[s:e])
     for f in hz:
         t = f.text.lower()
         possessive = text[f.end:f.end + 2] in ("'s", "’s")
-        dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and regex.match(r"(?i:on|this|next|from|by|until)\b", t)
+        dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and _match(r"(?i:on|this|next|from|by|until)\b", t)
         near = progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
                                 or 0 <= (s + progressive.start()) - f.end <= 40)
         if near and not possessive and (dated or horizons.is_future_pointing(f)):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
-        if f.rule == "hz.vague" and regex.search(r"future|coming|ahead|to\s+come", t):
+        if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
-        if f.rule == "hz.window" and not regex.search(r"next|coming|following", t):
+        if f.rule == "hz.window" and not _search(r"next|coming|following", t):
             continue
         t = f.text.lower()
         deadline = t.startswith(("by ", "ahead of ")) and f.rule in ("hz.year", "hz.month_year", "hz.end_of")
         if deadline or horizons.is_future_pointing(f) and f.rule in ("hz.relative", "hz.window"):
-            if f.rule == "hz.relative" and regex.match(r"(?:this|current)\b", t.split(" ", 1)[-1] if t.startswith(
+            if f.rule == "hz.relative" and _match(r"(?:this|current)\b", t.split(" ", 1)[-1] if t.startswith(
                     ("in ", "by ", "for ", "during ", "of ", "at ")) else t):
                 continue
             q = unit.quote
@@ -475,7 +476,7 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue) -> horizons.Found | None:
         return min(after, key=lambda f: f.start - cue.end)
     # before the cue only a time that points ahead ("by the end of March the firm hopes to"); "On Tuesday, X
     # pledged" dates the report, not the claim
-    before = [f for f in hz if horizons.is_future_pointing(f) or regex.match(r"(?i:by|within|before|until)\b", f.text)]
+    before = [f for f in hz if horizons.is_future_pointing(f) or _match(r"(?i:by|within|before|until)\b", f.text)]
     return max(before, key=lambda f: f.end) if before else None
 
 
@@ -499,7 +500,7 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return "warning"  # “…,” she warned.
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled"):
         return "plan"
-    if rid == "claim.be_adj_to" and regex.search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):
+    if rid == "claim.be_adj_to" and _search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):
         return "plan"
     if kind == "agent":
         return "plan"
@@ -507,6 +508,6 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         subj = text[max(unit.start, cue.start - 12):cue.start].lower().split()
         if subj and subj[-1].strip("’'") in ("we", "i", "we'll", "i'll"):
             return "plan"
-        if regex.search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
+        if _search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
             return "plan"
     return cue.rule.type

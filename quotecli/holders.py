@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import horizons
+from .cues import _fullmatch, _match, _search
 from .cues import (_ACCORDING, _DETS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
@@ -48,18 +49,18 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             break
         if c.rule.holder == "subject" and c.quote is None:
             np = _possessor(text, c) if c.rule.id == "claim.intent_noun" else None
-            if np is None and c.rule.id == "claim.intent_noun" and regex.match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
+            if np is None and c.rule.id == "claim.intent_noun" and _match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
                 # "it has indicated its intention of": the subject of the verb before the possessive
-                verb = regex.search(r"(\p{L}+)\s+$", text[s:c.start])
+                verb = _search(r"(\p{L}+)\s+$", text[s:c.start])
                 np = _subject(text, s, s + verb.start(1)) if verb else None
-            if np is None and regex.match(r"\p{Ll}+ing\b", text[c.start:c.end]) and regex.search(
+            if np is None and _match(r"\p{Ll}+ing\b", text[c.start:c.end]) and _search(
                     r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
                 # a participle clause ("…, and promising to manage …") shares the sentence's subject
                 np = _main_subject(text, s, c.start)
             np = np or _subject(text, s, c.start)
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
-    hedged = regex.search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
+    hedged = _search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
     rep = _reporter(text, unit, cue, before_only=True)
     if rep and cue.rule.holder == "agent":
         # "X said Y will …": X holds the claim; it is still a plan when Y acts
@@ -128,7 +129,7 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
 
 
 def _passive_before(text: str, lo: int, pos: int) -> bool:
-    return bool(regex.search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
+    return bool(_search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
 
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -174,7 +175,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
             k -= 1  # "Baoshan Iron and Steel Co."
             continue
         if low in _BOUNDARY or prev.endswith((",", ";", ":", "\"", "”", ")")) or (
-                prev.endswith(".") and not regex.fullmatch(r"(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Co\.|Inc\.|St\.|Rep\.|Sen\.|Gov\.", prev)):
+                prev.endswith(".") and not _fullmatch(r"(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Co\.|Inc\.|St\.|Rep\.|Sen\.|Gov\.", prev)):
             break
         k -= 1
         if len(toks) - k > 9:
@@ -244,16 +245,16 @@ _LEAD_ADVERBIAL = regex.compile(r"^(?:[^,]{0,60}?,\s+)?")
 def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
     """The subject that opens the sentence (after a leading adverbial): for verbs whose subject is elided."""
     seg = text[lo:limit]
-    lead = regex.match(r"(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Last|This|Next|Earlier|"
+    lead = _match(r"(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Last|This|Next|Earlier|"
                        r"Later|Meanwhile|However|But|And|So|Yet|Still|Also|Then|Now|Today|Yesterday)\b[^,]{0,60}?,\s+", seg)
     if lead:
         lo += lead.end()
         seg = seg[lead.end():]
-    conj = regex.match(r"(?:And|But|So|Yet|Still|Also|Then|Now)\s+", seg)
+    conj = _match(r"(?:And|But|So|Yet|Still|Also|Then|Now)\s+", seg)
     if conj:
         lo += conj.end()
         seg = seg[conj.end():]
-    if seg[:1].islower() or regex.match(r"(?:The|A|An|Some|Many|Most|Several|Two|Three)\s+\p{Ll}", seg):
+    if seg[:1].islower() or _match(r"(?:The|A|An|Some|Many|Most|Several|Two|Three)\s+\p{Ll}", seg):
         # a common noun phrase: up to the first verb-like word ("officials involved with …" -> officials)
         toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(seg)]
         k = 0
@@ -265,7 +266,7 @@ def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
         if k:
             return _trim_np(text, lo + toks[0][0], lo + toks[k - 1][1])
         return None
-    m = regex.match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
+    m = _match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
                     r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
                     seg, timeout=TIMEOUT)
     if not m:
@@ -288,7 +289,7 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         if m and m.end() < len(phrase):
             a += m.end()
             phrase = text[a:b]
-    if not phrase or not regex.search(r"[\p{L}\d]", phrase) or regex.search(r"[\"“”]", phrase):
+    if not phrase or not _search(r"[\p{L}\d]", phrase) or _search(r"[\"“”]", phrase):
         return None
     words = phrase.split()
     if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
@@ -360,7 +361,7 @@ def _name_elsewhere(text: str, word: str) -> bool:
     w = word.strip(".,;:'’\"“”")
     if len(w) > 1 and w.isupper():
         return True
-    return bool(regex.search(rf"(?<=\p{{Ll}}[,]?\s){regex.escape(w)}(?![\p{{L}}])", text))
+    return bool(_search(rf"(?<=\p{{Ll}}[,]?\s){regex.escape(w)}(?![\p{{L}}])", text))
 
 
 _REPORTING = regex.compile(
@@ -374,12 +375,12 @@ def _verb_use(text: str, m: regex.Match) -> bool:
     """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
     word = m.group().lower()
     before = text[max(0, m.start() - 25):m.start()]
-    if regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
+    if _search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
         return False
-    if word in _INTENT_ONLY and regex.search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
+    if word in _INTENT_ONLY and _search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
                                              before, regex.I):
         return False  # "their manifesto plans for childcare"
-    if word in _INTENT_ONLY and not regex.match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
+    if word in _INTENT_ONLY and not _match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
         return False
     return True
 
@@ -389,7 +390,7 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
     s, e = unit.start, unit.end
     pronoun = None
     for m in _REPORTING.finditer(text, s, cue.start, timeout=TIMEOUT):
-        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not regex.match(
+        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not _match(
                 _ADJ_REPORT, m.group(), regex.I):
             continue
         if not _verb_use(text, m):
@@ -435,7 +436,7 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
         kind = common_type(phrase) if words and not words[0][:1].isupper() or common else "unknown"
         m = Mention(phrase, phrase, a, b, None, kind)
     note = getattr(resolver, "note", None)
-    named = bool(words) and (words[0][:1].isupper() and not common or regex.search(r"(?<![\p{L}])\p{Lu}", phrase[1:]))
+    named = bool(words) and (words[0][:1].isupper() and not common or _search(r"(?<![\p{L}])\p{Lu}", phrase[1:]))
     if note is not None and m.name and m.type in ("organization", "group") and phrase.lower() not in _PRONOUNS and named:
         try:
             note(a, m.name, m.type)
