@@ -67,10 +67,13 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
     first = toks[0][2].strip(",").lower() if toks else ""
     if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)
                  or (first.endswith("ly") and toks[0][2].endswith(","))):
-        k = 0
-        while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
-            k += 1
-        i = k + 1 if k < len(toks) and k < 14 else 1
+        if first in ("but", "and", "yet", "so", "or", "still", "also", "then", "now") and not toks[0][2].endswith(","):
+            i = 1  # a conjunction: "But Omar Diaz, who owns a shop, said …"
+        else:
+            k = 0
+            while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
+                k += 1
+            i = k + 1 if k < len(toks) and k < 14 else 1
     if i >= len(toks):
         return None
     w = toks[i][2]

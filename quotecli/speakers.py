@@ -13,7 +13,7 @@ from .attribution import Found, lead_in, local_attribution
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
 from .names import PRONOUNS, Resolver
-from .phrases import CUE_RE, subject_before
+from .phrases import CUE_RE, sentence_subject, subject_before
 from .quotes import Candidate
 from .text import TIMEOUT, TextDoc
 
@@ -94,8 +94,8 @@ def _is_quotation(c: Candidate, f: Found | None) -> bool:
         return False
     if c.title_case and c.words <= 8 and (f is None or f.rule.startswith(("continuation", "split"))):
         return False
-    if c.kind == "partial" and f is None:
-        return False
+    if f is None and (c.kind == "partial" or c.words <= 3):
+        return False  # a short fragment is someone's words only when the text says whose
     if c.kind == "partial" and c.words <= 1 and f is not None and f.rule == "continuation":
         return False
     return True
@@ -135,7 +135,10 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             if i == 0 or cands[i - 1].pair.outer_end <= pps:
                 sent = doc.sentences[doc.sentence_index(ppe - 1)]
                 lead = lead_in(doc, sent[0], ppe)
-                if lead and lead.cue is not None:
+                subj = sentence_subject(text, sent[0], ppe)
+                # only when the reporting verb's subject is the sentence's own named or pronoun subject
+                if lead and lead.cue is not None and subj and subj[0] == lead.sp_start and \
+                        (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
                     found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
                     continue
         if i == 0:
