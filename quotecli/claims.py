@@ -18,6 +18,7 @@ A claim is a sentence (or, inside a quotation, the sentence within the marks) wi
     claim.modal_would     would (stronger when reported)           "She said prices would rise."
     claim.weak_modal      could / may / might + a future outcome  "Prices could rise next year."
     claim.horizon         a deadline or a future-pointing time    "Emissions fall to zero by 2050."
+    claim.scheduled_present  a timetable in the simple present     "The trial begins on Monday."
 
 and none of the vetoes (questions, ``would have``/``could have``, ``had expected``, habitual statements with
 only a hedged modal, horizons that have already passed by the article date, safe-harbor boilerplate).
@@ -448,13 +449,22 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
                                 or 0 <= (s + progressive.start()) - f.end <= 40)
         if near and not possessive and (dated or horizons.is_future_pointing(f)):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
+        # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
+        window = text[max(s, f.start - 60):f.start]
+        habitual = _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", text[f.end:f.end + 12])
+        if not possessive and not habitual and f.rule in ("hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season") \
+                and _SCHEDULED.search(window) and "," not in window[-25:] and not _PAST_VERB.search(text, s, f.start) \
+                and _match(r"(?i:on|in|by|next|this|until|from|at|later|early|late|tomorrow|tonight)\b", t):
+            return _Cue(_SCHEDULED_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.window" and not _search(r"next|coming|following", t):
             continue
         t = f.text.lower()
         deadline = t.startswith(("by ", "ahead of ")) and f.rule in ("hz.year", "hz.month_year", "hz.end_of")
-        if deadline or horizons.is_future_pointing(f) and f.rule in ("hz.relative", "hz.window"):
+        ahead = horizons.is_future_pointing(f) and (f.rule in ("hz.relative", "hz.window") or
+                                                    f.rule in ("hz.weekday", "hz.month", "hz.season") and "next" in t)
+        if deadline or ahead:
             if f.rule == "hz.relative" and _match(r"(?:this|current)\b", t.split(" ", 1)[-1] if t.startswith(
                     ("in ", "by ", "for ", "during ", "of ", "at ")) else t):
                 continue
@@ -463,6 +473,17 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
     return None
 
 
+_SCHEDULED = regex.compile(
+    r"(?<![\p{L}'’\-])(?<!\b(?:to|a|an|the|his|her|its|their|our|this|that|first|last|official|state)\s)(?:\L<verbs>)(?![\p{L}'’\-])"
+    r"(?![^.;]*\b(?:ago|last)\b)", verbs=load("scheduled_verbs"))
+# a past main verb in the sentence: the time is the past event's, not a timetable
+_PAST_VERB = regex.compile(r"(?<![\p{L}])(?:\p{Ll}{3,}ed|began|went|came|took|held|met|ran|said|made|saw|gave|got|left|told|found|"
+                           r"became|brought|kept|led|won|lost|paid|sent|spent|stood|wrote|rose|fell|grew|knew|chose|drove|flew|"
+                           r"spoke|broke|began|sold|bought|struck|hit|fought|threw|caught|taught|felt)(?![\p{L}])")
+_SCHEDULED_RULE = CueRule(
+    "claim.scheduled_present", regex.compile(r"(?!)"), "a timetable in the simple present with a date",
+    "plan", 0.55, "report", ("The trial begins on Monday.", "Voters go to the polls next Thursday."),
+    ("The trial began on Monday.", "He wants to visit on Monday."))
 _HORIZON_RULE = CueRule(
     "claim.horizon", regex.compile(r"(?!)"), "a deadline or a future-pointing time expression alone",
     "plan", 0.5, "report", ("Emissions fall to zero by 2050.",), ("Emissions fell last year.",))
