@@ -430,6 +430,12 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
         except Exception:  # the resolver is best effort for holders; never fail a document over it
             m = None
     words = phrase.split()
+    if m is not None and m.name is None and phrase.lower() in ("it", "its", "they"):
+        # the resolver knew no organisation before this pronoun: the nearest organisation-like noun phrase
+        ante = _ANTECEDENT.findall(text, max(0, a - 400), a, overlapped=False, timeout=TIMEOUT)
+        if ante:
+            name = " ".join(ante[-1].split())
+            m = Mention(name, phrase, a, b, None, "organization")
     common = words and words[0][:1].isupper() and _common_noun(words)
     if m is None or common:
         from .names import common_type
@@ -443,6 +449,12 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
         except Exception:
             pass
     return m
+
+
+_ANTECEDENT = regex.compile(
+    r"(?<![\p{L}])((?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:\p{Lu}[\p{L}.'’\-]*\s+){0,4}(?:\p{Lu}[\p{L}'’\-]*['’]s\s+)?"
+    r"(?i:government|company|firm|party|bank|group|council|ministry|agency|board|union|club|airline|administration|"
+    r"authority|commission|committee|regulator|exchange|maker|producer|corporation|Co\.|Inc\.|Ltd|plc))(?![\p{L}])")
 
 
 def _common_noun(words: list[str]) -> bool:
