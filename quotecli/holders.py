@@ -37,6 +37,10 @@ _LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Des
 _LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
 
 
+_PREDICATE_CUES = frozenset({"claim.modal_will", "claim.modal_would", "claim.weak_modal", "claim.going_to", "claim.be_adj_to",
+                              "claim.be_to"})
+
+
 def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             ) -> tuple[Mention | None, str | None, str]:
     """(holder, quote id, how): the quotation's speaker, the cue verb's subject, the agent, the reporter."""
@@ -48,6 +52,8 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
         if c.start > cue.start:
             break
         if c.rule.holder == "subject" and c.quote is None:
+            if c.rule.id == "claim.intent_noun" and any(o.start > c.end and o.rule.id in _PREDICATE_CUES for o in cues):
+                continue  # "X believes the party's plans to … would appeal": the plan noun is only a subject
             np = _possessor(text, c) if c.rule.id == "claim.intent_noun" else None
             if np is None and c.rule.id == "claim.intent_noun" and _match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
                 # "it has indicated its intention of": the subject of the verb before the possessive
