@@ -36,7 +36,7 @@ import datetime as dt
 import regex
 
 from . import horizons
-from .cues import _match, _search
+from .cues import _in_relative, _match, _search
 from .cues import scan as scan_cues
 from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
                    _TRAILING_REPORT, CueRule, _Cue, _in_masked, _title_like, _Unit)
@@ -234,7 +234,10 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     # a plan noun in the subject of a later predicate ("the party's plans to … would appeal") is not the claim's cue
     main = [c for c in cues if not (c.rule.id == "claim.intent_noun" and any(
         o.start > c.end and o.rule.id in _PREDICATE_CUES for o in cues))]
-    cue = max(main or cues, key=lambda c: (c.rule.strength, -c.start))
+    main = main or cues
+    # a cue inside a relative clause (", which ministers claim will …,") gives way to one in the main clause
+    outside = [c for c in main if not _in_relative(text, s, e, c.start)]
+    cue = max(outside or main, key=lambda c: (c.rule.strength, -c.start))
     # a horizon that has already passed by the article date makes it a past forecast
     if date is not None and hz_all and not hz_future:
         near = min(hz_all, key=lambda f: abs(f.start - cue.end))

@@ -236,6 +236,19 @@ def _title_like(sent: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _in_relative(text: str, s: int, e: int, pos: int) -> bool:
+    """Is ``pos`` inside a comma-delimited relative clause: ", which … ," / ", who … ,"?"""
+    m = None
+    for m in _REL_OPEN.finditer(text, s, pos):
+        pass
+    if m is None or "," in text[m.end():pos]:
+        return False
+    return "," in text[pos:e]
+
+
+_REL_OPEN = regex.compile(r",\s+(?:which|who|whose|whom)\b")
+
+
 # --- scanning ------------------------------------------------------------------------------------------------
 # The costlier rules run only in windows around a key word they must contain (one scan finds the keys of all of
 # them); the cheap ones run over the whole stretch.

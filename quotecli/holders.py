@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import horizons
-from .cues import _fullmatch, _match, _search
+from .cues import _fullmatch, _in_relative, _match, _search
 from .cues import (_ACCORDING, _DETS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
@@ -401,6 +401,8 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
             continue
         if not _verb_use(text, m):
             continue
+        if _in_relative(text, s, e, m.start()) and not _in_relative(text, s, e, cue.start):
+            continue  # "The bill, which ministers say will …, is expected to …": not the main clause's reporter
         np = _subject(text, s, m.start())
         if np and not horizons.find(text[np[0]:np[1]]):
             if text[np[0]:np[1]].lower() in _PRONOUNS:
