@@ -337,8 +337,10 @@ def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
     if low == "you":
         return False
     verb = text[cue.verb[0]:cue.verb[1]].lower() if cue.verb else ""
-    if verb in _NON_AGENT_VERBS and (cue.rule.id != "claim.be_to" or verb == "be"):
-        return False
+    present = verb == "be" and cue.verb and _match(r"\s+(?:\p{Ll}+ly\s+)?(?:here|there|present|on\s+hand|in\s+attendance|among)\b",
+                                                   text[cue.verb[1]:cue.verb[1] + 30])
+    if verb in _NON_AGENT_VERBS and (cue.rule.id != "claim.be_to" or verb == "be") and not present:
+        return False  # "will be here too" is attendance, a plan; "will be difficult" is not
     if low in ("it", "they"):
         fn = getattr(resolver, "mention", None)
         try:
@@ -352,7 +354,9 @@ def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
     words = words[:cut]
     head = words[-1].lower().strip("’'")
     from .names import SOURCE_NOUNS
-    if {head, head[:-1] if head.endswith("s") else head} & (_AGENT_NOUNS | set(SOURCE_NOUNS) | _MORE_AGENTS):
+    forms = {head, head[:-1] if head.endswith("s") else head, head[:-2] if head.endswith("es") else head,
+             head[:-3] + "y" if head.endswith("ies") else head}
+    if forms & (_AGENT_NOUNS | set(SOURCE_NOUNS) | _MORE_AGENTS):
         return True
     line_end = text.find("\n", cue.start)
     if _title_like(text[max(0, text.rfind("\n", 0, np[0]) + 1):line_end if line_end >= 0 else len(text)]):
