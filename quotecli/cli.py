@@ -15,7 +15,6 @@ import os
 import signal
 import sys
 import threading
-import time
 import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -240,38 +239,6 @@ def _quiet_stdout(env: Environment) -> None:
         pass
 
 
-@dataclass
-class _Stats:
-    documents: int = 0
-    errors: int = 0
-    quotes: int = 0
-    claims: int = 0
-    speakers: int = 0
-    characters: int = 0
-    started: float = field(default_factory=time.perf_counter)
-
-    def add(self, p: corpus.Processed) -> None:
-        self.documents += 1
-        self.errors += p.error is not None
-        self.quotes += p.quotes
-        self.claims += p.claims
-        self.speakers += p.speakers
-        self.characters += p.chars
-
-    def summary(self) -> dict[str, Any]:
-        elapsed = time.perf_counter() - self.started
-        return {"type": "summary", "documents": self.documents, "errors": self.errors, "quotes": self.quotes,
-                "claims": self.claims, "speakers": self.speakers, "characters": self.characters,
-                "elapsed_seconds": round(elapsed, 3),
-                "chars_per_second": round(self.characters / elapsed) if elapsed > 0 else 0}
-
-    def line(self) -> str:
-        s = self.summary()
-        return (f"quotecli: {s['documents']:,} documents ({s['errors']:,} errors), {s['quotes']:,} quotations, "
-                f"{s['claims']:,} claims, {s['speakers']:,} speakers; {s['elapsed_seconds']:.2f} s, "
-                f"{s['chars_per_second']:,} characters/s\n")
-
-
 def _single(paths: list[str], jsonl: bool) -> bool:
     """json prints one object (not an array) when the input is exactly one text document."""
     if jsonl:
@@ -346,8 +313,10 @@ def extract(
     code = EXIT_OK
     try:
         with interrupts:
-            code = _run(env, paths, opts, fmt.value, records, only.value if only else None, explain, color.value,
-                        keep_going, jobs, stats, not no_progress, debug, interrupts.guard)
+            run = _Run(fmt=fmt.value, records=records, only=only.value if only else None, explain=explain,
+                       color=color.value, keep_going=keep_going, jobs=jobs, stats=stats, progress=not no_progress,
+                       debug=debug)
+            code = _run(env, paths, opts, run, interrupts.guard)
     except CliError:
         raise
     except (writers.OutputClosed, BrokenPipeError):
@@ -364,23 +333,41 @@ def extract(
     raise typer.Exit(code)
 
 
-def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str, records: bool,
-         only: str | None, explain: bool, color: str, keep_going: bool, jobs: int, stats: bool,
-         progress: bool, debug: bool, guard: Any) -> int:
-    renderer = writers.Renderer(fmt, records=records, only=only)
-    output: Any
-    if fmt == "table":
-        console = render.make_console(env.stdout, is_terminal=env.stdout_isatty, color=color, environ=env.environ)
-        output = render.TableOutput(console, explain=explain, only=only)
-    else:
-        sink = writers.Sink(env.stdout_binary, guard)
-        if fmt == "csv":
-            output = writers.StreamOutput(sink, writers.csv_header())
-        elif fmt == "jsonl":
-            output = writers.StreamOutput(sink)
-        else:
-            output = writers.JsonArrayOutput(sink, single=not records and _single(paths, opts.jsonl))
-    show_progress = progress and env.stderr_isatty and not env.stdout_isatty
+@dataclass(frozen=True)
+class _Run:
+    """The output and run options of ``extract``, in one bundle."""
+
+    fmt: str
+    records: bool = False
+    only: str | None = None
+    explain: bool = False
+    color: str = "auto"
+    keep_going: bool = False
+    jobs: int = 1
+    stats: bool = False
+    progress: bool = True
+    debug: bool = False
+
+
+def _output(env: Environment, paths: list[str], opts: readers.ReadOptions, run: _Run, guard: Any) -> Any:
+    """The writer for the chosen format: tables on a Rich console, or text on the binary stdout."""
+    if run.fmt == "table":
+        console = render.make_console(env.stdout, is_terminal=env.stdout_isatty, color=run.color,
+                                      environ=env.environ)
+        return render.TableOutput(console, explain=run.explain, only=run.only)
+    sink = writers.Sink(env.stdout_binary, guard)
+    if run.fmt == "csv":
+        return writers.StreamOutput(sink, writers.csv_header())
+    if run.fmt == "jsonl":
+        return writers.StreamOutput(sink)
+    return writers.JsonArrayOutput(sink, single=not run.records and _single(paths, opts.jsonl))
+
+
+def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, run: _Run, guard: Any) -> int:
+    """Read, extract and write every document; the exit code (errors that stop the run raise CliError)."""
+    fmt, records, only, color = run.fmt, run.records, run.only, run.color
+    output = _output(env, paths, opts, run, guard)
+    show_progress = run.progress and env.stderr_isatty and not env.stdout_isatty
     bar: Any = contextlib.nullcontext()
     if show_progress:
         errc = render.make_console(env.stderr, is_terminal=True, color=color, environ=env.environ)
@@ -403,16 +390,16 @@ def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str
                     say("warning", doc.warning)
             yield doc
 
-    totals = _Stats()
-    worker = corpus.Worker(renderer)
+    totals = corpus.Totals()
+    worker = corpus.Worker(writers.Renderer(fmt, records=records, only=only))
     output.begin()
     stopped: CliError | None = None
-    with bar:
-        for p in corpus.run(docs(), worker, jobs):
+    with bar, contextlib.closing(corpus.run(docs(), worker, run.jobs)) as processed:
+        for p in processed:
             if p.error is not None:
-                if debug and p.traceback:
+                if run.debug and p.traceback:
                     env.stderr.write(p.traceback)
-                if not keep_going:
+                if not run.keep_going:
                     stopped = CliError(f"{p.source}: {p.error}", p.hint)
                     break
                 if totals.errors < MAX_REPORTED:
@@ -421,11 +408,11 @@ def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, fmt: str
             totals.add(p)
             if show_progress:
                 bar.advance(p.nbytes)
-    summary = totals.summary() if stats and records and fmt in ("json", "jsonl") and not stopped else None
+    summary = totals.summary() if run.stats and records and fmt in ("json", "jsonl") and not stopped else None
     output.end(summary)
     if stopped:
         raise stopped
-    if stats:
+    if run.stats:
         env.stderr.write(totals.line())
         env.stderr.flush()
     if warned > MAX_REPORTED:

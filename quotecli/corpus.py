@@ -11,17 +11,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .models import DocumentResult
 from .readers import Document
 from .writers import Renderer
 
-BATCH_CHARS = 1 << 18      # ~256 K characters per batch
+BATCH_CHARS = 1 << 16      # ~64 K characters per batch: ~20 ms of work, small next to its IPC cost
 BATCH_DOCS = 1000
 AHEAD = 4                  # batches in flight per worker
 
@@ -73,6 +76,40 @@ class Worker:
                          quotes=len(result.quotes), claims=len(result.claims), speakers=len(result.speakers))
 
 
+@dataclass
+class Totals:
+    """Running totals for ``--stats`` and the summary record."""
+
+    documents: int = 0
+    errors: int = 0
+    quotes: int = 0
+    claims: int = 0
+    speakers: int = 0
+    characters: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, p: Processed) -> None:
+        self.documents += 1
+        self.errors += p.error is not None
+        self.quotes += p.quotes
+        self.claims += p.claims
+        self.speakers += p.speakers
+        self.characters += p.chars
+
+    def summary(self) -> dict[str, Any]:
+        elapsed = time.perf_counter() - self.started
+        return {"type": "summary", "documents": self.documents, "errors": self.errors, "quotes": self.quotes,
+                "claims": self.claims, "speakers": self.speakers, "characters": self.characters,
+                "elapsed_seconds": round(elapsed, 3),
+                "chars_per_second": round(self.characters / elapsed) if elapsed > 0 else 0}
+
+    def line(self) -> str:
+        s = self.summary()
+        return (f"quotecli: {s['documents']:,} documents ({s['errors']:,} errors), {s['quotes']:,} quotations, "
+                f"{s['claims']:,} claims, {s['speakers']:,} speakers; {s['elapsed_seconds']:.2f} s, "
+                f"{s['chars_per_second']:,} characters/s\n")
+
+
 def cpu_count() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -99,9 +136,24 @@ _worker: Worker | None = None
 def _init(worker: Worker) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
+    try:                                             # never hold the user's pipes open (stdin, stdout)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     _worker = worker
     from . import extract
     extract("“Warm,” said Ann Lee.")                 # compile every lazily built pattern once per process
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker if the main process dies without shutting the pool down (SIGKILL, SIGTERM)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _run_batch(batch: list[Document]) -> list[Processed]:
@@ -135,21 +187,17 @@ def run(docs: Iterable[Document], worker: Worker, jobs: int = 1, *, batch_chars:
     try:
         for batch in _chain(first, second, batches):
             pending.append(pool.submit(_run_batch, batch))
-            while len(pending) >= jobs * AHEAD:
+            # Write what is finished as soon as it is (in order), and wait when too much is in flight.
+            while pending and (len(pending) >= jobs * AHEAD or pending[0].done()):
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
         finished = True
     finally:
-        if finished:
-            pool.shutdown(wait=True)
-        else:
-            # Interrupted, or the consumer stopped (a closed pipe): kill the workers rather than wait for
-            # their batches. Futures are not cancelled first: the executor marks them broken itself, and
-            # cancelling them too trips a CPython 3.11 race (InvalidStateError in its manager thread).
-            for proc in list((getattr(pool, "_processes", None) or {}).values()):
-                proc.terminate()
-            pool.shutdown(wait=False)
+        # Interrupted, or the consumer stopped (a closed pipe): drop the batches not started and let the
+        # workers finish the ones they hold (at most one each), so every process ends cleanly. Killing
+        # them instead can leave the executor's feeder thread blocked on a full pipe at exit (CPython 3.11).
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _chain(first: list[Document], second: list[Document],

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -26,6 +27,26 @@ def no_noise(stderr: bytes) -> None:
         assert bad not in text, text
 
 
+def survivors(marker: str, grace: float = 3.0) -> list[str]:
+    """Processes whose command line mentions ``marker`` still alive after ``grace`` seconds (Linux)."""
+    if not os.path.isdir("/proc"):
+        return []
+    deadline = time.monotonic() + grace
+    while True:
+        alive = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/cmdline", "rb") as f:
+                    cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+            except OSError:
+                continue
+            if marker in cmd and "pytest" not in cmd:
+                alive.append(f"{pid}: {cmd}")
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory):
     """Far more output than a pipe buffer holds, so the writer is still writing when the reader leaves."""
@@ -42,16 +63,17 @@ def test_closed_pipe_exits_quietly(big_corpus, extra):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     first = proc.stdout.readline()
     proc.stdout.close()                                   # what `head -1` does after its line
-    _, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=120)
     assert json.loads(first)
     assert proc.returncode == 0, err
     no_noise(err)
+    assert survivors(str(big_corpus)) == []                 # no worker process left behind
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "table", "json"])
 def test_pipe_into_head_through_a_shell(big_corpus, fmt):
     cmd = f"set -o pipefail; {sys.executable} -m quotecli extract {big_corpus} -f {fmt} | head -1"
-    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, env=ENV, timeout=60)
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, env=ENV, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 1
     no_noise(proc.stderr)
@@ -59,7 +81,7 @@ def test_pipe_into_head_through_a_shell(big_corpus, fmt):
 
 def test_stdin_through_a_real_pipe():
     proc = subprocess.run(QUOTECLI + ["extract", "-f", "jsonl"], input=ARTICLE.encode("utf-16"),
-                          capture_output=True, env=ENV, timeout=60)
+                          capture_output=True, env=ENV, timeout=120)
     assert proc.returncode == 0
     [line] = proc.stdout.decode("utf-8").splitlines()
     doc = json.loads(line)
@@ -75,36 +97,66 @@ def test_stdin_through_a_real_pipe():
     (["--version"], b"", 0, b""),
 ])
 def test_exit_codes_of_a_real_process(args, stdin, code, words):
-    proc = subprocess.run(QUOTECLI + args, input=stdin, capture_output=True, env=ENV, timeout=60)
+    proc = subprocess.run(QUOTECLI + args, input=stdin, capture_output=True, env=ENV, timeout=120)
     assert proc.returncode == code, proc.stderr
     assert words in proc.stderr
     no_noise(proc.stderr)
 
 
 def test_console_script_is_installed():
-    proc = subprocess.run(["quotecli", "--version"], capture_output=True, env=ENV, timeout=60)
+    proc = subprocess.run(["quotecli", "--version"], capture_output=True, env=ENV, timeout=120)
     assert proc.returncode == 0 and proc.stdout.startswith(b"quotecli ")
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_exits_130_with_whole_records(jobs):
+    """Ctrl-C while waiting for input (-j 1) or while workers are busy (-j 2): exit 130, whole records only."""
     proc = subprocess.Popen(QUOTECLI + ["extract", "--jsonl", "-f", "jsonl", "-j", jobs],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
-    for i in range(3):
-        proc.stdin.write((json.dumps({"id": f"d{i}", "text": ARTICLE}) + "\n").encode())
-    proc.stdin.flush()
-    if jobs == "1":                                       # records stream out as they are done
-        got = [proc.stdout.readline() for _ in range(3)]
-        assert [json.loads(x)["id"] for x in got] == ["d0", "d1", "d2"]
-    else:
-        time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)                       # quotecli is now waiting for more input
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+    # -j 2 works in batches of 64 K characters with 8 in flight: send more than that from a thread, so
+    # records flow, and keep stdin open so quotecli is still running when the signal comes.
+    count, text = (3, ARTICLE) if jobs == "1" else (2500, ARTICLE * 5)
+    payload = "".join(json.dumps({"id": f"d{i}", "text": text}) + "\n" for i in range(count)).encode()
+
+    def feed():
+        try:
+            proc.stdin.write(payload)
+            proc.stdin.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    got = [proc.stdout.readline() for _ in range(3)]       # quotecli is up and writing records
+    assert [json.loads(x)["id"] for x in got] == ["d0", "d1", "d2"]
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
     for line in out.splitlines():
         json.loads(line)                                  # never half a record
     assert b"interrupted" in err
     no_noise(err)
+
+
+def test_workers_end_when_the_main_process_is_killed():
+    marker = f"id-for-kill-test-{os.getpid()}"
+    proc = subprocess.Popen(QUOTECLI + ["extract", "--jsonl", "-f", "jsonl", "-j", "2", "--id-field", marker],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    payload = "".join(json.dumps({"text": ARTICLE * 5}) + "\n" for i in range(2500)).encode()
+    threading.Thread(target=lambda: _feed(proc, payload), daemon=True).start()
+    assert json.loads(proc.stdout.readline())                # the pool is up and working
+    proc.kill()                                              # no cleanup possible in the main process
+    proc.wait(timeout=30)
+    assert survivors(marker, grace=5.0) == []
+    proc.stdout.close()
+    proc.stderr.close()
+
+
+def _feed(proc, payload):
+    try:
+        proc.stdin.write(payload)
+        proc.stdin.flush()
+    except (BrokenPipeError, ValueError, OSError):
+        pass
 
 
 def test_deferred_interrupt_waits_for_the_write_to_finish():
