@@ -19,6 +19,7 @@ A claim is a sentence (or, inside a quotation, the sentence within the marks) wi
     claim.weak_modal      could / may / might + a future outcome  "Prices could rise next year."
     claim.horizon         a deadline or a future-pointing time    "Emissions fall to zero by 2050."
     claim.scheduled_present  a timetable in the simple present     "The trial begins on Monday."
+    claim.idiom           can't rule out / on the cards / the odds favour  "Economists cannot rule out a cut."
 
 and none of the vetoes (questions, ``would have``/``could have``, ``had expected``, habitual statements with
 only a hedged modal, horizons that have already passed by the article date, safe-harbor boilerplate).

@@ -18,6 +18,21 @@ from .models import Quote
 __all__ = ["CueRule", "CUE_RULES", "EXPECT_TYPE"]
 
 
+_NEG = ("can't", "can’t", "cannot", "can not", "won't", "won’t", "wouldn't", "wouldn’t", "did not", "didn't", "didn’t",
+        "does not", "doesn't", "doesn’t", "do not", "don't", "don’t", "not")
+
+
+def _idioms() -> list[str]:
+    out = []
+    for line in load("future_idioms"):
+        if line.startswith("NEG "):
+            out.extend(f"{n} {line[4:]}" for n in _NEG)
+        else:
+            out.append(line)
+    out += [o.replace("odds ", "odds now ") for o in out if o.startswith("odds ")]
+    return sorted(out, key=len, reverse=True)
+
+
 _L = dict(
     modals=sorted(load("future_modals"), key=len, reverse=True),
     weak=sorted(load("future_modals_weak"), key=len, reverse=True),
@@ -25,6 +40,7 @@ _L = dict(
     intents=sorted(load("future_intent_verbs"), key=len, reverse=True),
     expects=sorted((line.split("\t")[0] for line in load("future_expect_verbs")), key=len, reverse=True),
     reports=sorted(load("report_verbs"), key=len, reverse=True),
+    idioms=_idioms(),
 )
 
 
@@ -154,6 +170,12 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("The two sides appear headed for a courtroom battle.", "A devaluation of the peso is coming.",
              "More job cuts are in the pipeline."),
             ("The team was heading for the airport.", "She is coming from Harare.")),
+    CueRule("claim.idiom",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:\L<idioms>))(?![\p{L}])""", regex.I),
+            "an idiom that puts something in prospect: can't rule out, on the cards, the odds favour",
+            "prediction", 0.6, "report",
+            ("Economists cannot rule out a further cut.", "The odds now favour a rise in February."),
+            ("They ruled out a cut.",)),
     CueRule("claim.progressive_intent",
             _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:still\s+|also\s+|now\s+)?(?:considering|weighing|mulling|exploring|pledging|promising|proposing|planning|preparing))(?=\s)"""),
             "is considering / weighing / pledging / planning a course of action", "plan", 0.65, "subject",
@@ -272,6 +294,7 @@ _KEYED: dict[str, tuple[str, ...]] = {
                                  "planning", "preparing"),
     "claim.modal_would": ("would", "d"),
     "claim.weak_modal": ("could", "might", "may"),
+    "claim.idiom": ("rule", "ruling", "bode", "bodes", "store", "cards", "odds", "horizon"),
 }
 _KEY_RULES: dict[str, tuple[str, ...]] = {}
 for _rid, _words in _KEYED.items():
