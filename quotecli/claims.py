@@ -415,6 +415,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     if rid == "claim.be_adj_to":
         w = cue_words
+        # "is estimated to" is a present measurement unless a time ahead says otherwise
+        if "estimated" in w and (not has_horizon or verb.lower() in ("have", "be", "number", "total", "cost", "exceed")):
+            return True
         # "was likely to" is a past expectation, except backshifted in reported speech ("told … that there was likely to be")
         if _match(r"(?:was|were)\b", w) and (c.quote is not None or not _REPORT_BEFORE.search(text, s, c.start)):
             return True
