@@ -130,9 +130,9 @@ class TableOutput:
     def quotations(self, result: DocumentResult) -> Table:
         t = self._table("Quotations")
         t.add_column("#", justify="right", style="dim", no_wrap=True)
-        t.add_column("Speaker", ratio=2)
-        t.add_column("Role", ratio=2)
-        t.add_column("Quote", ratio=5)
+        t.add_column("Speaker", ratio=2, min_width=10, overflow="fold")
+        t.add_column("Role", ratio=2, min_width=8, overflow="fold")
+        t.add_column("Quote", ratio=6, min_width=20, overflow="fold")
         t.add_column("Kind", no_wrap=True)
         if self.explain:
             t.add_column("Rule", style="cyan", no_wrap=True)
@@ -165,10 +165,10 @@ class TableOutput:
     def claims(self, result: DocumentResult) -> Table:
         t = self._table("Claims")
         t.add_column("#", justify="right", style="dim", no_wrap=True)
-        t.add_column("Claim", ratio=5)
-        t.add_column("Holder", ratio=2)
-        t.add_column("Cue")
-        t.add_column("Horizon")
+        t.add_column("Claim", ratio=6, min_width=20, overflow="fold")
+        t.add_column("Holder", ratio=2, min_width=10, overflow="fold")
+        t.add_column("Cue", ratio=1, min_width=8, overflow="fold")
+        t.add_column("Horizon", ratio=2, min_width=8, overflow="fold")
         t.add_column("Type", no_wrap=True)
         if self.explain:
             t.add_column("Rule", style="cyan", no_wrap=True)
