@@ -137,6 +137,7 @@ class QuotecliGroup(TyperGroup):
 
 
 app = typer.Typer(cls=QuotecliGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None,
                   help="Attributed quotations and forward-looking claims from English news text.",
                   context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -252,7 +253,7 @@ def _single(paths: list[str], jsonl: bool) -> bool:
 def extract(
     ctx: typer.Context,
     paths: Optional[list[str]] = typer.Argument(
-        None, metavar="[PATHS]...", show_default=False,
+        None, metavar="PATHS", show_default=False,
         help="Text files, .jsonl/.ndjson corpora (also .gz), directories with -r, or - for stdin. "
              "None: read piped stdin."),
     fmt: Format = typer.Option(Format.auto, "--format", "-f", case_sensitive=False,
@@ -265,20 +266,20 @@ def extract(
     color: Color = typer.Option(Color.auto, "--color", help="Colour in tables; NO_COLOR is honoured."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the files in directories."),
     jsonl: bool = typer.Option(False, "--jsonl", help="Treat every input, stdin included, as JSON Lines."),
-    text_field: str = typer.Option("text", "--text-field", help="Corpus field holding the article text."),
-    id_field: str = typer.Option("id", "--id-field", help="Corpus field holding the document id."),
-    date_field: str = typer.Option("date", "--date-field", help="Corpus field holding the date (YYYY-MM-DD)."),
+    text_field: str = typer.Option("text", "--text-field", metavar="NAME", help="Corpus field holding the article text."),
+    id_field: str = typer.Option("id", "--id-field", metavar="NAME", help="Corpus field holding the document id."),
+    date_field: str = typer.Option("date", "--date-field", metavar="NAME", help="Corpus field holding the date (YYYY-MM-DD)."),
     keep_fields: bool = typer.Option(False, "--keep-fields",
                                      help="Pass the other fields of corpus records through under 'meta'."),
     date: Optional[str] = typer.Option(None, "--date", callback=_check_date, metavar="YYYY-MM-DD",
                                        help="Publication date that anchors 'next month' (a record's own wins)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", "-e", callback=_check_encoding,
+    encoding: Optional[str] = typer.Option(None, "--encoding", "-e", callback=_check_encoding, metavar="NAME",
                                            help="Read input in this encoding instead of detecting it."),
-    max_chars: int = typer.Option(readers.DEFAULT_MAX_CHARS, "--max-chars", min=1,
+    max_chars: int = typer.Option(readers.DEFAULT_MAX_CHARS, "--max-chars", min=1, metavar="N",
                                   help="Longer documents become error records."),
     keep_going: bool = typer.Option(False, "--keep-going", "-k",
                                     help="Turn bad input into error records and go on (exit 1 at the end)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 = one per core."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Worker processes; 0 = one per core."),
     stats: bool = typer.Option(False, "--stats", help="Print totals and speed to stderr."),
     no_progress: bool = typer.Option(False, "--no-progress",
                                      help="No progress bar (shown only when stderr is a terminal)."),

@@ -69,7 +69,7 @@ def test_version():
 
 def test_bare_command_shows_help_and_exits_2():
     r = invoke([])
-    assert r.exit_code == 2 and "extract" in r.stdout
+    assert r.exit_code == 2 and "extract" in r.stdout + r.stderr and "schema" in r.stdout + r.stderr
 
 
 def test_schema_command():
