@@ -148,7 +148,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("Air China plans to raise $1bn.", "They have pledged to cut taxes.", "The LSE is working hard to woo firms."),
             ("He had planned to retire.", "The plan to build it failed.", "She went back to work.")),
     CueRule("claim.reduced_adj_to",
-            _rx(rf"""(?<=\p{{Ll}}\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
+            _rx(rf"""(?<=\p{{Ll}}\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that|is|are|was|were|be|been|being)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
             "a noun + set / due / scheduled to (a reduced relative: 'candidates set to stand')", "prediction", 0.65, "report",
             ("The candidates set to stand in May are mostly women.",), ("They set to work at once.",)),
     CueRule("claim.chosen_to",
@@ -191,7 +191,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("claim.expect_subject",
             _rx(r"""(?<!\b(?:had|had\s+been|have\s+been|has\s+been|is|are|was|were|be|been|being|the|a|an|its|his|her|their|our|and)\s)
                  (?P<cue>(?<![\p{L}\-])(?:\L<expects>))(?![\p{L}\-])
-                 (?=\s+(?!(?:in|on|at|for|from|with|by|to|and|or|but|as|is|are|was|were)\b)[\p{L}\d])"""),
+                 (?=\s+(?!(?:in|on|at|for|from|with|by|and|or|but|as|is|are|was|were)\b)[\p{L}\d])"""),
             "Analysts expect / the IMF projects / the Fed warns …: the subject holds it", "prediction", 0.8, "subject",
             ("Analysts expect a cut next month.", "The IMF projects growth of 3%.", "Fed warns of more rate rises"),
             ("Growth was expected.", "The forecast was wrong.", "He had expected more.")),

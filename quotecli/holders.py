@@ -226,7 +226,10 @@ def _skip_appositive(text: str, toks: list[tuple[int, int, str]]):
         inner = toks[j + 1:]
         if j >= 0 and inner and len(inner) <= 6:
             first = inner[0][2]
-            if first.lower() not in _APPOSITIVE_OPENER and first.lower() not in _BOUNDARY and inner[-1][2][:1].isupper():
+            lead_words = [t[2].lower() for t in inner[:-1]]
+            descriptive = all(w not in _NP_PREPS and not w.endswith(("ed", "ing")) for w in lead_words) or first[:1].isupper()
+            if first.lower() not in _APPOSITIVE_OPENER and first.lower() not in _BOUNDARY and inner[-1][2][:1].isupper() \
+                    and descriptive:
                 a, b = inner[0][0], inner[-1][1] - 1
                 return _trim_np(text, a, b)
         # a longer relative clause with commas inside: back to the comma that opens it

@@ -52,7 +52,7 @@ _NAMED = dict(
 
 _MONTH = r"(?-i:(?P<month>\L<months>))(?:(?<=(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.)?"
 _WD = r"(?-i:(?P<wd>\L<weekdays>))"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d])"
+_YEAR = r"(?P<year>(?:19|20|21)\d\d)(?![\d])"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _NUM = r"(?:\d{1,3}|\L<numbers>)"
 _PREP = r"(?:(?:in|by|before|until|till|through|from|after|during|for|on|at|of|around|within|since)\s+)"
@@ -414,7 +414,7 @@ RULES: tuple[Rule, ...] = (
     Rule("hz.vague", _rx(r"\L<vague>"), "a vague horizon with a label (lexicons/time_vague.txt)", _v_vague,
          (("soon", None, "soon"), ("in the long term", None, "long-term"), ("eventually", None, "eventually"),
           ("in the coming weeks", None, "near-term"))),
-    Rule("hz.iso_date", _rx(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
+    Rule("hz.iso_date", _rx(r"(?P<y>(?:19|20|21)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
          "an ISO date written out", _v_iso, (("2025-03-14", None, "2025-03-14"),)),
     Rule("hz.day_month_year",
          _rx(rf"(?:on\s+)?(?:(?-i:\L<weekdays>),?\s+)?(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})"),
@@ -422,7 +422,7 @@ RULES: tuple[Rule, ...] = (
          (("on 15 July 2024", None, "2024-07-15"), ("March 3, 2025", None, "2025-03-03"),
           ("Tuesday, 4 June 2024", None, "2024-06-04"))),
     Rule("hz.year_range",
-         _rx(r"(?:between\s+|from\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:-|–|to|and|through)\s*(?P<y2>(?:19|20)\d\d)"),
+         _rx(r"(?:between\s+|from\s+)?(?P<y1>(?:19|20|21)\d\d)\s*(?:-|–|to|and|through)\s*(?P<y2>(?:19|20|21)\d\d)"),
          "a span of years", _v_year_range, (("from 2025 to 2030", None, "2025/2030"), ("2026-2028", None, "2026/2028"))),
     Rule("hz.month_year", _rx(rf"{_PREP}?{_EDGE}?{_MONTH}\s+{_YEAR}"), "a month of a given year", _v_month_year,
          (("in March 2025", None, "2025-03"), ("by the end of June 2026", None, "2026-06"),
@@ -432,20 +432,20 @@ RULES: tuple[Rule, ...] = (
          "a day of a month, year from the article date (the next such day)", _v_day_month,
          (("on 15 December", dt.date(2024, 11, 2), "2024-12-15"), ("by March 5th", dt.date(2024, 11, 2), "2025-03-05"),
           ("on 15 December", None, None))),
-    Rule("hz.fiscal", _rx(r"(?:(?:in|by|for|during|through|until)\s+)?(?:fiscal(?:\s+year)?\s+(?P<fy>(?:19|20)\d\d)|FY\s?(?P<fy>(?:19|20)?\d\d))"),
+    Rule("hz.fiscal", _rx(r"(?:(?:in|by|for|during|through|until)\s+)?(?:fiscal(?:\s+year)?\s+(?P<fy>(?:19|20|21)\d\d)|FY\s?(?P<fy>(?:19|20|21)?\d\d))"),
          "a fiscal year", _v_fiscal, (("fiscal 2026", None, "2026"), ("FY27", None, "2027"), ("in fiscal year 2025", None, "2025"))),
     Rule("hz.quarter",
          _rx(r"""(?:(?:in|by|during|for|before|after|until)\s+)?
                  (?:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter
                     |Q(?P<qn>[1-4]))
-                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
+                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20|21)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
          "a calendar quarter (of the article's year unless one is given)", _v_quarter,
          (("the third quarter of 2026", None, "2026-Q3"), ("Q3", dt.date(2026, 2, 1), "2026-Q3"),
           ("the first quarter of next year", dt.date(2024, 5, 1), "2025-Q1"), ("Q4", None, None))),
     Rule("hz.half",
          _rx(r"""(?:(?:in|by|during|for|over)\s+)?
                  (?:(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half|H(?P<hn>[12]))
-                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
+                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20|21)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
          "a half year (of the article's year unless one is given)", _v_half,
          (("the second half", dt.date(2024, 3, 1), "2024-07/2024-12"), ("H1 2025", None, "2025-01/2025-06"),
           ("the first half of next year", dt.date(2024, 3, 1), "2025-01/2025-06"),
@@ -553,7 +553,7 @@ _add_keys(["spring", "summer", "autumn", "fall", "winter"], "hz.season")
 _add_keys(["tomorrow", "tonight", "today"], "hz.day_word")
 _CAPITALISED = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _WORD = regex.compile(r"[\p{L}\d]+")  # tokens, looked up in a dict: several times faster than a regex of the keys
-_YEAR_TOKEN = regex.compile(r"(?:19|20)\d\d")
+_YEAR_TOKEN = regex.compile(r"(?:19|20|21)\d\d")
 _CODE_TOKEN = regex.compile(r"(?:Q[1-4]|H[12]|FY)(?:\d\d|\d{4})?")
 _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 _BEFORE, _AFTER = 45, 60
@@ -677,7 +677,7 @@ def is_past(val: str | None, date: dt.date | None) -> bool:
 # --- the article's own date ---------------------------------------------------------------------------
 
 _FULL_DATE = (rf"(?:(?:(?-i:\L<weekdays>),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
-              r"|(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))")
+              r"|(?P<y>(?:19|20|21)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))")
 _STAMPED = regex.compile(
     rf"(?:published|posted|updated|last\s+updated|first\s+published|dated?|filed)\s*(?:on|at)?\s*:?\s*(?:\d{{1,2}}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:\p{{Lu}}{{2,4}}\s*)?,?\s*)?{_FULL_DATE}",
     regex.I, ignore_unused=True, **_NAMED)
