@@ -232,7 +232,7 @@ def _too_long(chars: int, opts: ReadOptions) -> tuple[str, str]:
 
 def _read_text_file(path: str, opts: ReadOptions) -> Document:
     try:
-        if not path.endswith(".gz") and os.path.getsize(path) > opts.max_chars * 4:
+        if not path.endswith(".gz") and os.path.getsize(path) > opts.max_chars * 4 + 4:
             # More bytes than max_chars can decode to in any encoding we read: refuse without reading it.
             err, hint = (f"file is {os.path.getsize(path):,} bytes, more than --max-chars {opts.max_chars:,} "
                          "characters can hold", "raise --max-chars to extract from it")

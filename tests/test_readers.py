@@ -245,3 +245,40 @@ def test_corpus_is_streamed_not_slurped(tmp_path):
     p = write_lines(tmp_path / "c.jsonl", ['{"text": "first"}'] + ["{broken"] * 1000)
     it = documents([str(p)], ReadOptions())
     assert next(it).text == "first"
+
+
+# --- fuzz: whatever the bytes, a result or an error document, never an exception -----------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_decode_never_raises_anything_but_decode_error(data):
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        assert exc.message and exc.hint
+    else:
+        assert isinstance(text, str)
+        text.encode("utf-8")                       # always writable
+
+
+_LINE_PIECES = st.sampled_from([b'{"text": "a"}', b'{"id": 1, "text": "\\u201cx\\u201d"}', b"{", b"}", b"[",
+                                b'"', b"\\", b"\xff", b"\x00", b"\r", b" ", b'{"text": "\\ud800"}', b"null",
+                                b'{"text": 5}', b"\xef\xbb\xbf", b"\xe2\x80"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=4).map(b"".join), max_size=8))
+def test_corpus_lines_never_raise_and_never_drop_a_line(lines):
+    from quotecli.readers import corpus_lines
+    data = b"\n".join(lines) + b"\n"
+    docs = list(corpus_lines(io.BytesIO(data), "f.jsonl", ReadOptions()))
+    expected = [i + 1 for i, line in enumerate(lines)
+                if (line[3:] if i == 0 and line.startswith(b"\xef\xbb\xbf") else line).strip()]
+    assert [int(d.source.rsplit(":", 1)[1]) for d in docs] == expected
+    for d in docs:
+        assert (d.text is None) == (d.error is not None)
+        if d.text is not None:
+            d.text.encode("utf-8")
