@@ -3,7 +3,6 @@
 on the shared dev sets (skipped when ../shared is absent)."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
