@@ -164,12 +164,19 @@ class _Index:
 def find_boilerplate(doc) -> list[tuple[int, int]]:
     """Safe-harbor paragraphs: "forward-looking statements" together with risks, uncertainties, actual results."""
     text = doc.text
-    out = []
-    for ps, pe in doc.paragraphs:
-        para = text[ps:pe]
-        if _BOILER_START.search(para, timeout=TIMEOUT) and _BOILER_CONFIRM.search(para, timeout=TIMEOUT):
-            out.append((ps, pe))
-    return out
+    paras = doc.paragraphs
+    hit = [bool(_BOILER_START.search(text, ps, pe, timeout=TIMEOUT) and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT))
+           for ps, pe in paras]
+    for i, (ps, pe) in enumerate(paras):
+        if hit[i]:
+            continue
+        # a heading right before ("Forward-Looking Statements", "Safe Harbor Statement") and the risk-factor
+        # paragraphs right after ("Factors that could cause actual results to differ include …") belong to it
+        if i + 1 < len(paras) and hit[i + 1] and pe - ps <= 60 and _BOILER_START.search(text, ps, pe, timeout=TIMEOUT):
+            hit[i] = True
+        elif i > 0 and hit[i - 1] and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT):
+            hit[i] = True
+    return [p for p, h in zip(paras, hit) if h]
 
 
 # --- units: the sentence, or its part inside one quotation --------------------------------------------

@@ -113,6 +113,22 @@ def test_boilerplate_is_flagged_not_counted():
     assert text[r.boilerplate[0].start:r.boilerplate[0].end] == r.boilerplate[0].text
 
 
+def test_boilerplate_heading_and_risk_factors_belong_to_it():
+    text = ("Acme will open a plant in Ohio next year.\n\nForward-Looking Statements\n\n"
+            "This press release contains forward-looking statements. These statements involve risks and uncertainties.\n\n"
+            "Factors that could cause actual results to differ materially include demand and prices.\n\n"
+            "Contact: press@acme.example")
+    r = quotecli.extract(text)
+    assert [c.text for c in r.claims] == ["Acme will open a plant in Ohio next year."]
+    assert [b.text[:26] for b in r.boilerplate] == ["Forward-Looking Statements", "This press release contain",
+                                                     "Factors that could cause a"]
+
+
+def test_no_boilerplate_in_ordinary_news():
+    r = quotecli.extract("The company warned of risks and uncertainties in China. Its statements were cautious.")
+    assert r.boilerplate == ()
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="seed article absent")
 def test_scmp_seed():
     text = SEED.read_text(encoding="utf-8")
