@@ -157,7 +157,8 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("The comedian has been chosen to host the awards.",), ("He was asked to leave.",)),
     CueRule("claim.promise_object",
             _rx(r"""(?<!\b(?i:had|a|the|its|his|her|their|our|new|no)\s)(?P<cue>(?<![\p{L}])(?:pledged|promised|pledges|promises|pledging|promising|vowed|vows))
-                 (?=\s+(?:\p{Sc}|\d|an?\s|more\s|further\s|new\s|to\s+(?!be\b)|that\s))"""),
+                 (?=\s+(?:\p{Sc}|\d|an?\s|more\s|further\s|new\s|to\s+(?!be\b)|that\s))
+               |(?<!\b(?i:had)\s)(?P<cue>(?<![\p{L}])(?:committed|commits|commit)\s+(?:itself|themselves|himself|herself|ourselves|myself)\s+to)(?=\s)"""),
             "pledged / promised + what is promised ('pledged $750m', 'promised that …')", "plan", 0.6, "subject",
             ("Mr Gates pledged $750m to the cause.", "The party promised a referendum."),
             ("He kept the promise.",)),
@@ -289,7 +290,8 @@ _KEYED: dict[str, tuple[str, ...]] = {
     "claim.reduced_adj_to": ("set", "due", "scheduled", "slated", "poised"),
     "claim.chosen_to": ("chosen", "selected", "picked", "appointed", "named", "nominated", "tapped", "asked", "invited",
                         "cleared", "approved"),
-    "claim.promise_object": ("pledged", "promised", "pledges", "promises", "pledging", "promising", "vowed", "vows"),
+    "claim.promise_object": ("pledged", "promised", "pledges", "promises", "pledging", "promising", "vowed", "vows",
+                             "committed", "commits", "commit"),
     "claim.progressive_intent": ("considering", "weighing", "mulling", "exploring", "pledging", "promising", "proposing",
                                  "planning", "preparing"),
     "claim.modal_would": ("would", "d"),
