@@ -420,7 +420,8 @@ def _run(env: Environment, paths: list[str], opts: readers.ReadOptions, run: _Ru
         _say(env.stderr, "warning", f"{warned - MAX_REPORTED:,} more warnings not shown")
     if totals.errors:
         _say(env.stderr, "error", f"{totals.errors:,} of {totals.documents:,} documents could not be processed; "
-                                  "their error records are in the output")
+                                  "their error records are in the output",
+             "each error record's 'error' says what went wrong; --debug shows tracebacks of failed extractions")
         return EXIT_INPUT
     return EXIT_OK
 
