@@ -360,6 +360,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
         if _match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]|\s*$", text[c.end:e]):
             return True
+        if word in ("fear", "fears") and _match(r"\s+(?:the\s+)?most\b", text[c.end:e]):
+            return True  # "the politician voters fear the most"
         if word in ("project", "projects", "forecast", "forecasts"):
             # a verb after its subject ("The IMF projects", "analysts forecast"), not a noun ("manage projects")
             prev = before.split()[-1] if before.split() else ""
@@ -396,7 +398,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 r"(?<![\p{L}])\p{Ll}{2,}ed\s+$", before):
             return True  # "they made plans to", "detailed plans to"
         # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
-        if _search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?$", before, regex.I):
+        if _search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?(?:\p{Ll}+ly\s+)?$", before, regex.I):
             return True
         if _match(r"(?:ha(?:ve|s)\s+been|was|were)\s+(?:\p{Ll}+ly\s+)?(?:trying|attempting|striving|hoping|planning|seeking|aiming)", cue_words) \
                 or _search(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$", before):

@@ -308,6 +308,8 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += len(words[0]) + 1  # "with the central bank predicting …"
         phrase = text[a:b]
         words = words[1:]
+    if words[-1].lower() in _BOUNDARY:
+        return None  # "birther who": a relative pronoun ends no subject
     if words[-1].endswith(("'s", "’s")) and len(words) > 1:
         return None  # "the Committee on Benghazi's": a possessive, not a subject
     if words[0].lower() in _NP_EDGE_BAD or words[-1].lower().strip(",.") in _NP_EDGE_BAD | _DETS:
@@ -344,7 +346,9 @@ def _agentive(text: str, np: tuple[int, int], cue: _Cue, resolver) -> bool:
                                                    text[cue.verb[1]:cue.verb[1] + 30])
     if verb in _NON_AGENT_VERBS and (cue.rule.id != "claim.be_to" or verb == "be") and not present:
         return False  # "will be here too" is attendance, a plan; "will be difficult" is not
-    if low in ("it", "they"):
+    if low == "it":
+        return False  # "It will air on Friday": an "it" that acts is too often a thing
+    if low == "they":
         fn = getattr(resolver, "mention", None)
         try:
             return bool(fn and fn(*np).name)
@@ -452,6 +456,8 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
             name = " ".join(ante[-1].split())
             m = Mention(name, phrase, a, b, None, "organization")
     common = words and words[0][:1].isupper() and _common_noun(words)
+    if words and not words[0][:1].isupper() and phrase.lower() not in _PRONOUNS | {"its", "their"}:
+        m = None  # "45 percent of registered voters": a description, not a name for the resolver to parse
     if m is None or common:
         from .names import common_type
         kind = common_type(phrase) if words and not words[0][:1].isupper() or common else "unknown"
