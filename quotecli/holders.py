@@ -23,7 +23,8 @@ __all__ = ["holder"]
 _SKIP_SUBJECT = frozenset("""has have had is are am was were be been being also now still already widely reportedly all
     did does do not n't later earlier first again then once
     will would not never only just further recently previously once generally largely increasingly privately publicly firmly
-    voluntarily then too itself themselves himself herself 'd ’d""".split())
+    voluntarily then too itself themselves himself herself 'd ’d even ever actually really simply certainly clearly
+    apparently reportedly allegedly reportedly ultimately eventually probably""".split())
 
 
 _BOUNDARY = frozenset("""that which who whom whose said says say told because as if when while after before since although though
@@ -89,6 +90,9 @@ _PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+tr
 
 
 _CONJ = frozenset({"and", "but", "or", "then", "yet", "nor"})
+# auxiliaries and modals never sit inside a subject noun phrase: the walk back stops at them
+_VERBAL = frozenset("""will would may might can could shall should must is are was were be been being has have had do does did
+    am""".split())
 
 
 _NP_PREPS = frozenset("of from at in with by for on among".split())
@@ -143,7 +147,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     seg_lo = max(lo, verb_start - 300)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, seg_lo, verb_start)]
     # auxiliaries and adverbs between subject and verb: "has also said", "is widely believed to be"
-    while toks and (toks[-1][2].lower().strip(",") in _SKIP_SUBJECT or (
+    while toks and (toks[-1][2].lower().strip(",") in _SKIP_SUBJECT or toks[-1][2].lower().endswith(("n't", "n’t")) or (
             toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
         toks.pop()
     if len(toks) >= 3 and [t[2].lower() for t in toks[-3:]] in (["said", "to", "be"], ["thought", "to", "be"],
@@ -180,7 +184,7 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
         if low == "and" and toks[k][2][:1].isupper() and k > 1 and toks[k - 2][2][:1].isupper() and not toks[k - 2][2].endswith(","):
             k -= 1  # "Baoshan Iron and Steel Co."
             continue
-        if low in _BOUNDARY or prev.endswith((",", ";", ":", "\"", "”", ")")) or (
+        if low in _BOUNDARY or low in _VERBAL or prev.endswith((",", ";", ":", "\"", "”", ")")) or (
                 prev.endswith(".") and not _fullmatch(r"(?:\p{Lu}\.)+|Mr\.|Mrs\.|Ms\.|Dr\.|Co\.|Inc\.|St\.|Rep\.|Sen\.|Gov\.", prev)):
             break
         k -= 1
