@@ -57,9 +57,14 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                 continue  # "X believes the party's plans to … would appeal": the plan noun is only a subject
             np = _possessor(text, c) if c.rule.id == "claim.intent_noun" else None
             if np is None and c.rule.id == "claim.intent_noun" and _match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end]):
-                # "it has indicated its intention of": the subject of the verb before the possessive
+                # "it has indicated its intention of": the subject of the finite verb before the possessive
                 verb = _search(r"(\p{L}+)\s+$", text[s:c.start])
-                np = _subject(text, s, s + verb.start(1)) if verb else None
+                finite = verb and (verb.group(1).endswith(("ed", "es")) or verb.group(1) in _L["reports"]) and not \
+                    _search(r"(?<![\p{L}])to\s+$", text[s:s + verb.start(1)])
+                np = _subject(text, s, s + verb.start(1)) if finite else None
+                if np is None:  # "news of the delay and its decision to": the possessive itself, resolved below
+                    poss = _match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end])
+                    np = (c.start, c.start + poss.end())
             if np is None and _match(r"\p{Ll}+ing\b", text[c.start:c.end]) and _search(
                     r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
                 # a participle clause ("…, and promising to manage …") shares the sentence's subject
@@ -392,14 +397,19 @@ _REPORTING = regex.compile(
 _INTENT_ONLY = frozenset(_L["intents"]) - frozenset(_L["reports"]) - frozenset(_L["expects"])
 
 
+# reporting or expectation words that are nouns just as often ("the vain hope that …")
+_NOUN_TOO = frozenset("hope hopes fear fears forecast forecasts project projects promise promises pledge pledges warning "
+                      "wish aim aims target targets vow vows estimate estimates claim claims".split())
+
+
 def _verb_use(text: str, m: regex.Match) -> bool:
     """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
     word = m.group().lower()
     before = text[max(0, m.start() - 25):m.start()]
     if _search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
         return False
-    if word in _INTENT_ONLY and _search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
-                                             before, regex.I):
+    if (word in _INTENT_ONLY or word in _NOUN_TOO) and _search(
+            r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$", before, regex.I):
         return False  # "their manifesto plans for childcare"
     if word in _INTENT_ONLY and not _match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
         return False
@@ -453,11 +463,40 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
         except Exception:  # the resolver is best effort for holders; never fail a document over it
             m = None
     words = phrase.split()
-    if m is not None and m.name is None and phrase.lower() in ("it", "its", "they"):
-        # the resolver knew no organisation before this pronoun: the nearest organisation-like noun phrase
-        ante = _ANTECEDENT.findall(text, max(0, a - 400), a, overlapped=False, timeout=TIMEOUT)
-        if ante:
-            name = " ".join(ante[-1].split())
+    if phrase.lower() in ("its", "his", "her", "their", "our"):
+        m = Mention(None, phrase, a, b, None, "organization" if phrase.lower() in ("its", "their") else "person")
+        subject_form = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we"}[phrase.lower()]
+        sent_start = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+        subj = _main_subject(text, sent_start, a)
+        if subj and text[subj[0]:subj[1]].lower() not in _PRONOUNS and subj[1] <= a:
+            # "The senator is not saving democracy in his bid to": the sentence's subject owns it
+            m = None
+            a, b = subj
+            phrase = text[a:b]
+            words = phrase.split()
+            if fn is not None:
+                try:
+                    m = fn(a, b)
+                except Exception:
+                    m = None
+        elif (same := _name_in_sentence(text, a) if subject_form in ("it", "they") else None):
+            # "Baoshan stock climbed … and its decision": the name in the same sentence is the mention
+            m = Mention(same.group(), same.group(), same.start(), same.end(), None, "organization")
+        else:
+            try:  # the resolver knows he/she/it/they: ask it about the same position
+                got = resolver.pronoun(subject_form, a)
+                m = Mention(got[0], phrase, a, b, None, got[1])
+            except Exception:
+                pass
+    if m is not None and m.name is None and phrase.lower() in ("it", "its", "they", "their"):
+        # the resolver knew no organisation before this pronoun: a name earlier in the sentence ("Baoshan stock
+        # climbed … and its decision"), else the nearest organisation-like noun phrase
+        same = _name_in_sentence(text, a)
+        name = same.group() if same else None
+        if name is None:
+            ante = _ANTECEDENT.findall(text, max(0, a - 400), a, overlapped=False, timeout=TIMEOUT)
+            name = " ".join(ante[-1].split()) if ante else None
+        if name:
             m = Mention(name, phrase, a, b, None, "organization")
     common = words and words[0][:1].isupper() and _common_noun(words)
     if words and not words[0][:1].isupper() and phrase.lower() not in _PRONOUNS | {"its", "their"}:
@@ -476,6 +515,20 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
     return m
 
 
+def _name_in_sentence(text: str, a: int) -> regex.Match | None:
+    """The last name written earlier in the sentence that holds position ``a``."""
+    sent_start = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+    for cand in reversed(list(_CAPS.finditer(text, sent_start, a, timeout=TIMEOUT))):
+        w = cand.group()
+        if w.split()[0] not in _NOT_ANTECEDENT and (" " in w or _name_elsewhere(text, w) or not _common_noun([w])):
+            return cand
+    return None
+
+
+_CAPS = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{L}&.'’\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}&.'’\-]*)*")
+_NOT_ANTECEDENT = frozenset("""The A An But And So However Meanwhile In On At For With By From After Before Since During
+    Mr Mrs Ms Dr He She It They We I His Her Its Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December""".split())
 _ANTECEDENT = regex.compile(
     r"(?<![\p{L}])((?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:\p{Lu}[\p{L}.'’\-]*\s+){0,4}(?:\p{Lu}[\p{L}'’\-]*['’]s\s+)?"
     r"(?i:government|company|firm|party|bank|group|council|ministry|agency|board|union|club|airline|administration|"
