@@ -55,6 +55,7 @@ _PERFORMATIVE = regex.compile(
     r"(?<![\p{L}])(?:I|we|We)\s+(?:also\s+)?(?:wish|want|would\s+(?:also\s+)?like|should\s+(?:also\s+)?like|['’]d\s+like)"
     r"\s+(?:also\s+|first\s+|now\s+|briefly\s+|once\s+again\s+)?to\s+(?:\L<perf>)(?![\p{L}])",
     perf=load("performative_verbs"))
+_PERMISSION = frozenset(load("permission_verbs"))
 _NOMINAL = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings)$", regex.I)
 _VERBS_LIKE_NOUNS = frozenset("""implement complement supplement document comment augment cement experiment torment ferment
     lament segment compliment commence condense sentence license licence balance enhance finance advance announce
@@ -320,8 +321,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     if rid == "claim.weak_modal":
         sent = text[s:e]
         # permission, as in terms of service: "You may cancel at any time", "We may suspend your access"
-        if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and _search(
-                r"(?<![\p{L}])(?:you|your)(?![\p{L}])", sent, regex.I):
+        if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and (_search(
+                r"(?<![\p{L}])(?:you|your)(?![\p{L}])", sent, regex.I) or verb.lower() in _PERMISSION):
             return True
         if _IF_PAST.search(text, s, c.start):
             return True

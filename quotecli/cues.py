@@ -148,7 +148,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("Air China plans to raise $1bn.", "They have pledged to cut taxes.", "The LSE is working hard to woo firms."),
             ("He had planned to retire.", "The plan to build it failed.", "She went back to work.")),
     CueRule("claim.reduced_adj_to",
-            _rx(rf"""(?<=\p{{Ll}}\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that|is|are|was|were|be|been|being)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
+            _rx(rf"""(?<=\p{{Ll}}\s)(?<!['’]s\s)(?<!\b(?i:they|we|he|she|it|i|you|who|which|that|is|are|was|were|be|been|being)\s)(?P<cue>(?:set|due|scheduled|slated|poised)\s+to)\s+{_VERB}"""),
             "a noun + set / due / scheduled to (a reduced relative: 'candidates set to stand')", "prediction", 0.65, "report",
             ("The candidates set to stand in May are mostly women.",), ("They set to work at once.",)),
     CueRule("claim.chosen_to",
