@@ -527,6 +527,8 @@ _WARN_WORDS = regex.compile(r"(?<![\p{L}])(?:warn\w*|threat\w*|risk\w*|danger\w*
                             regex.I)
 
 
+_NEGATIVE = regex.compile(r"(?<![\p{L}])(?:\L<neg>)(?![\p{L}])", regex.I, neg=load("negative_outcomes"))
+_SCHEDULED_AFTER = regex.compile(r"(?:\s+(?:also|now|not))?\s+(?:\L<sched>)\b", sched=load("scheduled_verbs"))
 _HEDGE = regex.compile(r"(?<![\p{L}])(?:probably|possibly|perhaps|maybe|conceivably|arguably)(?![\p{L}])", regex.I)
 
 
@@ -539,16 +541,31 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return "warning"
     if cue.quote is not None and cue.quote.cue is not None and _WARN_WORDS.match(cue.quote.cue.text):
         return "warning"  # “…,” she warned.
-    if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled"):
+    if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled",
+               "claim.scheduled_present", "claim.promise_object", "claim.chosen_to"):
         return "plan"
     if rid == "claim.be_adj_to" and _search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):
         return "plan"
     if kind == "agent":
         return "plan"
+    after = text[cue.end:unit.end]
+    if rid in ("claim.modal_will", "claim.modal_would") and (
+            _match(r"(?:\s+(?:also|now|not|then))?\s+be\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ne|ld|ng)\b(?!\s+(?:to|that|by\s+the\s+\p{Ll}+ing))", after)
+            or _SCHEDULED_AFTER.match(after)):
+        # "will be held", "will be created", "will begin": an arrangement someone has made
+        if not _NEGATIVE.search(text, unit.start, unit.end):
+            return "plan"
+    if rid in ("claim.modal_would", "claim.modal_will") and kind == "report" and _match(
+            r"(?i:he|she|they|we|i)\s+(?:\p{Ll}+ly\s+)?$", text[max(unit.start, cue.start - 20):cue.start][-12:].lstrip()):
+        # "the Conservatives insisted they would hold …": a reported intention
+        if not _NEGATIVE.search(text, unit.start, unit.end):
+            return "plan"
     if cue.quote is not None and rid in ("claim.modal_will", "claim.going_to"):
         subj = text[max(unit.start, cue.start - 12):cue.start].lower().split()
         if subj and subj[-1].strip("’'") in ("we", "i", "we'll", "i'll"):
             return "plan"
         if _search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
             return "plan"
+    if _NEGATIVE.search(text, unit.start, unit.end):
+        return "warning"  # a harmful outcome: "concerns that costs will hit profits"
     return cue.rule.type
