@@ -18,6 +18,7 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -169,10 +170,12 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
     if ss >= b_end:
         return None
-    lead = text[ss:b_end].rstrip()
+    lead = text[max(ss, b_end - 120):b_end].rstrip()  # a bounded window: many quotations may share a sentence
     participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
     colon = lead.endswith(":")
-    cued = bool(CUE_RE.search(text, ss, b_end, timeout=TIMEOUT))
+    cues = doc.cue_starts
+    k = bisect.bisect_left(cues, ss)
+    cued = k < len(cues) and cues[k] < b_end
     if not (participle or colon or c.kind == "partial" or cued):
         return None
     got = sentence_subject(text, ss, b_end)
@@ -184,6 +187,9 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
         if c.words < 2 or not (subj[:1].isupper() or subj.lower() in PRONOUNS) or subj.split()[0] in ("The", "A", "An") \
                 or subj.lower() in ("it", "they", "we") or subj.isupper():
             return None
+        if " " not in subj and subj.lower() not in PRONOUNS and not regex.search(
+                rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(subj)}(?![\p{{L}}])", text, timeout=TIMEOUT):
+            return None  # "Experience shows that …": a bare capitalised word is a name only if written in full too
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 

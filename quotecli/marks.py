@@ -119,7 +119,7 @@ def _single_open(stack: list[tuple[int, str]]) -> bool:
 def _close(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: int,
            pairs: list[MarkPair]) -> bool:
     """Close the innermost open mark that accepts ``mark``; single marks only close the top one."""
-    for i in range(len(stack) - 1, -1, -1):
+    for i in range(len(stack) - 1, max(-1, len(stack) - 9), -1):  # marks nest a few deep, never hundreds
         opos, omark = stack[i]
         if mark in CLOSERS[omark]:
             if pos == opos + len(omark) and mark == omark == '"':

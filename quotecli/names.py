@@ -144,8 +144,9 @@ class Resolver:
 
     def __init__(self, doc: TextDoc):
         self.doc = doc
-        self._events: list[tuple[int, str, str, str | None]] = []  # (pos, name, type, gender) by position
-        self._sorted = True
+        # resolved speakers by position, kept sorted: (pos, name, gender) and (pos, name, type)
+        self._person_events: list[tuple[int, str, str | None]] = []
+        self._group_events: list[tuple[int, str, str]] = []
 
     @cached_property
     def _names(self) -> list[tuple[int, int, str, str | None, str]]:
@@ -218,10 +219,12 @@ class Resolver:
 
     def note(self, pos: int, name: str, kind: str, gender: str | None = None) -> None:
         """Record a resolved speaker at ``pos`` so that later pronouns can point back at it."""
-        if kind == "person" and gender is None:
-            gender = self.canonical_person(name)[1]
-        self._events.append((pos, name, kind, gender))
-        self._sorted = False
+        if kind == "person":
+            if gender is None:
+                gender = self.canonical_person(name)[1]
+            bisect.insort(self._person_events, (pos, name, gender))
+        elif kind in ("organization", "group"):
+            bisect.insort(self._group_events, (pos, name, kind))
 
     def canonical_person(self, name: str) -> tuple[str, str | None]:
         """The earliest longest full name for ``name`` ("Mr Zhao", "Zhao") and its gender, memoised per document."""
@@ -290,20 +293,21 @@ class Resolver:
             if bare:
                 best = bare
             recent = best is not None and self.doc.sentence_index(best[0]) >= self.doc.sentence_index(pos) - 1
-            for s, name, kind, g in reversed(self._sorted_events()):
-                if s >= pos or kind != "person":
-                    continue
+            events = self._person_events
+            i = bisect.bisect_left(events, (pos,)) - 1
+            while i >= 0:
+                s, name, g = events[i]
                 if g is None or want == "person" or g == want:
                     if best is None or (s > best[0] - 600 and not recent) or s > best[0]:
                         best = (s, name)
                     break
+                i -= 1
             return (best[1] if best else None), "person"
         kind = "group" if low in ("they", "we") else "organization"
         best = None
-        for s, name, k, _ in reversed(self._sorted_events()):
-            if s < pos and k in ("organization", "group"):
-                best = (s, name, k)
-                break
+        i = bisect.bisect_left(self._group_events, (pos,)) - 1
+        if i >= 0:
+            best = self._group_events[i]
         i = bisect.bisect_left(self._orgs, (pos,)) - 1
         if i >= 0 and (best is None or self._orgs[i][0] > best[0]):
             best = (self._orgs[i][0], self._orgs[i][1], "organization")
@@ -322,11 +326,6 @@ class Resolver:
     def _orgs(self) -> list[tuple[int, str]]:
         return [(s, name) for s, _, name, _, kind in self._names if kind == "organization"]
 
-    def _sorted_events(self) -> list[tuple[int, str, str, str | None]]:
-        if not self._sorted:
-            self._events.sort(key=lambda e: e[0])
-            self._sorted = True
-        return self._events
 
 
 def common_type(phrase: str) -> str:

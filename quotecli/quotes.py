@@ -27,6 +27,7 @@ _NOT_SPEECH_BEFORE = regex.compile(
 _WORK_AFTER = regex.compile(
     r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
     r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
+_SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
 
@@ -92,7 +93,7 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
 
 def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     ps = doc.paragraphs[para][0]
-    if para == 0 and _is_headline(text, *doc.paragraphs[0]):
+    if para == 0 and doc.headline:
         return True
     if _WORK_AFTER.match(text, p.outer_end, min(len(text), p.outer_end + 30), timeout=TIMEOUT) and \
             _title_case(_WORD.findall(text, p.inner_start, p.inner_end), text[p.inner_start:p.inner_end] or " ", False):
@@ -100,8 +101,14 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
 
 
-def _is_headline(text: str, s: int, e: int) -> bool:
-    """A first paragraph in title case is a headline: quotations there are not reported."""
+def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """Is the first paragraph a headline (title case, other paragraphs after it, no reporting verb)?
+    Quotations in a headline are not reported."""
+    if len(paragraphs) < 2:
+        return False
+    s, e = paragraphs[0]
+    if e - s > 300 or _SAID.search(text, s, e, timeout=TIMEOUT):
+        return False
     words = [w for w in _WORD.findall(text, s, e) if len(w) >= 4]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 

@@ -4,6 +4,7 @@ the previous paragraph), nested quotations, and the speakers table.
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import replace
 
@@ -71,9 +72,11 @@ def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], re
     A quotation inside another is reported only when the outer quotation attributes it with a cue."""
     out: list[Quote] = []
     text = doc.text
+    starts = [q.start for q in outer]  # outer quotations are in text order
     for c in nested:
-        host = next((q for q in outer if q.start <= c.pair.open and c.pair.outer_end <= q.end), None)
-        if host is None:
+        k = bisect.bisect_right(starts, c.pair.open) - 1
+        host = outer[k] if k >= 0 else None
+        if host is None or not (host.start <= c.pair.open and c.pair.outer_end <= host.end):
             continue
         m = None
         for m in CUE_RE.finditer(text, max(host.start, c.pair.open - 120), c.pair.open, timeout=TIMEOUT):

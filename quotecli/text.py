@@ -98,6 +98,18 @@ class TextDoc:
         return out
 
     @cached_property
+    def cue_starts(self) -> list[int]:
+        """Offsets of every reporting verb, so that rules ask "is there a cue in [a, b)?" by bisection."""
+        from .phrases import CUE_RE
+        return [m.start() for m in CUE_RE.finditer(self.text, timeout=TIMEOUT)]
+
+    @cached_property
+    def headline(self) -> bool:
+        """Whether the first paragraph is a headline (see quotes.is_headline)."""
+        from .quotes import is_headline
+        return is_headline(self.text, self.paragraphs)
+
+    @cached_property
     def pairs(self) -> list[MarkPair]:
         from .marks import pair_marks
         return pair_marks(self.text, self.paragraphs)
