@@ -53,18 +53,18 @@ _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
 
 _AFTER_CUE_SP = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{NAME_PAT}
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{NAME_PAT}
          |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
          (?:\s*,\s*{_ROLE_TAIL})?""",
-    regex.X, cues=CUES, titles=TITLES)
+    regex.X, cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES), titles=TITLES)
 
 _AFTER_CUE_ROLE_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
          (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
 
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>)\s++(?P<pre>{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
     regex.X, cues=CUES, titles=TITLES)
 
 _AFTER_SP_CUE = regex.compile(
@@ -91,6 +91,8 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
 
+_NOT_LABELS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING", "WATCH", "READ",
+                         "PHOTO", "VIDEO", "WARNING", "FACT CHECK", "ANALYSIS", "OPINION", "LIVE", "EXCLUSIVE", "Q", "A"})
 _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
 
 _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
@@ -137,12 +139,12 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     a_end = pe
     if i + 1 < len(cands) and cands[i + 1].para == c.para:
         a_end = min(a_end, cands[i + 1].pair.open)
-    m = _LABEL.match(text, c.start, c.end)
-    if m:
-        return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
     if f:
         return f
+    m = _LABEL.match(text, c.start, c.end)
+    if m and m.group("sp") not in _NOT_LABELS:
+        return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     if not text[a_start:pe].strip(" .") and c.para + 1 < len(doc.paragraphs):
         ns, ne = doc.paragraphs[c.para + 1]
         m = _AFTER_DASH.match(text, ns, ne, timeout=TIMEOUT)

@@ -36,7 +36,6 @@ DOUBLE = frozenset({"“", '"', "”", "‟", "„", "«", "»", "``", "''"})
 SINGLE = frozenset({"‘", "'", "’", "‚", "‹", "›"})
 # marks that open a quotation in their usual use, whatever the letters around them
 _ALWAYS_OPEN = frozenset({"“", "„", "‘", "‚", "«", "‹", "``", "‟"})
-_ALWAYS_CLOSE = frozenset({"”", "’", "»", "›"})
 
 _OPEN_BEFORE = frozenset(" \t\u00a0([{—–-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
 _CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–-/…\u200b") | DOUBLE | SINGLE
@@ -94,11 +93,11 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
             left = True  # French spacing: « mots »
         elif mark == "»" and stack and stack[-1][1] == "«":
             right = True
-        if right and _close(stack, pos, mark, text, ps, pairs):
+        if right and _close(stack, pos, mark, pairs):
             continue
         if left or (mark in _ALWAYS_OPEN and not after.isspace() and not right):
-            if mark in DOUBLE and _reopen(stack, pos, mark, text, ps, pairs):
-                pass
+            if mark in DOUBLE:
+                _reopen(stack, pos, mark, text, pairs)
             stack.append((pos, mark))
     # Whatever is still open: the outermost double quotation continues when the next paragraph reopens.
     if stack:
@@ -116,8 +115,7 @@ def _single_open(stack: list[tuple[int, str]]) -> bool:
     return bool(stack) and stack[-1][1] in ("‘", "'", "‚")
 
 
-def _close(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: int,
-           pairs: list[MarkPair]) -> bool:
+def _close(stack: list[tuple[int, str]], pos: int, mark: str, pairs: list[MarkPair]) -> bool:
     """Close the innermost open mark that accepts ``mark``; single marks only close the top one."""
     for i in range(len(stack) - 1, max(-1, len(stack) - 9), -1):  # marks nest a few deep, never hundreds
         opos, omark = stack[i]
@@ -132,8 +130,7 @@ def _close(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: int
     return False
 
 
-def _reopen(stack: list[tuple[int, str]], pos: int, mark: str, text: str, ps: int,
-            pairs: list[MarkPair]) -> bool:
+def _reopen(stack: list[tuple[int, str]], pos: int, mark: str, text: str, pairs: list[MarkPair]) -> bool:
     """A double mark opening while one of its family is open: the earlier quotation ran on to here.
 
     News text that lost its paragraph breaks reads ``…end. "Next…``: the earlier piece ends at the full

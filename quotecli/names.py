@@ -30,16 +30,16 @@ _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
 
 # A capitalised name: optional titles, then capitalised words, initials and name particles.
-_CAP = r"(?:(?:\p{Lu}\.){1,3}|\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
+_CAP = r"(?:(?:\p{Lu}\.){1,3}|(?!(?:Jr|Sr)\.)\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
+PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al el dos das".split())
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
-NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
+NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
-NAME_RE = regex.compile(NAME_PAT, titles=TITLES)
-_NOT_NAME_START = frozenset(load("not_names"))
-_SENT_START = regex.compile(r"(?:^|[.!?]['\"”’]?\s+|\n)$")
+NOT_NAME_START = frozenset(load("not_names"))
+_CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
 FULL_NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_CAP}){{0,3}}"
-    rf"|{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
+    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
+    rf"|{_CAP}(?:[ \u00a0](?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
     titles=TITLES)
 
 
@@ -51,7 +51,7 @@ def split_role(name: str) -> tuple[str | None, str]:
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".,").removesuffix("’s").removesuffix("'s")
         if bare in ROLE_WORDS or w in ROLE_WORDS or (bare.isupper() and len(bare) > 1) or bare in ORG_WORDS \
-                or bare[:1].islower():
+                or (bare[:1].islower() and bare not in PARTICLES):
             cut = i + 1
     if cut == 0:
         return None, name
@@ -69,14 +69,16 @@ def _surname_key(name: str) -> str:
 
 _TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=TITLES)
 _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
+_CREDIT = regex.compile(r"(?i)(?<![\p{L}])(?:additional\s+)?(?:reporting|editing|writing|compiled|edited|written|"
+                        r"photographs?|illustration|graphics?)(?:\s+by|:)[^\n]*")
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
 
 
 @lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> tuple[str, str | None]:
-    """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen.")."""
+    """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen."); "General Motors" keeps its "title"."""
     m = _TITLE_PREFIX.match(name)
-    if not m:
+    if not m or any(w in ORG_WORDS for w in name[m.end():].split()):
         return name, None
     return name[m.end():], " ".join(m.group().split())
 
@@ -116,7 +118,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     shift = 0
     words = raw.split(" ")
     # drop a sentence-initial function word caught as a capitalised word ("But John Smith")
-    while words and words[0] in _NOT_NAME_START:
+    while words and (words[0] in NOT_NAME_START or words[0].lower() in _CUE_WORDS):
         shift += len(words[0]) + 1
         words = words[1:]
     if len(words) < 2:
@@ -153,7 +155,10 @@ class Resolver:
         """Full names written in the text: (start, end, name without titles, title, type)."""
         text = self.doc.text
         out = []
+        credits = [m.span() for m in _CREDIT.finditer(text, timeout=TIMEOUT)]
         for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
+            if credits and any(a <= m.start() < b for a, b in credits):
+                continue  # "Reporting by Jane Cai; editing by Tom Hogue": staff, not people in the story
             parsed = _parse_name(m.group())
             if parsed is None:
                 continue
@@ -269,13 +274,15 @@ class Resolver:
             return Mention(None, words, start, end, role, "unknown")
         if words[:1].islower() or first in ("a", "an", "the", "one", "another", "two", "three", "some",
                                              "several", "many", "other", "senior", "local"):
-            if first in ("the",) and any(w[:1].isupper() for w in words.split()[1:]):
+            if first in ("the",) and words.split()[-1][:1].isupper():
                 return Mention(words, words, start, end, role, "organization")
             return Mention(words, words, start, end, role, common_type(low))
         canon, title = strip_titles(words)
         kind = name_type(canon)
         if kind == "person":
             canon, _ = self.canonical_person(words)
+            if role is None:
+                role = title or split_role(words)[0]  # "Mayor Bill de Blasio": the title is his role
         return Mention(canon, words, start, end, role, kind)
 
     def pronoun(self, low: str, pos: int) -> tuple[str | None, str]:

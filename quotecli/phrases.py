@@ -9,21 +9,21 @@ from __future__ import annotations
 import regex
 
 from .lexicons import load
-from .names import NAME_PAT, ORG_WORDS, PRONOUNS, TITLES, split_role
+from .names import NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, split_role
 from .text import TIMEOUT
 
 TITLES_SET = frozenset(TITLES)
 
 CUES = tuple(sorted(load("cue_verbs"), key=len, reverse=True))
 
-NOT_NAME = frozenset(load("not_names")) | frozenset(
+NOT_NAME = NOT_NAME_START | frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 CUE_RE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
-                     cues=CUES)
+                     cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES))  # "Added Jones: …" opens a sentence
 
-ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|would|can|must|did|does|has|had|have|was|were|is|are|would|will|once|previously|recently|repeatedly|"
+ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|would|can|must|did|does|has|had|have|was|were|is|are|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 
@@ -58,6 +58,8 @@ _VERBISH = frozenset("""has had have was were is are will would could can may mi
 def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
     i = 0
+    while toks and toks[0][2] in ("•", "·", "-", "–", "—", "*", "»"):
+        toks = toks[1:]  # a bullet: "• Jane Roe, mayor: “…”"
     if toks and toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2:
         # a dateline: "LONDON —", "JACKSON, Miss. (AP) —": the sentence starts after its dash
         for k, t in enumerate(toks[:8]):
@@ -88,6 +90,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
             j += 1
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or CUE_RE.fullmatch(nxt) \
+                or nxt.endswith("ing") \
                 or nxt.endswith(("ed", "ly", "s")):
             end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
             return toks[i][0], end, None
@@ -155,6 +158,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         role_like = first.lower() in DETS | {"who", "whose"} or first in TITLES or (
             first[:1].islower() and first.lower() not in PRONOUNS)
         seg = toks[k + 1:j + 1]
+        if len(seg) == 1 and _PARTY_TAG.fullmatch(seg[0][2].rstrip(",")):
+            return _np_ending_at(text, toks, k, strip_comma=True)
         if k >= 0 and seg and all(_name_word(t[2].rstrip(",")) for t in seg) and len(seg) <= 5 \
                 and seg[0][2] not in NOT_NAME:
             # "the club’s chief executive, Alison Pryce, said": the name is the apposition
@@ -184,7 +189,7 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         return s, s + len(w), None
     if w[0].isupper() or (w[0] in "‘'" and len(w) > 1):
         k = j
-        while k - 1 >= 0 and _name_word(toks[k - 1][2]):
+        while k - 1 >= 0 and not toks[k - 1][2].endswith(",") and _name_word(toks[k - 1][2]):
             k -= 1
         while k >= 2 and toks[k - 1][2] in ("of", "for", "&", "and") and toks[k - 2][2][:1].isupper() and \
                 any(t[2].strip(",.") in ORG_WORDS for t in toks[max(0, k - 4):j + 1]):
@@ -266,6 +271,7 @@ def plausible(text: str, s: int, e: int) -> bool:
         return words[0] in DETS or _source_head(words)
     return True
 
+_PARTY_TAG = regex.compile(r"\(?[DRI]-\p{Lu}[\p{L}.]*\)?")
 _PLACE_TAIL = regex.compile(r"\s+(?:of|from|for)\s+(?:the\s+)?\p{Lu}[^,;]*$")
 
 

@@ -51,6 +51,9 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
                     resolver.note(f.sp_start, mention.name, mention.type)
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f and f.cue else None
         kind = c.kind
+        if kind == "partial" and f is not None and f.rule.startswith("after.") and text[c.start].isupper() \
+                and _opens_sentence(doc, c.start):
+            kind = "direct"  # “We will win” he said.
         if f is not None and f.rule == "split" and quotes and quotes[-1].group == groups[i]:
             first = quotes[-1]
             if first.kind == "partial" and first.text[:1].isupper() and _opens_sentence(doc, first.start):
@@ -110,7 +113,7 @@ def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     low = words.lower()
     if low in PRONOUNS:
         return resolver.mention(f.sp_start, f.sp_end, f.role)
-    if words in PLACES or words.lstrip("The ").strip() in PLACES:
+    if words in PLACES or words.removeprefix("The ").removeprefix("the ") in PLACES:
         return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
     m = resolver.mention(f.sp_start, f.sp_end, f.role)
     return m
@@ -121,22 +124,18 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
     for i, c in enumerate(cands):
         if found[i] is not None:
             continue
-        # colon lead-in in the previous paragraph: "In a statement, the company said:¶“…”"
         ps = doc.paragraphs[c.para][0]
         if c.pair.open == ps and c.para > 0:
             pps, ppe = doc.paragraphs[c.para - 1]
-            if text[ppe - 1] == ":" and (i == 0 or cands[i - 1].pair.outer_end <= pps or True):
-                sent = doc.sentences[doc.sentence_index(ppe - 1)]
+            sent = doc.sentences[doc.sentence_index(ppe - 1)]
+            if text[ppe - 1] == ":":
+                # colon lead-in in the previous paragraph: "In a statement, the company said:¶“…”"
                 lead = lead_in(doc, sent[0], ppe - 1)
                 if lead:
                     found[i] = lead
                     continue
-        if c.pair.open == ps and c.para > 0 and (i == 0 or cands[i - 1].para < c.para - 1 or found[i - 1] is None
-                                                  or found[i - 1].sp_start < doc.paragraphs[c.para - 1][0]):
-            # a floating quotation after a paragraph of reported speech: “But Omar Diaz … said …¶“I will …”
-            pps, ppe = doc.paragraphs[c.para - 1]
-            if i == 0 or cands[i - 1].pair.outer_end <= pps:
-                sent = doc.sentences[doc.sentence_index(ppe - 1)]
+            elif i == 0 or cands[i - 1].pair.outer_end <= pps:
+                # a floating quotation after a paragraph of reported speech: “But Omar Diaz … said …¶“I will …”
                 lead = lead_in(doc, sent[0], ppe)
                 subj = sentence_subject(text, sent[0], ppe)
                 # only when the reporting verb's subject is the sentence's own named or pronoun subject
