@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from .names import NAME_PAT, PRONOUNS, TITLES, name_type
-from .phrases import (ADV, CUE_RE, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
+from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, trim_speaker)
 from .quotes import Candidate
 from .text import TIMEOUT, TextDoc
@@ -271,7 +271,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     s = max(s, sent[0])
     if s >= e:
         return None
-    cues = list(CUE_RE.finditer(text, s, e, timeout=TIMEOUT))
+    cues = [c for c in doc.cues_in(s, e) if c.end() <= e]
     for m in reversed(cues):
         gap = text[m.end():e]
         if len(gap) > 90 or _SENT_BREAK.search(gap):
@@ -314,7 +314,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
 
 def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
     text = doc.text
-    cues = list(CUE_RE.finditer(text, s, colon, timeout=TIMEOUT))
+    cues = [c for c in doc.cues_in(s, colon) if c.end() <= colon]
     for m in reversed(cues):
         np = subject_before(text, s, m.start())
         if np:

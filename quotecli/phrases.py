@@ -20,6 +20,57 @@ NOT_NAME = NOT_NAME_START | frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
+class CueHit(tuple):
+    """One reporting verb found by ``find_cues``: behaves like the regex match it replaces."""
+
+    __slots__ = ()
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+    def span(self) -> tuple[int, int]:
+        return self[0], self[1]
+
+    def group(self) -> str:
+        return self[2]
+
+
+_CAPS = tuple(c[0].upper() + c[1:] for c in CUES)
+_SINGLE_CUES = frozenset(c for c in CUES + _CAPS if " " not in c)
+_MULTI_CUES: dict[str, regex.Pattern] = {}
+for _first, _rests in {f: [c.split(" ", 1)[1] for c in CUES + _CAPS + ("according to", "According to",
+                                                                        "was quoted as saying")
+                            if c.split(" ", 1)[0] == f and " " in c]
+                       for f in {c.split(" ", 1)[0] for c in CUES + _CAPS + ("according to", "According to",
+                                                                              "was quoted as saying") if " " in c}
+                       }.items():
+    _MULTI_CUES[_first] = regex.compile(
+        r"\s+(?:" + "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in sorted(_rests, key=len, reverse=True))
+        + r")(?![\p{L}\-])")
+_ASCII_WORD = regex.compile(r"(?<![\p{L}\-’'])[A-Za-z]+(?![\p{L}\-’'])")
+
+
+def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueHit]:
+    """Every reporting verb in ``text[lo:hi]``: a word regex plus set look-ups, ten times faster than one
+    alternation of six hundred verbs tried at every position."""
+    hi = len(text) if hi is None else hi
+    out = []
+    for m in _ASCII_WORD.finditer(text, lo, hi, timeout=TIMEOUT):
+        w = m.group()
+        rest = _MULTI_CUES.get(w)
+        if rest is not None:
+            r = rest.match(text, m.end(), hi, timeout=TIMEOUT)
+            if r:
+                out.append(CueHit((m.start(), r.end(), text[m.start():r.end()])))
+                continue
+        if w in _SINGLE_CUES:
+            out.append(CueHit((m.start(), m.end(), w)))
+    return out
+
+
 CUE_RE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
                      cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES))  # "Added Jones: …" opens a sentence
 

@@ -14,9 +14,9 @@ from .attribution import Found, lead_in, local_attribution
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
 from .names import PRONOUNS, Resolver
-from .phrases import CUE_RE, sentence_subject, subject_before
+from .phrases import sentence_subject, subject_before
 from .quotes import Candidate
-from .text import TIMEOUT, TextDoc
+from .text import TextDoc
 
 __all__ = ["Resolver", "attribute", "summarise"]
 
@@ -82,7 +82,7 @@ def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], re
         if host is None or not (host.start <= c.pair.open and c.pair.outer_end <= host.end):
             continue
         m = None
-        for m in CUE_RE.finditer(text, max(host.start, c.pair.open - 120), c.pair.open, timeout=TIMEOUT):
+        for m in doc.cues_in(max(host.start, c.pair.open - 120), c.pair.open):
             pass
         if m is None or len(text[m.end():c.pair.open].strip(" ,:")) > 40:
             continue

@@ -98,10 +98,21 @@ class TextDoc:
         return out
 
     @cached_property
+    def cues(self) -> list:
+        """Every reporting verb in the document (``phrases.CueHit``), found once, in text order."""
+        from .phrases import find_cues
+        return find_cues(self.text)
+
+    @cached_property
     def cue_starts(self) -> list[int]:
         """Offsets of every reporting verb, so that rules ask "is there a cue in [a, b)?" by bisection."""
-        from .phrases import CUE_RE
-        return [m.start() for m in CUE_RE.finditer(self.text, timeout=TIMEOUT)]
+        return [c[0] for c in self.cues]
+
+    def cues_in(self, lo: int, hi: int) -> list:
+        """The reporting verbs that start in [lo, hi)."""
+        import bisect
+        starts = self.cue_starts
+        return self.cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
     @cached_property
     def headline(self) -> bool:
