@@ -194,7 +194,7 @@ def _check_encoding(value: Optional[str]) -> Optional[str]:
 
 
 class _DeferInterrupt:
-    """Ctrl-C arriving while a record is being written waits until the write is complete."""
+    """Ctrl-C arriving while a record is being written waits until the write is complete; a second one doesn't."""
 
     def __init__(self) -> None:
         self.depth = 0
@@ -211,8 +211,8 @@ class _DeferInterrupt:
             signal.signal(signal.SIGINT, self.previous)
 
     def _handler(self, signum: int, frame: Any) -> None:
-        if self.depth:
-            self.pending = True
+        if self.depth and not self.pending:
+            self.pending = True       # a second Ctrl-C does not wait (a write can block on a stalled reader)
         else:
             raise KeyboardInterrupt
 

@@ -118,21 +118,37 @@ def test_ctrl_c_exits_130_with_whole_records(jobs):
     count, text = (3, ARTICLE) if jobs == "1" else (2500, ARTICLE * 5)
     payload = "".join(json.dumps({"id": f"d{i}", "text": text}) + "\n" for i in range(count)).encode()
 
-    def feed():
+    def feed():                                           # the only thread that touches proc.stdin
         try:
             proc.stdin.write(payload)
             proc.stdin.flush()
-        except (BrokenPipeError, ValueError):
+        except (BrokenPipeError, ValueError, OSError):
             pass
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
     got = [proc.stdout.readline() for _ in range(3)]       # quotecli is up and writing records
+    if not all(got):
+        proc.kill()
+        pytest.fail(f"quotecli ended early: {proc.stderr.read()[-2000:]!r}")
     assert [json.loads(x)["id"] for x in got] == ["d0", "d1", "d2"]
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 130, err
-    for line in out.splitlines():
-        json.loads(line)                                  # never half a record
+    # Read the rest through the same buffered reader (communicate() would skip what readline buffered).
+    watchdog = threading.Timer(120, proc.kill)            # a hang fails the test instead of the suite
+    watchdog.start()
+    try:
+        rest = proc.stdout.read()
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    finally:
+        watchdog.cancel()
+    writer.join(timeout=30)
+    proc.stdin.close()
+    assert code == 130, err
+    for line in rest.splitlines():
+        try:
+            json.loads(line)                              # never half a record
+        except ValueError:
+            pytest.fail(f"half a record after Ctrl-C: {line[:100]!r}...{line[-100:]!r}")
     assert b"interrupted" in err
     no_noise(err)
 
@@ -168,6 +184,11 @@ def test_deferred_interrupt_waits_for_the_write_to_finish():
     assert written == "whole record" and not d.pending
     with pytest.raises(KeyboardInterrupt):
         d._handler(signal.SIGINT, None)                  # outside a write: at once
+    with pytest.raises(KeyboardInterrupt):
+        with d.guard():
+            d._handler(signal.SIGINT, None)
+            d._handler(signal.SIGINT, None)              # a second Ctrl-C during a stuck write: at once
+            pytest.fail("not reached")
 
 
 # --- real terminals -----------------------------------------------------------------------------------
