@@ -22,6 +22,7 @@ _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", 
                             "Congresswoman", "Councilwoman"})
 _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
+_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
     regex.M)
@@ -281,8 +282,10 @@ class Resolver:
         kind = name_type(canon)
         if kind == "person":
             canon, _ = self.canonical_person(words)
-            if role is None:
-                role = title or split_role(words)[0]  # "Mayor Bill de Blasio": the title is his role
+            if role is None:  # "Mayor Bill de Blasio": the title is his role; an honorific is not
+                role = title if title and title.split()[-1] not in _HONORIFICS else split_role(words)[0]
+                if role and role.split()[-1] in _HONORIFICS:
+                    role = None
         return Mention(canon, words, start, end, role, kind)
 
     def pronoun(self, low: str, pos: int) -> tuple[str | None, str]:

@@ -218,19 +218,7 @@ SLOW = {"3M-straight-marks", "3M-mixed-marks", "3MB-line-no-punctuation", "3MB-w
         "many-cues-no-marks"}
 
 
-# Known failure: claim detection runs ~30 patterns per sentence, so 200,000 one-line paragraphs take minutes
-# (quotation finding alone is linear and fast here). Kept strict so that making claims linear-time moves it.
-KNOWN_SLOW = {"many-paragraphs-reopening": "claims cost ~1 ms per sentence: 200k sentences exceed 60 s"}
-
-
-def _marks(n):
-    marks = [pytest.mark.slow] if n in SLOW else []
-    if n in KNOWN_SLOW:
-        marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_SLOW[n]))
-    return marks
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_marks(n)) for n in HOSTILE])
+@pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.slow] if n in SLOW else []) for n in HOSTILE])
 def test_hostile_input_finishes(name):
     code = textwrap.dedent(f"""
         import time
