@@ -70,8 +70,8 @@ def _surname_key(name: str) -> str:
 
 _TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=TITLES)
 _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
-_CREDIT = regex.compile(r"(?i)(?<![\p{L}])(?:additional\s+)?(?:reporting|editing|writing|compiled|edited|written|"
-                        r"photographs?|illustration|graphics?)(?:\s+by|:)[^\n]*")
+_CREDIT = regex.compile(r"(?<![\p{L}])(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|"
+                        r"[Ww]ritten|[Pp]hotographs?|[Ii]llustration|[Gg]raphics?|REPORTING|EDITING)(?:\s+by|:)[^\n]*")
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
 
 
