@@ -1,8 +1,9 @@
 """The runner: documents in, processed documents out, in input order, in one process or many.
 
 With ``jobs > 1`` documents travel to worker processes in batches of about ``BATCH_CHARS`` characters (large
-enough that process overhead is small, small enough that results stream); each worker imports quotecli once,
-so its patterns compile once. At most ``jobs * AHEAD`` batches are in flight, so memory stays flat however
+enough that process overhead is small, small enough that results stream and Ctrl-C waits little). Workers are
+forked from the main process, whose patterns are already compiled (where fork is unavailable each worker
+imports quotecli once), and warm up once, never per document. At most ``jobs * AHEAD`` batches are in flight, so memory stays flat however
 large the corpus, and batches are collected in submission order, so the output is byte-identical to
 ``--jobs 1``. Workers also render the output text, so the main process only reads and writes.
 """
@@ -24,7 +25,7 @@ from .models import DocumentResult
 from .readers import Document
 from .writers import Renderer
 
-BATCH_CHARS = 1 << 16      # ~64 K characters per batch: ~20 ms of work, small next to its IPC cost
+BATCH_CHARS = 1 << 16      # ~64 K characters per batch: tens of ms of work, far more than its IPC cost
 BATCH_DOCS = 1000
 AHEAD = 4                  # batches in flight per worker
 
