@@ -323,6 +323,9 @@ def extract(
     except (writers.OutputClosed, BrokenPipeError):
         _quiet_stdout(env)
         code = EXIT_OK
+    except writers.OutputError as exc:
+        raise CliError(f"cannot write the output: {exc}", "check where the output goes (disk space, "
+                       "permissions)") from exc
     except KeyboardInterrupt:
         _say(env.stderr, "error", "interrupted")
         code = EXIT_INTERRUPTED

@@ -98,6 +98,15 @@ class TableOutput:
     def add(self, items: tuple[str, ...], result: DocumentResult | None = None) -> None:
         if result is None:
             return
+        from .writers import OutputClosed, OutputError
+        try:
+            self._add(result)
+        except BrokenPipeError as exc:
+            raise OutputClosed() from exc
+        except OSError as exc:                # a full disk, say: a clean error, not a crash
+            raise OutputError(exc.strerror or str(exc)) from exc
+
+    def _add(self, result: DocumentResult) -> None:
         c = self.console
         if self.count:
             c.print()

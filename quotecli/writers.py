@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 from collections.abc import Callable
@@ -152,6 +153,10 @@ class OutputClosed(Exception):
     """The reader of our output went away (a closed pipe, as with ``| head -1``)."""
 
 
+class OutputError(Exception):
+    """Writing the output failed for another reason than a closed reader (a full disk, say)."""
+
+
 class Sink:
     """Writes text to a binary stream as UTF-8, one write and one flush per call.
 
@@ -180,9 +185,9 @@ class Sink:
         except BrokenPipeError as exc:
             raise OutputClosed() from exc
         except OSError as exc:
-            if getattr(exc, "errno", None) == 32:   # EPIPE from a wrapped stream
+            if exc.errno == errno.EPIPE:               # EPIPE from a wrapped stream
                 raise OutputClosed() from exc
-            raise
+            raise OutputError(exc.strerror or str(exc)) from exc
 
 
 class StreamOutput:

@@ -103,6 +103,19 @@ def test_exit_codes_of_a_real_process(args, stdin, code, words):
     no_noise(proc.stderr)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["jsonl", "table"])
+def test_a_full_disk_is_a_clean_error(tmp_path, fmt):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE)
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(QUOTECLI + ["extract", str(p), "-f", fmt], stdout=full, stderr=subprocess.PIPE,
+                              env=ENV, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(b"quotecli: error: cannot write the output: No space left on device")
+    no_noise(proc.stderr)
+
+
 def test_console_script_is_installed():
     proc = subprocess.run(["quotecli", "--version"], capture_output=True, env=ENV, timeout=120)
     assert proc.returncode == 0 and proc.stdout.startswith(b"quotecli ")
