@@ -193,28 +193,42 @@ def _check_encoding(value: Optional[str]) -> Optional[str]:
         raise typer.BadParameter(f"unknown encoding {value!r} (try utf-8, cp1252, latin-1, utf-16)") from None
 
 
+class _Stopped(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) or SIGTERM, raised once no record is half written."""
+
+    def __init__(self, signum: int = signal.SIGINT):
+        super().__init__()
+        self.signum = signum
+
+
 class _DeferInterrupt:
-    """Ctrl-C arriving while a record is being written waits until the write is complete; a second one doesn't."""
+    """Ctrl-C (or SIGTERM) arriving while a record is being written waits until the write is complete.
+
+    A second signal doesn't wait: a write can block for ever on a reader that has stalled.
+    """
+
+    SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s)
 
     def __init__(self) -> None:
         self.depth = 0
-        self.pending = False
-        self.previous: Any = None
+        self.pending: int | None = None
+        self.previous: dict[int, Any] = {}
 
     def __enter__(self) -> _DeferInterrupt:
         if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._handler)
+            for signum in self.SIGNALS:
+                self.previous[signum] = signal.signal(signum, self._handler)
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
+        for signum, previous in self.previous.items():
+            signal.signal(signum, previous)
 
     def _handler(self, signum: int, frame: Any) -> None:
-        if self.depth and not self.pending:
-            self.pending = True       # a second Ctrl-C does not wait (a write can block on a stalled reader)
+        if self.depth and self.pending is None:
+            self.pending = signum
         else:
-            raise KeyboardInterrupt
+            raise _Stopped(signum)
 
     @contextlib.contextmanager
     def guard(self) -> Iterator[None]:
@@ -223,9 +237,9 @@ class _DeferInterrupt:
             yield
         finally:
             self.depth -= 1
-            if not self.depth and self.pending:
-                self.pending = False
-                raise KeyboardInterrupt
+            if not self.depth and self.pending is not None:
+                signum, self.pending = self.pending, None
+                raise _Stopped(signum)
 
 
 def _quiet_stdout(env: Environment) -> None:
@@ -326,9 +340,10 @@ def extract(
     except writers.OutputError as exc:
         raise CliError(f"cannot write the output: {exc}", "check where the output goes (disk space, "
                        "permissions)") from exc
-    except KeyboardInterrupt:
-        _say(env.stderr, "error", "interrupted")
-        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:     # exit 128 + the signal: 130 for Ctrl-C, 143 for SIGTERM
+        signum = getattr(exc, "signum", signal.SIGINT)
+        _say(env.stderr, "error", "interrupted" if signum == signal.SIGINT else "terminated")
+        code = 128 + signum
     except Exception as exc:     # a bug: say so plainly; the traceback only with --debug
         if debug:
             traceback.print_exc(file=env.stderr)

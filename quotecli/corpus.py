@@ -137,6 +137,8 @@ _worker: Worker | None = None
 def _init(worker: Worker) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's write-deferring handler
     try:                                             # never hold the user's pipes open (stdin, stdout)
         devnull = os.open(os.devnull, os.O_RDWR)
         os.dup2(devnull, 0)
