@@ -14,10 +14,9 @@ import json
 import os
 import signal
 import sys
-import threading
 import traceback
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 from typing import IO, Any, Optional
 
@@ -31,43 +30,12 @@ except ImportError:  # pragma: no cover
 
 from . import __version__
 from . import corpus, readers, render, schema as _schema, writers
+from .environment import DeferInterrupt, Environment, Stopped, quiet_stdout
+
+__all__ = ["app", "main", "Environment", "CliError", "DeferInterrupt", "Stopped"]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 MAX_REPORTED = 20          # error and warning lines printed before the rest are only counted
-
-
-# --- the environment ------------------------------------------------------------------------------------
-
-@dataclass
-class Environment:
-    """The streams a run talks to and whether each is a terminal (after httpie's ``Environment``).
-
-    Tests build one with fake streams and ``stdout_isatty=True`` to see what a terminal user sees; pass it
-    as ``CliRunner().invoke(app, args, obj=env)``.
-    """
-
-    stdin: IO[bytes] | None = None
-    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
-    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
-    stdin_isatty: bool = False
-    stdout_isatty: bool = False
-    stderr_isatty: bool = False
-    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
-
-    @classmethod
-    def from_system(cls) -> Environment:
-        def tty(stream: Any) -> bool:
-            try:
-                return bool(stream is not None and stream.isatty())
-            except (ValueError, OSError, AttributeError):
-                return False
-        stdin = getattr(sys.stdin, "buffer", sys.stdin) if sys.stdin is not None else None
-        return cls(stdin=stdin, stdout=sys.stdout, stderr=sys.stderr, stdin_isatty=tty(sys.stdin),
-                   stdout_isatty=tty(sys.stdout), stderr_isatty=tty(sys.stderr), environ=dict(os.environ))
-
-    @property
-    def stdout_binary(self) -> IO[Any]:
-        return getattr(self.stdout, "buffer", self.stdout)
 
 
 def _env(ctx: typer.Context | None) -> Environment:
@@ -193,67 +161,6 @@ def _check_encoding(value: Optional[str]) -> Optional[str]:
         raise typer.BadParameter(f"unknown encoding {value!r} (try utf-8, cp1252, latin-1, utf-16)") from None
 
 
-class _Stopped(KeyboardInterrupt):
-    """Ctrl-C (SIGINT) or SIGTERM, raised once no record is half written."""
-
-    def __init__(self, signum: int = signal.SIGINT):
-        super().__init__()
-        self.signum = signum
-
-
-class _DeferInterrupt:
-    """Ctrl-C (or SIGTERM) arriving while a record is being written waits until the write is complete.
-
-    A second signal doesn't wait: a write can block for ever on a reader that has stalled.
-    """
-
-    SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s)
-
-    def __init__(self) -> None:
-        self.depth = 0
-        self.pending: int | None = None
-        self.previous: dict[int, Any] = {}
-
-    def __enter__(self) -> _DeferInterrupt:
-        if threading.current_thread() is threading.main_thread():
-            for signum in self.SIGNALS:
-                self.previous[signum] = signal.signal(signum, self._handler)
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        for signum, previous in self.previous.items():
-            signal.signal(signum, previous)
-
-    def _handler(self, signum: int, frame: Any) -> None:
-        if self.depth and self.pending is None:
-            self.pending = signum
-        else:
-            raise _Stopped(signum)
-
-    @contextlib.contextmanager
-    def guard(self) -> Iterator[None]:
-        self.depth += 1
-        try:
-            yield
-        finally:
-            self.depth -= 1
-            if not self.depth and self.pending is not None:
-                signum, self.pending = self.pending, None
-                raise _Stopped(signum)
-
-
-def _quiet_stdout(env: Environment) -> None:
-    """After a closed pipe: point stdout at /dev/null so the interpreter's final flush cannot complain."""
-    if env.stdout is not sys.stdout:
-        return
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def _single(paths: list[str], jsonl: bool) -> bool:
     """json prints one object (not an array) when the input is exactly one text document."""
     if jsonl:
@@ -324,7 +231,7 @@ def extract(
                 _, error, hint = next(readers.expand([path], recursive=False))
                 raise CliError(f"{path}: {error}", hint)
 
-    interrupts = _DeferInterrupt()
+    interrupts = DeferInterrupt()
     code = EXIT_OK
     try:
         with interrupts:
@@ -335,7 +242,7 @@ def extract(
     except CliError:
         raise
     except (writers.OutputClosed, BrokenPipeError):
-        _quiet_stdout(env)
+        quiet_stdout(env)
         code = EXIT_OK
     except writers.OutputError as exc:
         raise CliError(f"cannot write the output: {exc}", "check where the output goes (disk space, "
@@ -458,7 +365,7 @@ def schema_cmd(
         env.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
         env.stdout.flush()
     except BrokenPipeError:
-        _quiet_stdout(env)
+        quiet_stdout(env)
 
 
 def main() -> None:

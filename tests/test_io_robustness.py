@@ -13,7 +13,8 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from quotecli.cli import Environment, _DeferInterrupt, app
+from quotecli.cli import Environment, app
+from quotecli.environment import DeferInterrupt
 
 QUOTECLI = [sys.executable, "-m", "quotecli"]
 ARTICLE = '"We will win the vote next month," said Jane Doe, a senator. "It is over," Tom Lee said.\n'
@@ -192,7 +193,7 @@ def _feed(proc, payload):
 
 
 def test_deferred_interrupt_waits_for_the_write_to_finish():
-    d = _DeferInterrupt()
+    d = DeferInterrupt()
     with pytest.raises(KeyboardInterrupt):
         with d.guard():
             d._handler(signal.SIGINT, None)              # Ctrl-C in the middle of a write ...
