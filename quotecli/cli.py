@@ -186,10 +186,13 @@ def extract(
     explain: bool = typer.Option(False, "--explain", help="Show the rule behind each record (a Rule column)."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour in tables; NO_COLOR is honoured."),
     recursive: bool = typer.Option(False, "--recursive", "-r", help="Read the files in directories."),
-    jsonl: bool = typer.Option(False, "--jsonl", help="Treat every input, stdin included, as JSON Lines."),
-    text_field: str = typer.Option("text", "--text-field", metavar="NAME", help="Corpus field holding the article text."),
+    as_corpus: bool = typer.Option(False, "--corpus",
+                                   help="Treat every input, stdin included, as a JSON Lines corpus."),
+    text_field: str = typer.Option("text", "--text-field", metavar="NAME",
+                                   help="Corpus field holding the article text."),
     id_field: str = typer.Option("id", "--id-field", metavar="NAME", help="Corpus field holding the document id."),
-    date_field: str = typer.Option("date", "--date-field", metavar="NAME", help="Corpus field holding the date (YYYY-MM-DD)."),
+    date_field: str = typer.Option("date", "--date-field", metavar="NAME",
+                                   help="Corpus field holding the date (YYYY-MM-DD)."),
     keep_fields: bool = typer.Option(False, "--keep-fields",
                                      help="Pass the other fields of corpus records through under 'meta'."),
     date: Optional[str] = typer.Option(None, "--date", callback=_check_date, metavar="YYYY-MM-DD",
@@ -224,7 +227,7 @@ def extract(
         fmt = Format.table if env.stdout_isatty else Format.jsonl
     opts = readers.ReadOptions(text_field=text_field, id_field=id_field, date_field=date_field,
                                keep_fields=keep_fields, encoding=encoding, max_chars=max_chars,
-                               recursive=recursive, jsonl=jsonl, date=date)
+                               recursive=recursive, jsonl=as_corpus, date=date)
     if not keep_going:     # fail before writing anything when a named input cannot be read at all
         for path in paths:
             if path != "-" and (not os.path.exists(path) or (os.path.isdir(path) and not recursive)):

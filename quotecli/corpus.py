@@ -3,9 +3,9 @@
 With ``jobs > 1`` documents travel to worker processes in batches of about ``BATCH_CHARS`` characters (large
 enough that process overhead is small, small enough that results stream and Ctrl-C waits little). Workers are
 forked from the main process, whose patterns are already compiled (where fork is unavailable each worker
-imports quotecli once), and warm up once, never per document. At most ``jobs * AHEAD`` batches are in flight, so memory stays flat however
-large the corpus, and batches are collected in submission order, so the output is byte-identical to
-``--jobs 1``. Workers also render the output text, so the main process only reads and writes.
+imports quotecli once), and warm up once, never per document. At most ``jobs * AHEAD`` batches are in flight,
+so memory stays flat however large the corpus, and batches are collected in submission order, so the output
+is byte-identical to ``--jobs 1``. Workers also render the output text, so the main process only reads and writes.
 """
 from __future__ import annotations
 

@@ -152,7 +152,8 @@ def decode(data: bytes, encoding: str | None = None) -> str:
                 return sanitize(data.decode(codec))
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {codec.upper()} byte order mark but is not valid {codec.upper()} "
-                                  f"({exc.reason} at byte {exc.start})", "pass --encoding to read it another way") from None
+                                  f"({exc.reason} at byte {exc.start})",
+                                  "pass --encoding to read it another way") from None
     if b"\x00" in data[:8192]:     # as grep does: text files hold no NUL bytes, binary files nearly always do
         raise DecodeError("looks like a binary file, not text",
                           "give quotecli text files; if this is text in an unusual encoding, pass --encoding "

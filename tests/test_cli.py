@@ -147,7 +147,7 @@ def test_piped_stdin_is_read(article):
 
 
 def test_stdin_as_corpus_with_jsonl_flag(corpus):
-    r = invoke(["extract", "--jsonl", "-f", "jsonl"], input=corpus.read_text())
+    r = invoke(["extract", "--corpus", "-f", "jsonl"], input=corpus.read_text())
     assert [(d["id"], d["source"]) for d in lines(r.stdout)] == [("a", "<stdin>:1"), ("b", "<stdin>:2"),
                                                                  ("c", "<stdin>:3")]
 
@@ -353,7 +353,8 @@ def test_extraction_failure_is_clean_and_debug_shows_the_traceback(article, monk
     r = invoke(["extract", str(article), "-f", "jsonl", "--debug"])
     assert r.exit_code == 1 and "Traceback" in r.stderr and "kaboom" in r.stderr
     r = invoke(["extract", str(article), str(article), "-f", "jsonl", "-k"])
-    assert r.exit_code == 1 and [d["error"] for d in lines(r.stdout)] == ["extraction failed (RuntimeError: kaboom)"] * 2
+    assert r.exit_code == 1
+    assert [d["error"] for d in lines(r.stdout)] == ["extraction failed (RuntimeError: kaboom)"] * 2
 
 
 def test_timeouts_are_error_records(article, monkeypatch):

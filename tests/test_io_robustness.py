@@ -94,7 +94,7 @@ def test_stdin_through_a_real_pipe():
     (["extract", "/nonexistent/file.txt"], b"", 1, b"quotecli: error: /nonexistent/file.txt: no such file"),
     (["extract", "--format", "xml"], b"x", 2, b"quotecli: error: "),
     (["extract", "-f", "jsonl"], b"", 0, b""),
-    (["extract", "--jsonl", "-f", "jsonl"], b'{"text": 1}\n', 1, b"<stdin>:1: the 'text' field"),
+    (["extract", "--corpus", "-f", "jsonl"], b'{"text": 1}\n', 1, b"<stdin>:1: the 'text' field"),
     (["--version"], b"", 0, b""),
 ])
 def test_exit_codes_of_a_real_process(args, stdin, code, words):
@@ -128,7 +128,7 @@ def test_console_script_is_installed():
 ], ids=["ctrl-c-jobs1", "ctrl-c-jobs2", "sigterm"])
 def test_signals_exit_128_plus_signal_with_whole_records(jobs, sig, code, word):
     """Ctrl-C while waiting for input (-j 1) or while workers are busy (-j 2), or SIGTERM: whole records only."""
-    proc = subprocess.Popen(QUOTECLI + ["extract", "--jsonl", "-f", "jsonl", "-j", jobs],
+    proc = subprocess.Popen(QUOTECLI + ["extract", "--corpus", "-f", "jsonl", "-j", jobs],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     # -j 2 works in batches of 64 K characters with 8 in flight: send more than that from a thread, so
     # records flow, and keep stdin open so quotecli is still running when the signal comes.
@@ -172,7 +172,7 @@ def test_signals_exit_128_plus_signal_with_whole_records(jobs, sig, code, word):
 
 def test_workers_end_when_the_main_process_is_killed():
     marker = f"id-for-kill-test-{os.getpid()}"
-    proc = subprocess.Popen(QUOTECLI + ["extract", "--jsonl", "-f", "jsonl", "-j", "2", "--id-field", marker],
+    proc = subprocess.Popen(QUOTECLI + ["extract", "--corpus", "-f", "jsonl", "-j", "2", "--id-field", marker],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
     payload = "".join(json.dumps({"text": ARTICLE * 5}) + "\n" for i in range(2500)).encode()
     threading.Thread(target=lambda: _feed(proc, payload), daemon=True).start()
