@@ -81,7 +81,7 @@ _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|(?:the\s+)?{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
          \s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}})
          |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
-         (?:\s+[^,.;!?\n"“”]{{0,40}})?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?:an?|the|who)\s[^;!?\n"“”]{{0,120}}?)?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
 
 _MARK_IN = regex.compile(r"[\"“”]")
 
@@ -107,7 +107,7 @@ _AFTER_SP_ANYVERB = regex.compile(
     regex.X, titles=TITLES)
 
 _AFTER_ANYVERB_SP = regex.compile(
-    rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+    rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|one|another|others|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
          (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
@@ -180,6 +180,11 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     cued = k < len(cues) and cues[k] < b_end
     if not (participle or colon or c.kind == "partial" or cued):
         return None
+    if colon:
+        m = _VERBLESS_LEAD.search(lead, timeout=TIMEOUT)
+        if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+            base = max(ss, b_end - 120)  # where ``lead`` starts
+            return Found(base + m.start("sp"), base + m.end("sp"), None, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
     if not got:
         return None
@@ -195,6 +200,7 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
+_VERBLESS_LEAD = regex.compile(rf"(?:^|[-—–―•:]\s+|\.\s+)(?P<sp>{NAME_PAT}):\Z", titles=TITLES)
 _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
                             ing=[c for c in CUES if c.endswith("ing")])
 

@@ -86,9 +86,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
                 continue  # the players’ union, even inside a quotation
         elif mark == "‘" and after.isdigit():
             continue
-        if not right and before.isspace() and pos - 2 >= ps and text[pos - 2] in "'’" and mark in DOUBLE \
+        if not right and before.isspace() and pos - 2 >= ps and text[pos - 2] in "'’,.?!;" and mark in DOUBLE \
                 and (after.isspace() or after in _CLOSE_AFTER or pos + n == pe) and stack:
-            right = True  # typewriter spacing between nested closers: “… ‘outreach,’ ” he said
+            right = True  # a spaced closer: “… ‘outreach,’ ” he said / ''… coalitions, '' said Mr. Gunnels
         if mark == "«" and not right:
             left = True  # French spacing: « mots »
         elif mark == "»" and stack and stack[-1][1] == "«":
