@@ -73,7 +73,8 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         n = len(mark)
         before = text[pos - 1] if pos > ps else " "
         after = text[pos + n] if pos + n < pe else " "
-        left = not after.isspace() and (before in _OPEN_BEFORE or before.isspace() or pos == ps)
+        left = not after.isspace() and (before in _OPEN_BEFORE or before.isspace() or pos == ps
+                                        or not before.isprintable())  # NUL, zero-width and control characters
         right = not before.isspace() and (after in _CLOSE_AFTER or after.isspace() or pos + n == pe)
         if mark in ("'", "’"):
             if _is_alnum(before) and _is_alnum(after):
