@@ -157,6 +157,8 @@ class Resolver:
         text = self.doc.text
         out = []
         credits = [m.span() for m in _CREDIT.finditer(text, timeout=TIMEOUT)]
+        if self.doc.headline:
+            credits.append(self.doc.paragraphs[0])  # "Robots Will Build …" in a headline names nobody
         for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
             if credits and any(a <= m.start() < b for a, b in credits):
                 continue  # "Reporting by Jane Cai; editing by Tom Hogue": staff, not people in the story
@@ -278,7 +280,10 @@ class Resolver:
             if first in ("the",) and words.split()[-1][:1].isupper():
                 return Mention(words, words, start, end, role, "organization")
             return Mention(words, words, start, end, role, common_type(low))
+        if " " not in words and (low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS):
+            return Mention(words, words, start, end, role, common_type(low))  # "Analysts expect …"
         canon, title = strip_titles(words)
+        canon = canon.removesuffix("’s").removesuffix("'s")
         kind = name_type(canon)
         if kind == "person":
             canon, _ = self.canonical_person(words)
@@ -316,10 +321,10 @@ class Resolver:
         kind = "group" if low in ("they", "we") else "organization"
         best = None
         i = bisect.bisect_left(self._group_events, (pos,)) - 1
-        if i >= 0:
+        if i >= 0 and self._group_events[i][0] > pos - 2000:
             best = self._group_events[i]
         i = bisect.bisect_left(self._orgs, (pos,)) - 1
-        if i >= 0 and (best is None or self._orgs[i][0] > best[0]):
+        if i >= 0 and self._orgs[i][0] > pos - 2000 and (best is None or self._orgs[i][0] > best[0]):
             best = (self._orgs[i][0], self._orgs[i][1], "organization")
         if low in ("they", "we"):
             m = None

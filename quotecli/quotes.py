@@ -110,7 +110,7 @@ def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     if e - s > 300 or _SAID.search(text, s, e, timeout=TIMEOUT):
         return False
     words = [w for w in _WORD.findall(text, s, e) if len(w) >= 4]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:
