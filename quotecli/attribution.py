@@ -142,7 +142,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
     if f:
         return f
-    m = _LABEL.match(text, c.start, c.end)
+    m = _LABEL.match(text, c.start, c.end, timeout=TIMEOUT)
     if m and m.group("sp") not in _NOT_LABELS:
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     if not text[a_start:pe].strip(" .") and c.para + 1 < len(doc.paragraphs):
@@ -211,10 +211,10 @@ def _after(text: str, s: int, e: int) -> Found | None:
     j = s - 1
     while j > 0 and text[j] in "\"'”’»`":
         j -= 1
-    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end):
+    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end, timeout=TIMEOUT):
         return None
     m = _AFTER_CUE_SP.match(text, s, seg_end, timeout=TIMEOUT)
-    if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end) \
+    if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end, timeout=TIMEOUT) \
             and plausible(text, m.start("sp"), m.end("sp")):
         sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
@@ -252,7 +252,7 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     if se <= c.pair.outer_end:
         return None
     m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
-    if not m or _MARK_IN.search(text, m.start(), se):
+    if not m or _MARK_IN.search(text, m.start(), se, timeout=TIMEOUT):
         return None
     if not plausible(text, m.start("sp"), m.end("sp")):
         return None
@@ -280,7 +280,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     cues = [c for c in doc.cues_in(s, e) if c.end() <= e]
     for m in reversed(cues):
         gap = text[m.end():e]
-        if len(gap) > 90 or _SENT_BREAK.search(gap):
+        if len(gap) > 90 or _SENT_BREAK.search(gap, timeout=TIMEOUT):
             continue
         cue_words = m.group().lower()
         if cue_words.startswith("according"):
@@ -301,7 +301,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if got:
                 return Found(got[0], got[1], got[2], m.span(), "before.participle", 0.7)
         np = subject_before(text, s, m.start())
-        if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0]):
+        if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0], timeout=TIMEOUT):
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
             got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
             np = got if got and got[0] < np[0] else None

@@ -78,7 +78,7 @@ _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
 @lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen."); "General Motors" keeps its "title"."""
-    m = _TITLE_PREFIX.match(name)
+    m = _TITLE_PREFIX.match(name, timeout=TIMEOUT)
     if not m or any(w in ORG_WORDS for w in name[m.end():].split()):
         return name, None
     return name[m.end():], " ".join(m.group().split())
@@ -125,7 +125,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     if len(words) < 2:
         return None
     raw = " ".join(words)
-    if _CONNECTOR.search(raw) and name_type(raw) != "organization":
+    if _CONNECTOR.search(raw, timeout=TIMEOUT) and name_type(raw) != "organization":
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
             return None

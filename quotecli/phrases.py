@@ -107,7 +107,7 @@ _VERBISH = frozenset("""has had have was were is are will would could can may mi
     did does do had been""".split())
 
 def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400))]
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400), timeout=TIMEOUT)]
     i = 0
     while toks and toks[0][2] in ("•", "·", "-", "–", "—", "*", "»"):
         toks = toks[1:]  # a bullet: "• Jane Roe, mayor: “…”"
@@ -140,7 +140,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
                 and toks[j + 1][2][:1].isupper():
             j += 1
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
-        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or CUE_RE.fullmatch(nxt) \
+        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or CUE_RE.fullmatch(nxt, timeout=TIMEOUT) \
                 or nxt.endswith("ing") \
                 or nxt.endswith(("ed", "ly", "s")):
             end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
@@ -150,7 +150,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
         t = toks[j][2]
         low = t.lower().strip(",.;:")
         if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
-                      or CUE_RE.fullmatch(low)):
+                      or CUE_RE.fullmatch(low, timeout=TIMEOUT)):
             break
         if t.endswith((",", ";", ":")) or t.startswith("("):
             j += 1
@@ -188,12 +188,12 @@ def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | N
 
 def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
     """The noun phrase right before a cue verb: pronoun, name (with a role before it), or source noun."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 220), cue_start)]
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 220), cue_start, timeout=TIMEOUT)]
     if not toks:
         return None
     # adverbs and auxiliaries between subject and verb: "has also said", "later told"
     j = len(toks) - 1
-    while j >= 0 and _ADV_RE.fullmatch(toks[j][2]) and not toks[j][2][0].isupper():
+    while j >= 0 and _ADV_RE.fullmatch(toks[j][2], timeout=TIMEOUT) and not toks[j][2][0].isupper():
         j -= 1
     if j < 0:
         return None
@@ -209,7 +209,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         role_like = first.lower() in DETS | {"who", "whose"} or first in TITLES or (
             first[:1].islower() and first.lower() not in PRONOUNS)
         seg = toks[k + 1:j + 1]
-        if len(seg) == 1 and _PARTY_TAG.fullmatch(seg[0][2].rstrip(",")):
+        if len(seg) == 1 and _PARTY_TAG.fullmatch(seg[0][2].rstrip(","), timeout=TIMEOUT):
             return _np_ending_at(text, toks, k, strip_comma=True)
         if k >= 0 and seg and all(_name_word(t[2].rstrip(",")) for t in seg) and len(seg) <= 5 \
                 and seg[0][2] not in NOT_NAME:
@@ -289,7 +289,7 @@ def _source_head(words: list[str]) -> bool:
 
 def _name_word(w: str) -> bool:
     w = w.rstrip(",")
-    if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w):
+    if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w, timeout=TIMEOUT):
         return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
     return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du", "&")
 
@@ -337,7 +337,7 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     elif text[e - 1:e] in ("’", "'") and e - s > 3:
         e -= 1
     words = text[s:e]
-    tail = _PLACE_TAIL.search(words)
+    tail = _PLACE_TAIL.search(words, timeout=TIMEOUT)
     if tail and tail.start() > 0 and words[0].isupper():
         # "Hilda Solis of Los Angeles", "Mr. Morgan of the Sierra Club": the tail is part of the role
         role = words[tail.start():].strip() if role is None else f"{words[tail.start():].strip()}, {role}"

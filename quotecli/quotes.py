@@ -64,7 +64,7 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         if e <= s:
             continue
         inner = text[s:e]
-        words = _WORD.findall(inner)
+        words = _WORD.findall(inner, timeout=TIMEOUT)
         if not words:
             continue
         para = doc.paragraph_index(p.open)
@@ -83,7 +83,7 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
     ps = doc.paragraphs[para][0]
     before = text[max(ps, p.open - 3):p.open].rstrip()
     opens_clause = p.open == ps or not before or before[-1] in ":,—–-―(" or before[-1] in ".!?”\"’»"
-    ends_clause = bool(_TERMINAL.search(inner)) or nwords >= 6
+    ends_clause = bool(_TERMINAL.search(inner, timeout=TIMEOUT)) or nwords >= 6
     if inner[0].isupper() and opens_clause and (ends_clause or nwords >= 4):
         return "direct"
     if opens_clause and nwords >= 6 and (p.open == ps or before[-1] in ":"):
@@ -96,7 +96,7 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if para == 0 and doc.headline:
         return True
     if _WORK_AFTER.match(text, p.outer_end, min(len(text), p.outer_end + 30), timeout=TIMEOUT) and \
-            _title_case(_WORD.findall(text, p.inner_start, p.inner_end), text[p.inner_start:p.inner_end] or " ", False):
+            _title_case(_WORD.findall(text, p.inner_start, p.inner_end, timeout=TIMEOUT), text[p.inner_start:p.inner_end] or " ", False):
         return True  # "Keepin' It Real" radio program, the "Commander-In-Chief" forum
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
 
@@ -109,7 +109,7 @@ def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     s, e = paragraphs[0]
     if e - s > 300 or _SAID.search(text, s, e, timeout=TIMEOUT):
         return False
-    words = [w for w in _WORD.findall(text, s, e) if len(w) >= 4]
+    words = [w for w in _WORD.findall(text, s, e, timeout=TIMEOUT) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

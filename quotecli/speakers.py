@@ -16,7 +16,7 @@ from .models import Claim, Mention, Quote, Span, Speaker
 from .names import PRONOUNS, Resolver
 from .phrases import sentence_subject, subject_before
 from .quotes import Candidate
-from .text import TextDoc
+from .text import TIMEOUT, TextDoc
 
 __all__ = ["Resolver", "attribute", "summarise"]
 
@@ -151,7 +151,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             continue
         if p.para == c.para:
             between = text[p.pair.outer_end:c.pair.open]
-            ends_sentence = bool(_ENDS.search(between))
+            ends_sentence = bool(_ENDS.search(between, timeout=TIMEOUT))
             if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
                 # “First,” she said, “second.”
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
@@ -183,7 +183,7 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
             prev = found[i - 1]
             if not same and found[i] is not None and prev is not None and found[i].sp_start == prev.sp_start \
                     and p.para == c.para and p.pair.outer_end <= prev.sp_start < c.pair.open \
-                    and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open):
+                    and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open, timeout=TIMEOUT):
                 f = found[i]
                 found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "split", f.confidence)
                 same = True

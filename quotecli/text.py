@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
@@ -22,6 +24,25 @@ _PARA = regex.compile(r"[^\n]+")
 _SENT_END = regex.compile(
     r"""(?<=[.!?…])[)\]"”’'»]*+(?=[ \t\u00a0]++(?:''|``|["“‘'«„(\[])?+[\p{Lu}\d])""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_WORD_SPLIT = regex.compile(r"([\p{L}\d]+)")
+
+
+class Words(NamedTuple):
+    """A document's words as parallel lists (``TextDoc.words``): start offsets, the words, the words lowercased."""
+
+    starts: list[int]
+    words: list[str]
+    lows: list[str]
+
+    def within(self, a: int, b: int) -> range | None:
+        """Indices of the words in ``text[a:b]``; None when a word straddles ``a`` or ``b`` (a scan of the slice
+        would see part of it: the caller scans the slice itself then)."""
+        import bisect
+        starts, words = self.starts, self.words
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if i > 0 and starts[i - 1] + len(words[i - 1]) > a or j > 0 and starts[j - 1] + len(words[j - 1]) > b:
+            return None
+        return range(i, j)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +119,17 @@ class TextDoc:
         return out
 
     @cached_property
+    def words(self) -> Words:
+        """Every word (a run of letters and digits, ``[\\p{L}\\d]+``) once per document, for the key-word scans
+        of the claims stage (cue rules, time expressions): a split and list slices, no Python loop per word."""
+        parts = _WORD_SPLIT.split(self.text, timeout=TIMEOUT)  # [gap, word, gap, word, …, gap]
+        words = parts[1::2]
+        starts = list(accumulate(map(len, parts)))[0:-1:2]
+        # one lower() for all: words hold no NUL, and each lowers as it would alone (same length or not)
+        lows = "\0".join(words).lower().split("\0") if words else []
+        return Words(starts, words, lows)
+
+    @cached_property
     def cues(self) -> list:
         """Every reporting verb in the document (``phrases.CueHit``), found once, in text order."""
         from .phrases import find_cues
@@ -147,7 +179,7 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     """Is the full stop at ``dot - 1`` part of an abbreviation or an initial rather than a sentence end?"""
     if text[dot - 1] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(start, dot - 20), dot)
+    m = _WORD_BEFORE.search(text, max(start, dot - 20), dot, timeout=TIMEOUT)
     if not m:
         return False
     word = m.group(1)
