@@ -29,7 +29,7 @@ from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possess
 from .quotes import Candidate
 from .text import TIMEOUT, TextDoc
 
-_NOUNABLE = frozenset({"comment", "comments", "call", "calls", "claim", "claims", "report", "reports", "note", "notes",
+_NOUNABLE = frozenset({"retort", "response", "rejoinder", "comment", "comments", "call", "calls", "claim", "claims", "report", "reports", "note", "notes",
                        "post", "posts", "tweet", "tweets", "answer", "answers", "reply", "replies", "remark", "warning",
                        "promise", "promises", "pledge", "pledges", "vow", "vows", "statement", "plea", "charge",
                        "charges", "state", "states", "counter", "joke", "jokes", "quip", "quips", "word", "words"})
@@ -110,6 +110,7 @@ _AFTER_ANYVERB_SP = regex.compile(
     rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|one|another|others|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
          (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 
+_PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+$")
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 
 _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
@@ -295,6 +296,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
                 continue
+        if _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start(), timeout=TIMEOUT) and cue_words.endswith("ed") \
+                or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start(),
+                                                                         timeout=TIMEOUT):
+            continue  # "Trump was asked, “…”": the subject of a passive cue is not the speaker
         if cue_words.endswith("ing"):
             # "issued a statement calling the test “…”": the participle's subject is the sentence's
             got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())

@@ -317,6 +317,9 @@ class Resolver:
                         best = (s, name)
                     break
                 i -= 1
+            subject = self._sentence_subject_person(pos, want)
+            if subject is not None and (best is None or self.doc.sentence_index(best[0]) <= self.doc.sentence_index(subject[0])):
+                best = subject  # "Rubio said …, whom he called …": the sentence's subject beats a later object
             return (best[1] if best else None), "person"
         kind = "group" if low in ("they", "we") else "organization"
         best = None
@@ -336,6 +339,26 @@ class Resolver:
         if best:
             return best[1], best[2]
         return None, kind
+
+    def _sentence_subject_person(self, pos: int, want: str) -> tuple[int, str] | None:
+        """The compatible person named at the start of the pronoun's sentence (when the pronoun is not that
+        subject itself), or else at the start of the previous sentence."""
+        si = self.doc.sentence_index(pos)
+        sentences = self.doc.sentences
+        for k in (si, si - 1):
+            if k < 0:
+                continue
+            ss, se = sentences[k]
+            if k == si and pos - ss < 3:
+                continue  # the pronoun opens its own sentence: look at the sentence before
+            i = bisect.bisect_left(self._people, (ss,))
+            if i < len(self._people) and self._people[i][0] <= ss + 2 and self._people[i][0] < min(se, pos):
+                s, name, g = self._people[i]
+                if g is None or want == "person" or g == want:
+                    return s, name
+            if k == si:
+                continue
+        return None
 
     @cached_property
     def _orgs(self) -> list[tuple[int, str]]:
