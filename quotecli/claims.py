@@ -118,9 +118,10 @@ class _Index:
         self._q_max = max((q.end - q.start for q in self.quotes), default=0)
         self.cues: list[tuple[int, CueRule, regex.Match]] = []
         self.hz: list[horizons.Found] = []
+        words = doc.words  # one word list for both key-word scans
         for a, b in self._blocks(doc):
-            self.cues.extend(scan_cues(text, a, b, TIMEOUT))
-            self.hz.extend(horizons.find(text, a, b))
+            self.cues.extend(scan_cues(text, a, b, TIMEOUT, words))
+            self.hz.extend(horizons.find(text, a, b, words))
         self.cues.sort(key=lambda x: x[0])
         self._c_starts = [c[0] for c in self.cues]
         self._h_starts = [f.start for f in self.hz]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 import regex
 
@@ -307,15 +308,26 @@ _RULE_BY_ID = {r.id: r for r in CUE_RULES}
 _PAD = 80
 
 
-def scan(text: str, a: int, b: int, timeout: float) -> list[tuple[int, CueRule, regex.Match]]:
-    """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included."""
+def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None) -> list[tuple[int, int, str]]:
+    """(start, end, lowercased word) of the words of ``text[a:b]`` that are ``keys``; from the document's word list
+    (``TextDoc.words``) when given: a set look-up per word in C (compress), no regex match object per word."""
+    idx = words.within(a, b) if words is not None else None
+    if idx is None:
+        return [(m.start(), m.end(), w) for m in _WORD.finditer(text, a, b, timeout=timeout)
+                if (w := m.group().lower()) in keys]
+    starts, ws, lows = words
+    return [(starts[k], starts[k] + len(ws[k]), lows[k])
+            for k in compress(idx, map(keys.__contains__, lows[idx.start:idx.stop]))]
+
+
+def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[int, CueRule, regex.Match]]:
+    """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included; ``words`` is
+    the document's ``TextDoc.words`` (optional: it saves a word scan)."""
     out: list[tuple[int, CueRule, regex.Match]] = []
     windows: dict[str, list[list[int]]] = {}
-    for m in _WORD.finditer(text, a, b, timeout=timeout):
-        rules = _KEY_RULES.get(m.group().lower())
-        if not rules:
-            continue
-        lo, hi = max(a, m.start() - _PAD), min(b, m.end() + _PAD)
+    for ws, we, low in _key_words(text, a, b, _KEY_RULES, timeout, words):
+        rules = _KEY_RULES[low]
+        lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
         for rid in rules:
             w = windows.setdefault(rid, [])
             if w and lo <= w[-1][1]:

@@ -559,12 +559,22 @@ _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 _BEFORE, _AFTER = 45, 60
 
 
-def _windows(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]]:
+def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str]]:
+    """(start, end, word, lowercased) of the words in ``text[start:end]`` that may hold a key: a key word, a number,
+    a Q/H/FY code; from the document's word list (``TextDoc.words``) when given, else by a scan of the slice."""
+    idx = words.within(start, end) if words is not None else None
+    if idx is None:
+        return [(m.start(), m.end(), w, w.lower()) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)
+                if (w := m.group()).lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF"]
+    starts, ws, lows = words
+    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k]) for k in idx
+            if lows[k] in _KEYMAP or ws[k][0].isdigit() or ws[k][0] in "QHF"]
+
+
+def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int]]]:
     """Rule id -> the merged windows around that rule's key words in ``text[start:end]``."""
     spans: dict[str, list[list[int]]] = {}
-    for m in _WORD.finditer(text, start, end, timeout=TIMEOUT):
-        word = m.group()
-        low = word.lower()
+    for ms, me, word, low in _candidates(text, start, end, words):
         rules = _KEYMAP.get(low)
         if rules is not None:
             if low in _CAPITALISED and not word[0].isupper():
@@ -577,7 +587,7 @@ def _windows(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]
             rules = _CODE_RULES[word[0]]
         else:
             continue
-        a, b = max(start, m.start() - _BEFORE), min(end, m.end() + _AFTER)
+        a, b = max(start, ms - _BEFORE), min(end, me + _AFTER)
         for rid in rules:
             out = spans.setdefault(rid, [])
             if out and a <= out[-1][1]:
@@ -597,12 +607,13 @@ def _windows(text: str, start: int, end: int) -> dict[str, list[tuple[int, int]]
     return res
 
 
-def find(text: str, start: int = 0, end: int | None = None) -> list[Found]:
-    """Time expressions in ``text[start:end]``, longest first where they overlap, in text order."""
+def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[Found]:
+    """Time expressions in ``text[start:end]``, longest first where they overlap, in text order. ``words`` is the
+    document's ``TextDoc.words`` (optional: it saves a word scan)."""
     end = len(text) if end is None else end
     cands: list[Found] = []
     seen: set[tuple[int, int, str]] = set()
-    windows = _windows(text, start, end)
+    windows = _windows(text, start, end, words)
     for rule in RULES:
         for a, b in windows.get(rule.id, ()):
             for m in rule.pattern.finditer(text, a, b, overlapped=False, timeout=TIMEOUT):
