@@ -343,3 +343,80 @@ def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
     if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
         return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionRule:
+    """A rule as a named value: its id (the ``rule`` of every quotation it attributes), what it does, an
+    example it must attribute (to ``speaker``, the canonical name or the mention) and a counterexample that
+    it must not attribute. tests/test_rules.py runs them all."""
+
+    id: str
+    description: str
+    example: str
+    speaker: str
+    counterexample: str
+
+
+RULES: tuple[AttributionRule, ...] = (
+    AttributionRule("after.cue_speaker", "cue then speaker right after the closing mark",
+                    "“We will appeal,” said Maria Lopez, a lawyer for the family.", "Maria Lopez",
+                    "“We will appeal.” Said to be furious, the family left."),
+    AttributionRule("after.speaker_cue", "speaker then cue right after the closing mark",
+                    "“The bridge is safe,” the city engineer said on Monday.", "the city engineer",
+                    "“The bridge is safe.” The city engineer said nothing more."),
+    AttributionRule("after.speaker_verb", "any verb after a quotation that ends with a comma inside its marks",
+                    "“People are afraid of wasting their votes,” he shrugged.", "he",
+                    "“People are afraid of wasting their votes.” He shrugged."),
+    AttributionRule("after.verb_speaker", "any verb then the speaker after a comma-ended quotation",
+                    "“She took it upon herself to prove them wrong,” volunteered Roy Verley.", "Roy Verley",
+                    "“She took it upon herself.” Volunteered by all, Roy Verley retired."),
+    AttributionRule("after.dash", "a dash byline after the quotation, also on the next line",
+                    "“Net neutrality is not a partisan issue.”\n— Commissioner Grace Whitlock", "Grace Whitlock",
+                    "“Net neutrality is not a partisan issue.”\n— and nobody disagreed."),
+    AttributionRule("after.passive_by", "a passive cue before a fragment and its agent after it",
+                    "The dealer was called “one of the biggest pirates in the UK” by the sentencing judge.",
+                    "the sentencing judge", "The dealer sold “pirated” films by the thousand."),
+    AttributionRule("after.sentence_end", "an attribution closing the sentence that holds a fragment",
+                    "The party has been “agnostic” on the issue until now, the Tory source said.",
+                    "the Tory source", "The party has been “agnostic” on the issue until now."),
+    AttributionRule("before.speaker_cue", "the subject of a cue verb before the quotation",
+                    "Hugh Hill, a doctor, said: “The ward is full.”", "Hugh Hill",
+                    "Experience shows that “hard work pays off” in the end."),
+    AttributionRule("before.cue_speaker", "an inverted cue and name right before the quotation",
+                    "Added Jones: “We will not.”", "Jones", "Added to the list: “We will not.”"),
+    AttributionRule("before.according_to", "according to X before the quotation",
+                    "According to Marta Silva, the company is “not leaving Lisbon”.", "Marta Silva",
+                    "Contrary to rumours, the company is “not leaving Lisbon”."),
+    AttributionRule("before.possessive", "a possessive name before a noun cue",
+                    "This follows President Xi Jinping’s call to develop “new high-quality productive forces”.",
+                    "Xi Jinping", "This follows the party’s call to develop “new productive forces”."),
+    AttributionRule("before.participle", "a participle cue takes the sentence's subject",
+                    "Warren endorsed Clinton on Thursday, saying “I think having a fighter in the lead matters.”",
+                    "Warren", "Endorsements came on Thursday, with “I think” as the favourite opening."),
+    AttributionRule("lead_in.colon", "a colon lead-in, also at the end of the previous paragraph",
+                    "In a statement, the company said:\n\n“Two aircraft were scrambled as a precaution.”",
+                    "the company", "In a statement:\n\n“Two aircraft were scrambled as a precaution.”"),
+    AttributionRule("lead_in.subject", "a colon lead-in with no cue takes the sentence's subject",
+                    "In his message, Ali Khamenei turned to the general: “He was a stellar example.”", "Ali Khamenei",
+                    "In the message, the praise ran on: “He was a stellar example.”"),
+    AttributionRule("sentence.subject", "a fragment in a sentence whose subject is a name or pronoun",
+                    "Ted Cruz exhorted Republicans to “vote your conscience” and left the stage.", "Ted Cruz",
+                    "The river rose “sharply and suddenly” overnight."),
+    AttributionRule("inner.transcript_label", "a transcript speaker label inside the marks",
+                    "“PENCE: Well, look, Mark Cuban has been saying some tough stuff.”", "PENCE",
+                    "“UPDATE: the vote has been delayed until Monday.”"),
+    AttributionRule("split", "the second piece of a quotation split by its attribution",
+                    "“If we lose this case,” Karim Aziz said, “we will take it to the Supreme Court.”", "Karim Aziz",
+                    "“If we lose,” Karim Aziz said. Later the court ruled against him."),
+    AttributionRule("continuation", "a quotation with no cue continues the previous speaker",
+                    "“The budget is balanced,” said Alan Smith.\n\n“The numbers speak for themselves.”",
+                    "Alan Smith", "The budget passed on Tuesday.\n\n“The numbers speak for themselves.”"),
+    AttributionRule("continuation.indirect", "a quotation paragraph after a paragraph of reported speech",
+                    "But Omar Diaz, who owns a shop on the route, said the works would ruin his trade.\n\n"
+                    "“I will lose half my customers.”", "Omar Diaz",
+                    "The works will start in May.\n\n“I will lose half my customers.”"),
+    AttributionRule("nested.speaker_cue", "a quotation inside another, attributed by a cue inside the outer one",
+                    "Union leader Carol Smith said: “As the minister told me, ‘we will not back down’, and I believe "
+                    "him.”", "the minister", "Carol Smith said: “The ‘red line’ is clear to everyone here.”"),
+)
