@@ -18,7 +18,7 @@ _NOT_SPEECH_BEFORE = regex.compile(
         album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
         article|essay|report|episode|the\ title|headline|
         or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(]|
-        (?<![\p{L}])\p{Lu}{2,6}['’]s|
+        (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
         \b(?:known|referred\ to|nicknamed|dubbed|remembered|billed)\b[^.;:!?"“”]{0,40}\bas|
         \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
             \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
