@@ -401,7 +401,7 @@ RULES: tuple[AttributionRule, ...] = (
                     "In his message, Ali Khamenei turned to the general: “He was a stellar example.”", "Ali Khamenei",
                     "In the message, the praise ran on: “He was a stellar example.”"),
     AttributionRule("sentence.subject", "a fragment in a sentence whose subject is a name or pronoun",
-                    "Ted Cruz exhorted Republicans to “vote your conscience” and left the stage.", "Ted Cruz",
+                    "Ted Cruz pressed Republicans to “vote your conscience” and left the stage.", "Ted Cruz",
                     "The river rose “sharply and suddenly” overnight."),
     AttributionRule("inner.transcript_label", "a transcript speaker label inside the marks",
                     "“PENCE: Well, look, Mark Cuban has been saying some tough stuff.”", "PENCE",
