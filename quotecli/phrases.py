@@ -71,6 +71,34 @@ def find_cues(text: str, lo: int = 0, hi: int | None = None) -> list[CueHit]:
     return out
 
 
+_NOT_AROUND_CUE = frozenset("-’'")
+
+
+def find_cues_in_words(text: str, words) -> list[CueHit]:
+    """``find_cues`` over a document's shared word list (``TextDoc.words``): set look-ups filtered in one pass,
+    then the boundary and multi-word checks on the few hits only."""
+    starts, ws = words.starts, words.words
+    keys = _SINGLE_CUES | _MULTI_CUES.keys()
+    out = []
+    n = len(text)
+    for i in [i for i, w in enumerate(ws) if w in keys]:
+        w = ws[i]
+        a = starts[i]
+        b = a + len(w)
+        if (a and (text[a - 1] in _NOT_AROUND_CUE or text[a - 1].isalpha())) or \
+                (b < n and (text[b] in _NOT_AROUND_CUE or text[b].isalpha())):
+            continue  # "Post’s", "re-told": not a reporting verb on its own
+        rest = _MULTI_CUES.get(w)
+        if rest is not None:
+            r = rest.match(text, b, timeout=TIMEOUT)
+            if r:
+                out.append(CueHit((a, r.end(), text[a:r.end()])))
+                continue
+        if w in _SINGLE_CUES:
+            out.append(CueHit((a, b, w)))
+    return out
+
+
 CUE_RE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
                      cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES))  # "Added Jones: …" opens a sentence
 

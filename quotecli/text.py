@@ -132,8 +132,8 @@ class TextDoc:
     @cached_property
     def cues(self) -> list:
         """Every reporting verb in the document (``phrases.CueHit``), found once, in text order."""
-        from .phrases import find_cues
-        return find_cues(self.text)
+        from .phrases import find_cues_in_words
+        return find_cues_in_words(self.text, self.words)
 
     @cached_property
     def cue_starts(self) -> list[int]:
