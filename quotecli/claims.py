@@ -529,6 +529,12 @@ _WARN_WORDS = regex.compile(r"(?<![\p{L}])(?:warn\w*|threat\w*|risk\w*|danger\w*
 
 
 _NEGATIVE = regex.compile(r"(?<![\p{L}])(?:\L<neg>)(?![\p{L}])", regex.I, neg=load("negative_outcomes"))
+# an alarm noun whose complement holds the claim: "amid concerns that costs will hit profits"
+_ALARM_THAT = regex.compile(r"(?<![\p{L}])(?:concerns?|worr(?:y|ies)|anxiet(?:y|ies)|alarm)\s+(?:\p{Ll}+\s+){0,2}?that\s", regex.I)
+# a harm that lasts or spreads: "the violence will continue", "the problem will not go away"
+_PERSISTS = regex.compile(r"(?:\s+(?:\p{Ll}+ly|also|still|only))*\s+(?:continue|persist|linger|spread|deepen|escalate|intensify|"
+                          r"get\s+worse|grow|remain)\b")
+_NOT_ENDS = regex.compile(r"(?:\s+(?:\p{Ll}+ly|simply|just))*\s+(?:disappear|go\s+away|end|ease|stop|improve|abate)\b")
 _SCHEDULED_AFTER = regex.compile(r"(?:\s+(?:also|now|not))?\s+(?:\L<sched>)\b", sched=load("scheduled_verbs"))
 _HEDGE = regex.compile(r"(?<![\p{L}])(?:probably|possibly|perhaps|maybe|conceivably|arguably)(?![\p{L}])", regex.I)
 
@@ -538,7 +544,9 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
     rid = cue.rule.id
     if rid == "claim.expect_subject":
         return EXPECT_TYPE.get(word, "prediction")
-    if _WARN_WORDS.search(text, unit.start, cue.start):
+    if _WARN_WORDS.search(text, unit.start, cue.start, timeout=TIMEOUT):
+        return "warning"
+    if _ALARM_THAT.search(text, max(unit.start, cue.start - 300), cue.start, timeout=TIMEOUT) or _harm_persists(text, unit, cue):
         return "warning"
     if cue.quote is not None and cue.quote.cue is not None and _WARN_WORDS.match(cue.quote.cue.text):
         return "warning"  # “…,” she warned.
@@ -554,12 +562,12 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
             _match(r"(?:\s+(?:also|now|not|then))?\s+be\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ne|ld|ng)\b(?!\s+(?:to|that|by\s+the\s+\p{Ll}+ing))", after)
             or _SCHEDULED_AFTER.match(after)):
         # "will be held", "will be created", "will begin": an arrangement someone has made
-        if not _NEGATIVE.search(text, unit.start, unit.end):
+        if not _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
             return "plan"
     if rid in ("claim.modal_would", "claim.modal_will") and kind == "report" and _match(
             r"(?i:he|she|they|we|i)\s+(?:\p{Ll}+ly\s+)?$", text[max(unit.start, cue.start - 20):cue.start][-12:].lstrip()):
         # "the Conservatives insisted they would hold …": a reported intention
-        if not _NEGATIVE.search(text, unit.start, unit.end):
+        if not _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
             return "plan"
     if cue.quote is not None and rid in ("claim.modal_will", "claim.going_to"):
         subj = text[max(unit.start, cue.start - 12):cue.start].lower().split()
@@ -567,6 +575,20 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
             return "plan"
         if _search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
             return "plan"
-    if _NEGATIVE.search(text, unit.start, unit.end):
+    if _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
         return "warning"  # a harmful outcome: "concerns that costs will hit profits"
     return cue.rule.type
+
+
+def _harm_persists(text: str, unit: _Unit, cue: _Cue) -> bool:
+    """A harmful subject that will last: "the exploitation of workers will continue", "the problem won't go away"."""
+    if cue.rule.id not in ("claim.modal_will", "claim.going_to", "claim.weak_modal", "claim.be_adj_to"):
+        return False
+    subject = regex.split(r"[,;:()\[\]\"“”]", text[max(unit.start, cue.start - 80):cue.start])[-1]
+    if not _NEGATIVE.search(subject, timeout=TIMEOUT):
+        return False
+    after = text[cue.end:min(unit.end, cue.end + 40)]
+    not_after = _match(r"\s+not\b", after)
+    if not_after or _search(r"not|n['’]t", text[cue.start:cue.end]):
+        return bool(_NOT_ENDS.match(after[not_after.end():] if not_after else after, timeout=TIMEOUT))
+    return bool(_PERSISTS.match(after, timeout=TIMEOUT))
