@@ -204,7 +204,9 @@ def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
         while j > 0 and toks[j - 1][2][:1].isupper() and not toks[j - 1][2].endswith((",", ".")):
             j -= 1
         name = _trim_np(text, toks[j][0], toks[k - 1][1] - 1)
-        if name and name[0] == toks[j][0] and (j == 0 or toks[j - 1][2].lower() not in _NP_PREPS | {"on", "last", "this"}):
+        # only a name that is the whole opening chunk: "After meeting Macron, the chancellor said" is an adverbial
+        if name and name[0] == toks[j][0] and (j == 0 and toks[0][0] == _sentence_start(text, lo, toks[0][0])
+                                               or j > 0 and toks[j - 1][2].endswith((".", ";", ":"))):
             return name
     return _trim_np(text, toks[k][0], toks[-1][1])
 
@@ -544,3 +546,10 @@ def _common_noun(words: list[str]) -> bool:
     base = head[:-1] if head.endswith("s") else head
     first = words[0].lower()
     return head in SOURCE_NOUNS or base in SOURCE_NOUNS or first in _DETS or first in ("many", "some", "most", "several")
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the words of the stretch ``text[lo:pos]`` begin: ``lo`` past opening quotes, brackets and spaces."""
+    while lo < pos and (text[lo].isspace() or text[lo] in "\"'“‘«(["):
+        lo += 1
+    return lo
