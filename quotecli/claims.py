@@ -360,7 +360,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 r"(?:(?<![\p{L}])(?:is|are|am|were|was|be|been)|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+|also\s+|still\s+|now\s+)?$|(?<![\p{L}])with\s+(?:\S+\s+){1,4}$",
                 before, regex.I):
             return True
-        if _match(r"\s+(?:better|worse|nothing|little)\b|\s*[.,;:!?]|\s*$", text[c.end:e]):
+        # no object, or one that ends the clause ("we expect better."), but not "expect little change next year"
+        if _match(r"(?:\s+(?:better|worse|nothing|little|more|less|much)(?:\s+(?:else|more|less))?)?\s*(?:[.,;:!?\"”’)]|$)",
+                  text[c.end:e]):
             return True
         if word in ("fear", "fears") and _match(r"\s+(?:the\s+)?most\b", text[c.end:e]):
             return True  # "the politician voters fear the most"
