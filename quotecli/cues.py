@@ -30,7 +30,6 @@ def _idioms() -> list[str]:
             out.extend(f"{n} {line[4:]}" for n in _NEG)
         else:
             out.append(line)
-    out += [o.replace("odds ", "odds now ") for o in out if o.startswith("odds ")]
     return sorted(out, key=len, reverse=True)
 
 
@@ -142,7 +141,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("claim.intent_verb",
             _rx(rf"""(?<!\b(?i:had|had\s+been|had\s+also|a|the|its|his|her|their|our|new|no)\s)
                  (?P<cue>(?<![\p{{L}}])(?:(?:is|are|am|['’]s|['’]re|has\s+been|have\s+been)\s+(?:(?:said|believed|thought|understood|reported)\s+to\s+be\s+)?(?:\p{{Ll}}+ly\s+|also\s+|still\s+|now\s+)?
-                     (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+hard)?
+                     (?:working|trying|attempting|striving|preparing|seeking|aiming|hoping|planning|looking)(?:\s+(?:hard|\p{{Ll}}+ly))?
                    |(?!(?:working|trying|attempting|striving|preparing|looking)\b)\L<intents>(?:\s+(?:itself|themselves|himself|herself|ourselves|myself))?)
                  \s+to)\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|date\b){_VERB}"""),
             "plans / aims / intends / hopes / seeks / wants / pledged / promised to + a verb", "plan", 0.8, "subject",
@@ -173,7 +172,7 @@ CUE_RULES: tuple[CueRule, ...] = (
              "More job cuts are in the pipeline."),
             ("The team was heading for the airport.", "She is coming from Harare.")),
     CueRule("claim.idiom",
-            _rx(r"""(?P<cue>(?<![\p{L}])(?:\L<idioms>))(?![\p{L}])""", regex.I),
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:\L<idioms>|odds\s+(?:{_ADV}\s+){{1,2}}(?:are|favou?r)))(?![\p{{L}}])""", regex.I),
             "an idiom that puts something in prospect: can't rule out, on the cards, the odds favour",
             "prediction", 0.6, "report",
             ("Economists cannot rule out a further cut.", "The odds now favour a rise in February."),

@@ -32,7 +32,7 @@ _BOUNDARY = frozenset("""that which who whom whose said says say told because as
 
 
 _LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Despite|Following|For|With|Amid|Unlike|Like|As|"
-                           r"By|From|Through|Over|Having|Marking)\s+[^,]{0,60}?\s+)(?=\p{Lu})")
+                           r"By|From|Through|Over|\p{Lu}\p{Ll}+ing(?=\s+[\p{Ll}\d]))\s+[^,]{0,60}?\s+)(?=\p{Lu})")
 
 
 _LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
