@@ -557,47 +557,80 @@ _YEAR_TOKEN = regex.compile(r"(?:19|20|21)\d\d")
 _CODE_TOKEN = regex.compile(r"(?:Q[1-4]|H[12]|FY)(?:\d\d|\d{4})?")
 _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 _BEFORE, _AFTER = 45, 60
+# With the document's word list, the frequent keys of four rules say whether a match can hold them: "this" is a
+# relative time only before a unit ("this week"), a unit a span only after a number ("two years", "a decade";
+# "for five more days"), "term" a vague horizon only after "long"/"medium"/…. A merged window none of whose keys
+# passes holds no match of the rule (a match's key word lies in the window) and is not run. Case: words are compared
+# lowercased, which is regex's case-insensitive match except for "ſ" and "İ"; text holding them is not filtered.
+_NUMBER_WORDS = frozenset(NUMBERS)
+_VAGUE_ENDINGS: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in VAGUE:
+    _VAGUE_ENDINGS.setdefault(_phrase.split()[-1], []).append(tuple(_phrase.split()))
 
 
-def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str]]:
-    """(start, end, word, lowercased) of the words in ``text[start:end]`` that may hold a key: a key word, a number,
-    a Q/H/FY code; from the document's word list (``TextDoc.words``) when given, else by a scan of the slice."""
+def _is_number(ws: list[str], lows: list[str], k: int) -> bool:
+    return k >= 0 and (lows[k] in _NUMBER_WORDS or ws[k].isdigit())
+
+
+def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
+    """Can a match of rule ``rid`` hold its key word ``lows[k]`` (see above)? True for the other rules."""
+    if rid == "hz.relative":  # next/this/the coming + a unit
+        return k + 1 < len(lows) and lows[k + 1] in UNITS
+    if rid == "hz.after":  # [in] N units
+        return _is_number(ws, lows, k - 1)
+    if rid == "hz.duration":  # for N [more|further] units
+        return _is_number(ws, lows, k - 1) or k >= 2 and lows[k - 1] in ("more", "further") and _is_number(ws, lows, k - 2)
+    if rid == "hz.vague":
+        return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in _VAGUE_ENDINGS[lows[k]] if k - len(p) + 1 >= 0)
+    return True
+
+
+def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, word, lowercased, index or -1) of the words in ``text[start:end]`` that may hold a key: a key
+    word, a number, a Q/H/FY code; from the document's word list (``TextDoc.words``, whose index is given) when
+    given, else by a scan of the slice."""
     idx = words.within(start, end) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w, w.lower()) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)
+        return [(m.start(), m.end(), w, w.lower(), -1) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)
                 if (w := m.group()).lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF"]
     starts, ws, lows = words
-    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k]) for k in idx
+    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k) for k in idx
             if lows[k] in _KEYMAP or ws[k][0].isdigit() or ws[k][0] in "QHF"]
 
 
 def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int]]]:
     """Rule id -> the merged windows around that rule's key words in ``text[start:end]``."""
     spans: dict[str, list[list[int]]] = {}
-    for ms, me, word, low in _candidates(text, start, end, words):
+    filtered = words is not None and "\u017f" not in text and "\u0130" not in text
+    ws, lows = (words.words, words.lows) if filtered else ((), ())
+    for ms, me, word, low, k in _candidates(text, start, end, words):
         rules = _KEYMAP.get(low)
         if rules is not None:
             if low in _CAPITALISED and not word[0].isupper():
                 rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
         elif word[0].isdigit():
-            if not _YEAR_TOKEN.fullmatch(word):
+            if not _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
                 continue
             rules = _YEAR_RULES
-        elif word[0] in "QHF" and _CODE_TOKEN.fullmatch(word):
+        elif word[0] in "QHF" and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
             rules = _CODE_RULES[word[0]]
         else:
             continue
         a, b = max(start, ms - _BEFORE), min(end, me + _AFTER)
         for rid in rules:
             out = spans.setdefault(rid, [])
+            held = k < 0 or not filtered or _holds_key(rid, ws, lows, k)
             if out and a <= out[-1][1]:
                 out[-1][1] = max(out[-1][1], b)
+                out[-1][2] = out[-1][2] or held
             else:
-                out.append([a, b])
+                out.append([a, b, held])
     res: dict[str, list[tuple[int, int]]] = {}
     for rid, out in spans.items():
         lst = []
-        for a, b in out:  # widen to word boundaries so that no pattern starts or ends inside a word
+        for a, b, held in out:  # widen to word boundaries so that no pattern starts or ends inside a word
+            if not held:
+                continue
             while a > start and not text[a - 1].isspace():
                 a -= 1
             while b < end and not text[b].isspace():
