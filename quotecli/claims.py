@@ -166,6 +166,9 @@ class _Index:
 def find_boilerplate(doc) -> list[tuple[int, int]]:
     """Safe-harbor paragraphs: "forward-looking statements" together with risks, uncertainties, actual results."""
     text = doc.text
+    low = text.lower()
+    if "forward" not in low and "safe" not in low and "\u017f" not in text:
+        return []  # no _BOILER_START anywhere (a long s "ſ" is an "s" to regex.I, not to lower())
     paras = doc.paragraphs
     hit = [bool(_BOILER_START.search(text, ps, pe, timeout=TIMEOUT) and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT))
            for ps, pe in paras]
