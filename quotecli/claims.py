@@ -37,7 +37,7 @@ import datetime as dt
 import regex
 
 from . import horizons
-from .cues import _in_relative, _match, _search
+from .cues import WINDOW, _in_relative, _match, _search
 from .cues import scan as scan_cues
 from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
                    _TRAILING_REPORT, CueRule, _Cue, _in_masked, _title_like, _Unit)
@@ -325,36 +325,36 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     if rid == "claim.weak_modal":
         sent = text[s:e]
         # permission, as in terms of service: "You may cancel at any time", "We may suspend your access"
-        if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and (_search(
-                r"(?<![\p{L}])(?:you|your)(?![\p{L}])", sent, regex.I) or verb.lower() in _PERMISSION):
+        if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and (
+                _in_unit(text, unit, _YOU) or verb.lower() in _PERMISSION):
             return True
-        if _IF_PAST.search(text, s, c.start):
+        if _IF_PAST.search(text, max(s, c.start - WINDOW), c.start, timeout=TIMEOUT):
             return True
-        if _HABITUAL.search(sent):
+        if _in_unit(text, unit, _HABITUAL):
             return True
         # "could" reporting a past ability: "he could not attend", "they could see"
-        if cue_words in ("could not", "couldn't", "couldn’t") and (_search(
-                r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", text[s:e], regex.I)):
+        if cue_words in ("could not", "couldn't", "couldn’t") and _in_unit(text, unit, _PAST_WORD):
             return True
         # present speculation: "could be significant", "might be necessary" (a passive "could be delayed" stays)
         if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not _match(
-                r"\s+(?:next|imminent|ahead|coming)\b", text[c.verb[1]:e], regex.I) and not _match(
+                r"\s+(?:next|imminent|ahead|coming)\b", text, regex.I, pos=c.verb[1], endpos=e) and not _match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|en|wn|ne)|able|forced|hit|cut|set|put|made|held|paid|sold|built|lost|left|shut|done|taken|given)\b",
-                text[c.verb[1]:e]):
+                text, pos=c.verb[1], endpos=e):
             return True
         if c.verb and text[c.verb[0]:c.verb[1]].lower() in ("be",) and _match(
-                r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text[c.verb[1]:e]):
+                r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text,
+                                                 pos=c.verb[1], endpos=e):
             return True
     if rid == "claim.modal_would":
-        if _HABITUAL.search(text, s, e):
+        if _in_unit(text, unit, _HABITUAL):
             return True
         # "like a human would do", "than it would"
         if _search(r"(?<![\p{L}])(?:like|than|as)\s+(?:\p{L}+\s+){0,3}$", text[max(s, c.start - 30):c.start]):
             return True
-        if c.quote is None and not _reported(text, unit, c) and _PAST_AUX.search(text, s, e):
+        if c.quote is None and not _reported(text, unit, c) and _in_unit(text, unit, _PAST_AUX):
             return True
-        m_if = _IF_PAST.search(text, s, c.start)
-        if m_if and not _REPORT_BEFORE.search(text, s, m_if.start()):
+        m_if = _IF_PAST.search(text, max(s, c.start - WINDOW), c.start, timeout=TIMEOUT)
+        if m_if and not _report_before(text, s, m_if.start()):
             return True
     if rid == "claim.expect_subject":
         word = cue_words
@@ -365,9 +365,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
         # no object, or one that ends the clause ("we expect better."), but not "expect little change next year"
         if _match(r"(?:\s+(?:better|worse|nothing|little|more|less|much)(?:\s+(?:else|more|less))?)?\s*(?:[.,;:!?\"”’)]|$)",
-                  text[c.end:e]):
+                  text, pos=c.end, endpos=e):
             return True
-        if word in ("fear", "fears") and _match(r"\s+(?:the\s+)?most\b", text[c.end:e]):
+        if word in ("fear", "fears") and _match(r"\s+(?:the\s+)?most\b", text, pos=c.end, endpos=e):
             return True  # "the politician voters fear the most"
         if word in ("project", "projects", "forecast", "forecasts"):
             # a verb after its subject ("The IMF projects", "analysts forecast"), not a noun ("manage projects")
@@ -375,7 +375,8 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             from .names import SOURCE_NOUNS
             subj_like = (prev[:1].isupper() or prev.lower() in _PRONOUNS or prev.lower().rstrip("s") in SOURCE_NOUNS
                          or prev.lower() in SOURCE_NOUNS or prev.lower() in _AGENT_NOUNS)
-            if not subj_like or _match(r"\s+(?:of|in|on|for|at|with|and|or|to|like|such|is|are|was|were)\b", text[c.end:e]):
+            if not subj_like or _match(r"\s+(?:of|in|on|for|at|with|and|or|to|like|such|is|are|was|were)\b", text,
+                                       pos=c.end, endpos=e):
                 return True
         # an attribution after a quotation: “…,” predicted Rep. Smith
         if _search(r"[\"”’'»][\s,]*$", text[max(s, c.start - 4):c.start]) or _in_masked(c.start - 3, unit.masked):
@@ -389,7 +390,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 _search(r"(?:\b(?:the|a|an|its|his|her|their|new|our|through|for|of|with|in|amid|by|out)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
             return True
         if word in ("fear", "fears", "project", "projects", "forecasts") and _match(r"\s+(?:of|in|on|for|about|and)\b",
-                                                                                     text[c.end:e]):
+                                                                                     text, pos=c.end, endpos=e):
             return True
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.be_adj_to"):
         if _search(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$", before):
@@ -418,7 +419,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     if rid == "claim.intent_verb" and _match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted)\b", cue_words) and not (
             _search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
-            or c.quote is not None or _REPORT_BEFORE.search(text, s, c.start)):
+            or c.quote is not None or _report_before(text, s, c.start)):
         return True  # a past intention told as narrative: "they planned to take refuge"
     if rid == "claim.be_to" and _search(r"(?<![\p{L}])(?i:if|unless)\s+(?:\S+\s+){0,3}$", before):
         return True  # "if we are to go to war": a condition, not an arrangement
@@ -435,7 +436,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if "estimated" in w and (not has_horizon or verb.lower() in ("have", "be", "number", "total", "cost", "exceed")):
             return True
         # "was likely to" is a past expectation, except backshifted in reported speech ("told … that there was likely to be")
-        if _match(r"(?:was|were)\b", w) and (c.quote is not None or not _REPORT_BEFORE.search(text, s, c.start)):
+        if _match(r"(?:was|were)\b", w) and (c.quote is not None or not _report_before(text, s, c.start)):
             return True
         # "set to" in "a table set for two"; "sure to" needs a subject; "about" only as "about to"
         if w.endswith("for") and not _search(r"(?:set|due|scheduled|planned|slated|expected|poised)\s+for$", w):
@@ -449,21 +450,38 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     return False
 
 
+_YOU = regex.compile(r"(?<![\p{L}])(?:you|your)(?![\p{L}])", regex.I)
+_PAST_WORD = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", regex.I)
+
+
+def _in_unit(text: str, unit: _Unit, rx: regex.Pattern) -> regex.Match | None:
+    """``rx.search`` over the whole unit, run once per unit (the vetoes ask it once per cue)."""
+    memo = unit.memo
+    if rx not in memo:
+        memo[rx] = rx.search(text, unit.start, unit.end, timeout=TIMEOUT)
+    return memo[rx]
+
+
+def _report_before(text: str, s: int, pos: int) -> regex.Match | None:
+    """A reporting or expectation verb in the clause before ``pos`` (at most WINDOW characters back)."""
+    return _REPORT_BEFORE.search(text, max(s, pos - WINDOW), pos, timeout=TIMEOUT)
+
+
 def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
     """Is a ``would`` clause the content of reported speech or a quoted prediction?"""
     s, e = unit.start, unit.end
     if c.quote is not None:
-        return not _IF_PAST.search(text, s, e)
-    if _REPORT_BEFORE.search(text, s, c.start):
+        return not _in_unit(text, unit, _IF_PAST)
+    if _report_before(text, s, c.start):
         return True
-    tail = text[c.end:e]
-    return bool(_TRAILING_REPORT.search(tail) or _ACCORDING.search(text, s, e))
+    # a trailing report is at most ~200 characters long: look for it only in the unit's last WINDOW characters
+    return bool(_TRAILING_REPORT.search(text, max(c.end, e - WINDOW), e, timeout=TIMEOUT) or _in_unit(text, unit, _ACCORDING))
 
 
 def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
     """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue."""
     s, e = unit.start, unit.end
-    if _PAST_AUX.search(text, s, e):
+    if _in_unit(text, unit, _PAST_AUX):
         return None
     progressive = _search(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])",
                                text[s:e])
@@ -479,7 +497,7 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
         window = text[max(s, f.start - 60):f.start]
         habitual = _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", text[f.end:f.end + 12])
         if not possessive and not habitual and f.rule in ("hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season") \
-                and _SCHEDULED.search(window) and "," not in window[-25:] and not _PAST_VERB.search(text, s, f.start) \
+                and _SCHEDULED.search(window) and "," not in window[-25:] and not _past_verb_before(text, unit, f.start) \
                 and _match(r"(?i:on|in|by|next|this|until|from|at|later|early|late|tomorrow|tonight)\b", t):
             return _Cue(_SCHEDULED_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
@@ -506,6 +524,13 @@ _SCHEDULED = regex.compile(
 _PAST_VERB = regex.compile(r"(?<![\p{L}])(?:\p{Ll}{3,}ed|began|went|came|took|held|met|ran|said|made|saw|gave|got|left|told|found|"
                            r"became|brought|kept|led|won|lost|paid|sent|spent|stood|wrote|rose|fell|grew|knew|chose|drove|flew|"
                            r"spoke|broke|began|sold|bought|struck|hit|fought|threw|caught|taught|felt)(?![\p{L}])")
+
+
+def _past_verb_before(text: str, unit: _Unit, pos: int) -> bool:
+    m = _in_unit(text, unit, _PAST_VERB)  # the first past verb of the unit: is it before ``pos``?
+    return m is not None and m.end() <= pos
+
+
 _SCHEDULED_RULE = CueRule(
     "claim.scheduled_present", regex.compile(r"(?!)"), "a timetable in the simple present with a date",
     "plan", 0.55, "report", ("The trial begins on Monday.", "Voters go to the polls next Thursday."),

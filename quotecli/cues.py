@@ -7,7 +7,7 @@ tests/test_claims.py runs. Alternations come from lexicon files through ``regex`
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
@@ -15,6 +15,7 @@ import regex
 
 from .lexicons import load
 from .models import Quote
+from .text import TIMEOUT
 
 __all__ = ["CueRule", "CUE_RULES", "EXPECT_TYPE"]
 
@@ -91,15 +92,15 @@ def _compiled(p: str, flags: int = 0) -> regex.Pattern:
 
 def _search(p: str, s: str, flags: int = 0, **kw):
     """``regex.search`` through a plain dict cache: the small patterns of the vetoes run thousands of times."""
-    return _compiled(p, flags).search(s, **kw)
+    return _compiled(p, flags).search(s, timeout=kw.pop("timeout", TIMEOUT), **kw)
 
 
 def _match(p: str, s: str, flags: int = 0, **kw):
-    return _compiled(p, flags).match(s, **kw)
+    return _compiled(p, flags).match(s, timeout=kw.pop("timeout", TIMEOUT), **kw)
 
 
 def _fullmatch(p: str, s: str, flags: int = 0, **kw):
-    return _compiled(p, flags).fullmatch(s, **kw)
+    return _compiled(p, flags).fullmatch(s, timeout=kw.pop("timeout", TIMEOUT), **kw)
 
 
 def _rx(p: str, flags: int = 0) -> regex.Pattern:
@@ -238,6 +239,7 @@ class _Unit:
     end: int
     quote: Quote | None           # the quotation the unit lies inside (direct), or None
     masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
+    memo: dict = field(default_factory=dict)  # sentence-level searches, run once per unit rather than once per cue
 
 
 @dataclass(slots=True)
@@ -259,14 +261,19 @@ def _title_like(sent: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+# how far before a cue the clause-level look-backs reach: bounds their cost on a long unpunctuated "sentence"
+WINDOW = 300
+
+
 def _in_relative(text: str, s: int, e: int, pos: int) -> bool:
-    """Is ``pos`` inside a comma-delimited relative clause: ", which … ," / ", who … ,"?"""
+    """Is ``pos`` inside a comma-delimited relative clause: ", which … ," / ", who … ,"? (opened within WINDOW)"""
+    lo = max(s, pos - WINDOW)
     m = None
-    for m in _REL_OPEN.finditer(text, s, pos):
+    for m in _REL_OPEN.finditer(text, lo, pos, timeout=TIMEOUT):
         pass
-    if m is None or "," in text[m.end():pos]:
+    if m is None or text.find(",", m.end(), pos) >= 0:
         return False
-    return "," in text[pos:e]
+    return text.find(",", pos, e) >= 0
 
 
 _REL_OPEN = regex.compile(r",\s+(?:which|who|whose|whom)\b")
