@@ -109,13 +109,14 @@ def _rx(p: str, flags: int = 0) -> regex.Pattern:
 
 CUE_RULES: tuple[CueRule, ...] = (
     CueRule("claim.modal_will",
-            _rx(rf"""(?<!(?:\b(?:the|a|his|her|their|its|our|your|my|political|free|good|ill|own|popular|at|of|against|with|whose)|['’]s)\s)
+            _rx(rf"""(?<!(?:\b(?i:the|a|his|her|their|its|our|your|my|political|free|good|ill|own|popular|at|of|against|with|whose)|['’]s)\s)
                  (?P<cue>(?<![\p{{L}}])(?:will|Will|WILL|shall|[Ww]on['’]t|WON['’]T|wo(?=n['’]t)|shan['’]t)(?:\s+not)?
                      |(?<=\p{{L}})['’]ll)
-                 (?:\s+{_ADV})*\s+{_VERB}"""),
+                 (?:\s+{_ADV})*\s+(?!(?i:was|were|is|are|has|had|does|did|says|said|states|stated)\b){_VERB}"""),
             "will, won't, 'll, shall + a verb", "prediction", 0.9, "agent",
             ("The plant will close in March.", "We’ll move quickly.", "It won't happen."),
-            ("It was the will of the people.", "Will Smith spoke.", "He has free will to choose.")),
+            ("It was the will of the people.", "Will Smith spoke.", "He has free will to choose.", "Her will was read out.",
+             "Free will is an illusion.")),
     CueRule("claim.going_to",
             _rx(rf"""(?P<cue>(?:(?<![\p{{L}}])(?:am|is|are|be|being|not|isn['’]t|aren['’]t)|(?<=\p{{L}})['’](?:s|re|m))\s+(?:{_ADV}\s+){{0,2}}going\s+to)\s+{_VERB}
                  |(?P<cue>(?<![\p{{L}}])gonna)\s+{_VERB}"""),
