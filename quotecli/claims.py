@@ -339,11 +339,11 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not _match(
                 r"\s+(?:next|imminent|ahead|coming)\b", text, regex.I, pos=c.verb[1], endpos=e) and not _match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:\p{Ll}+(?:ed|en|wn|ne)|able|forced|hit|cut|set|put|made|held|paid|sold|built|lost|left|shut|done|taken|given)\b",
-                text, pos=c.verb[1], endpos=e):
+                text, pos=c.verb[1], endpos=e) and not _trailing_forecast(text, unit):
             return True
         if c.verb and text[c.verb[0]:c.verb[1]].lower() in ("be",) and _match(
                 r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text,
-                                                 pos=c.verb[1], endpos=e):
+                                                 pos=c.verb[1], endpos=e) and not _trailing_forecast(text, unit):
             return True
     if rid == "claim.modal_would":
         if _in_unit(text, unit, _HABITUAL):
@@ -448,6 +448,22 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if verb[:1].isupper() and not _title_like(text[s:e]):
             return True
     return False
+
+
+# a forecasting or warning verb that reports the whole sentence: "…, the Bank of England warned."
+_TRAILING_FORECAST = regex.compile(
+    r"[,;]\s*(?:[^,;\"“”]{2,80}?\s+(?:has\s+|have\s+)?(?P<v>warn(?:s|ed)|predict(?:s|ed)|forecasts?|caution(?:s|ed)|fear(?:s|ed)?)"
+    r"|(?P<v>warn(?:s|ed)|predict(?:s|ed)|forecasts?|cautioned)\s+[^,;\"“”]{2,80}?)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?"
+    r"\s*[.!]?[\"'”’]?\s*$")
+
+
+def _trailing_forecast(text: str, unit: _Unit) -> regex.Match | None:
+    """"…, the Bank of England warned." (once per unit: the report closes the sentence)"""
+    memo = unit.memo
+    if "trailing_forecast" not in memo:
+        memo["trailing_forecast"] = _TRAILING_FORECAST.search(text, max(unit.start, unit.end - WINDOW), unit.end,
+                                                              timeout=TIMEOUT)
+    return memo["trailing_forecast"]
 
 
 _YOU = regex.compile(r"(?<![\p{L}])(?:you|your)(?![\p{L}])", regex.I)
@@ -580,6 +596,9 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return "warning"
     if cue.quote is not None and cue.quote.cue is not None and _WARN_WORDS.match(cue.quote.cue.text):
         return "warning"  # “…,” she warned.
+    m = _trailing_forecast(text, unit) if cue.quote is None else None
+    if m and m.start() >= cue.end and m.group("v").lower().startswith(("warn", "caution", "fear")):
+        return "warning"  # "The council could face legal action, campaigners warned."
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled",
                "claim.scheduled_present", "claim.promise_object", "claim.chosen_to"):
         return "plan"
