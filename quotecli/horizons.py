@@ -557,10 +557,11 @@ _YEAR_TOKEN = regex.compile(r"(?:19|20|21)\d\d")
 _CODE_TOKEN = regex.compile(r"(?:Q[1-4]|H[12]|FY)(?:\d\d|\d{4})?")
 _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 _BEFORE, _AFTER = 45, 60
-# With the document's word list, the frequent keys of four rules say whether a match can hold them: "this" is a
+# With the document's word list, the frequent keys of some rules say whether a match can hold them: "this" is a
 # relative time only before a unit ("this week"), a unit a span only after a number ("two years", "a decade";
-# "for five more days"), "term" a vague horizon only after "long"/"medium"/…. A merged window none of whose keys
-# passes holds no match of the rule (a match's key word lies in the window) and is not run. Case: words are compared
+# "for five more days"), "term" a vague horizon only after "long"/"medium"/…, a month name a month_year only before
+# a year. A merged window none of whose keys passes holds no match of the rule (every match holds one of its keys
+# as a whole word, and that word lies in the window) and is not run. Case: words are compared
 # lowercased, which is regex's case-insensitive match except for "ſ" and "İ"; text holding them is not filtered.
 _NUMBER_WORDS = frozenset(NUMBERS)
 _VAGUE_ENDINGS: dict[str, list[tuple[str, ...]]] = {}
@@ -570,6 +571,21 @@ for _phrase in VAGUE:
 
 def _is_number(ws: list[str], lows: list[str], k: int) -> bool:
     return k >= 0 and (lows[k] in _NUMBER_WORDS or ws[k].isdigit())
+
+
+# the words that can open hz.month right before the month name, and hz.year right before the year
+_MONTH_LEAD = frozenset("in by before until till from after during since this next last early mid late of end start".split())
+_YEAR_LEAD = frozenset("""in by before until till through from after during for on at of around within since early mid late
+    end start""".split())
+_DAY_TOKEN = regex.compile(r"[0-3]?\d(?:st|nd|rd|th)?", regex.I)
+
+
+def _is_year(ws: list[str], k: int) -> bool:
+    return 0 <= k < len(ws) and bool(_YEAR_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
+
+
+def _is_day(ws: list[str], k: int) -> bool:
+    return 0 <= k < len(ws) and bool(_DAY_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
 
 
 def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
@@ -582,6 +598,16 @@ def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
         return _is_number(ws, lows, k - 1) or k >= 2 and lows[k - 1] in ("more", "further") and _is_number(ws, lows, k - 2)
     if rid == "hz.vague":
         return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in _VAGUE_ENDINGS[lows[k]] if k - len(p) + 1 >= 0)
+    if rid == "hz.month_year":  # March 2025
+        return _is_year(ws, k + 1)
+    if rid == "hz.day_month_year":  # 15 [of] July 2024, March 3, 2025
+        return _is_year(ws, k + 1) or _is_year(ws, k + 2)
+    if rid == "hz.day_month":  # 15 [of] December, March 5th
+        return _is_day(ws, k + 1) or _is_day(ws, k - 1) or k >= 1 and lows[k - 1] == "of" and _is_day(ws, k - 2)
+    if rid == "hz.month":  # in / by / next / early / the end of + the month
+        return k >= 1 and lows[k - 1] in _MONTH_LEAD
+    if rid == "hz.year":  # in / by / late / the end of + the year
+        return k >= 1 and lows[k - 1] in _YEAR_LEAD
     return True
 
 
