@@ -389,7 +389,20 @@ def _name_elsewhere(text: str, word: str) -> bool:
     w = word.strip(".,;:'’\"“”")
     if len(w) > 1 and w.isupper():
         return True
-    return bool(_search(rf"(?<=\p{{Ll}}[,]?\s){regex.escape(w)}(?![\p{{L}}])", text))
+    if not w:  # the pattern below with an empty word
+        return bool(_EMPTY_NAME.search(text, timeout=TIMEOUT))
+    # str.find and two fixed patterns, not a pattern per word: each was compiled and kept for the life of the process
+    i = text.find(w)
+    while i >= 0:
+        if _AFTER_LOWER.match(text, i, timeout=TIMEOUT) and _NO_LETTER.match(text, i + len(w), timeout=TIMEOUT):
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
+_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[,]?\s)")
+_NO_LETTER = regex.compile(r"(?![\p{L}])")
+_EMPTY_NAME = regex.compile(r"(?<=\p{Ll}[,]?\s)(?![\p{L}])")
 
 
 _REPORTING = regex.compile(
