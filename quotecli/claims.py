@@ -234,7 +234,13 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     cues = _cues(text, unit, index)
     hz_all = [f for f in index.horizons_in(s, e) if not _in_masked(f.start, unit.masked)]
     cues = [c for c in cues if not _vetoed(text, unit, c, bool(hz_all))]
-    hz_future = [f for f in hz_all if not horizons.is_past(horizons.value(f, date), date)]
+    # "In January, the coach said the team would win by April": January dates the report, April is read from it
+    ref = date
+    dated = _report_time(text, unit, cues, hz_all, date) if cues and date is not None else None
+    if dated is not None:
+        hz_all = [f for f in hz_all if f is not dated[0]]
+        ref = dated[1]
+    hz_future = [f for f in hz_all if not horizons.is_past(horizons.value(f, ref), date)]
     if not cues:
         cue = _horizon_cue(text, unit, hz_future, date)
         if cue is None:
@@ -275,7 +281,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         conf += 0.03
     horizon = None
     if hz is not None:
-        horizon = Horizon(text[hz.start:hz.end], hz.start, hz.end, horizons.value(hz, date))
+        horizon = Horizon(text[hz.start:hz.end], hz.start, hz.end, horizons.value(hz, ref))
     rule_id = cue.rule.id
     return Claim(f"c{n}", sent, s, e, ctype, Span(text[cue.start:cue.end], cue.start, cue.end), holder, horizon,
                  quote_id, max(0.05, min(0.99, conf)), rule_id)
@@ -481,6 +487,37 @@ def _in_unit(text: str, unit: _Unit, rx: regex.Pattern) -> regex.Match | None:
 def _report_before(text: str, s: int, pos: int) -> regex.Match | None:
     """A reporting or expectation verb in the clause before ``pos`` (at most WINDOW characters back)."""
     return _REPORT_BEFORE.search(text, max(s, pos - WINDOW), pos, timeout=TIMEOUT)
+
+
+_PAST_FORMS = frozenset("said told wrote forecast foresaw thought".split())
+# words between a past reporting verb and the time that dates it: "told reporters in March", "said in a statement on"
+_REPORT_GAP = regex.compile(r"(?:\s+(?!(?:that|it|he|she|they|we|i|would|will|could|might|may|to|was|were|had)\b)[\p{L}\-'’]+){0,4}\s+$",
+                            regex.I)
+_OPENING = regex.compile(r"[\s\"'“‘(]*(?:(?:But|And|Yet|So|Then|However|Meanwhile),?\s+)?$")
+
+
+def _report_time(text: str, unit: _Unit, cues: list[_Cue], hz_all: list[horizons.Found], date: dt.date
+                 ) -> tuple[horizons.Found, dt.date] | None:
+    """A month or day that dates a past report rather than the claim, with the day it names: the time that opens
+    the sentence before a past reporting verb ("In January, the coach said …") or follows one ("said in March
+    that …", "told reporters on Tuesday"). Later times are then read from that day, not from the article's."""
+    s = unit.start
+    hi = max(c.end for c in cues)
+    for m in _REPORT_BEFORE.finditer(text, max(s, hi - WINDOW), hi, timeout=TIMEOUT):
+        word = m.group().lower()
+        if not (word.endswith("ed") or word in _PAST_FORMS) or _in_masked(m.start(), unit.masked):
+            continue
+        for f in hz_all:
+            if f.end > hi:
+                break
+            after_verb = f.start >= m.end() and _REPORT_GAP.match(text, m.end(), f.start) is not None and \
+                f.start - m.end() <= 60
+            opening = f.end <= m.start() and _OPENING.match(text, s, f.start) is not None and f.start - s <= 40
+            if after_verb or opening:
+                d = horizons.report_date(f, date)
+                if d is not None:
+                    return f, d
+    return None
 
 
 def _reported(text: str, unit: _Unit, c: _Cue) -> bool:

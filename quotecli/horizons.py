@@ -750,6 +750,35 @@ def is_past(val: str | None, date: dt.date | None) -> bool:
     return False
 
 
+# a deadline or a span never dates a report: "by April", "until March"
+_NOT_REPORT_TIME = regex.compile(r"(?:by|before|until|till|from|after|since|through|for|next|this|last|coming)\b", regex.I)
+
+
+def report_date(found: Found, date: dt.date | None) -> dt.date | None:
+    """The past day a time expression names when it dates a report rather than the claim ("In January, the coach
+    said …", "said on Tuesday that …"): the latest such month or day on or before the article date. None for
+    expressions that cannot date a past report ("by April", "next month") or without an article date."""
+    if date is None or found.rule not in ("hz.month", "hz.day_month", "hz.weekday", "hz.month_year", "hz.day_month_year"):
+        return None
+    m = found.match
+    if _NOT_REPORT_TIME.match(found.text) or m.groupdict().get("rel") or m.groupdict().get("edge"):
+        return None
+    try:
+        if found.rule == "hz.weekday":
+            return date - dt.timedelta(days=(date.isoweekday() - WEEKDAYS[m["wd"].lower()]) % 7)
+        if found.rule in ("hz.month_year", "hz.day_month_year"):
+            d = _safe_date(int(m["year"]), _month_num(m["month"]), int(m["day"]) if found.rule == "hz.day_month_year" else 1)
+            return d if d is not None and d <= date else None
+        month = _month_num(m["month"])
+        day = int(m["day"]) if found.rule == "hz.day_month" else 1
+        d = _safe_date(date.year, month, day)
+        if d is None or d > date:
+            d = _safe_date(date.year - 1, month, day)
+        return d
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
+
+
 # --- the article's own date ---------------------------------------------------------------------------
 
 _FULL_DATE = (rf"(?:(?:(?-i:\L<weekdays>),?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR})"
