@@ -162,3 +162,16 @@ def test_find_date_none(text):
 
 def test_vague_lexicon_labels_are_known():
     assert set(horizons.VAGUE.values()) <= {"soon", "eventually", "near-term", "medium-term", "long-term"}
+
+
+@pytest.mark.parametrize("phrase,day", [
+    ("In January", dt.date(2024, 1, 1)), ("in September", dt.date(2023, 9, 1)), ("on Tuesday", dt.date(2024, 6, 11)),
+    ("on Saturday", dt.date(2024, 6, 15)), ("on 3 March", dt.date(2024, 3, 3)), ("in March 2023", dt.date(2023, 3, 1)),
+    ("by April", None), ("next March", None), ("until July", None), ("in March 2025", None),
+])
+def test_report_date_is_read_backward(phrase, day):
+    """A month or day that dates a past report is the latest such day on or before the article date; deadlines,
+    next/this and future dates never date a report."""
+    found = find(phrase)
+    assert len(found) == 1
+    assert horizons.report_date(found[0], D) == day
