@@ -46,7 +46,7 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 _DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
 
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,4}}?"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
@@ -64,13 +64,15 @@ _AFTER_CUE_ROLE_NAME = regex.compile(
     regex.X, cues=CUES, titles=TITLES)
 
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:{_DET}|\p{{Lu}}[\p{{L}}&\-]*['’]s)\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
     regex.X, cues=CUES, titles=TITLES)
 
 _AFTER_SP_CUE = regex.compile(
     rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
 
+_DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
+_FULL_NAME_ONLY = regex.compile(rf"{NAME_PAT}", titles=TITLES)
 _AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
 
@@ -110,6 +112,7 @@ _AFTER_ANYVERB_SP = regex.compile(
     rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|one|another|others|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
          (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 
+_DET_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|his|her|its|their)\s+$")
 _PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+$")
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 
@@ -233,7 +236,15 @@ def _after(text: str, s: int, e: int) -> Found | None:
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
                            (_AFTER_DASH, "after.dash", 0.85)):
         m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+        if m and rx is _AFTER_DASH and _DATE_AFTER.match(text, m.end("sp"), seg_end, timeout=TIMEOUT):
+            continue  # "— Radio New Zealand, June 12, 2025": a source line, not a byline
         if m and plausible(text, m.start("sp"), m.end("sp")):
+            if "role" in rx.groupindex and m.group("role") and m.group("sp").split()[0].lower() in DETS \
+                    and _FULL_NAME_ONLY.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
+                # “…,” the UN's coordinator in Kenya, Stephen Jackson, told AFP: the name is the apposition
+                a = m.start("role") + len(m.group("role")) - len(m.group("role").lstrip())
+                b = a + len(m.group("role").strip())
+                return Found(a, b, m.group("sp").strip(), m.span("cue"), rule, conf)
             sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
             return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
     # “…,” he surmised. / “…,” the email read. / “…,” remembered Roy Verley: a quotation that ends with a
@@ -310,8 +321,9 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
             got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
             np = got if got and got[0] < np[0] else None
-        if np and cue_words in _NOUNABLE and text[np[0]:np[1]].split()[0].lower() in DETS:
-            np = None  # "a controversial comment": the cue is a noun here
+        if np and cue_words in _NOUNABLE and (text[np[0]:np[1]].split()[0].lower() in DETS or
+                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0], timeout=TIMEOUT)):
+            np = None  # "a controversial comment", "in a Facebook post": the cue is a noun here
         if np:
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)

@@ -134,6 +134,17 @@ CUE_RULES: tuple[CueRule, ...] = (
             "is expected / likely / set / due / poised / about / on track to", "prediction", 0.8, "report",
             ("Rates are expected to rise.", "The deal is due to complete in March.", "The US looks set for a boost."),
             ("He was expected to win.", "The pasta is ready to serve.")),
+    CueRule("claim.be_likely",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|['’]s|['’]re|looks?|seems?|appears?|remains?)\s+(?:{_ADV}\s+){{0,2}}
+                     (?:likely|unlikely|inevitable|imminent|probable))
+                 (?=\s*(?:[.,;:!)\"”’]|$)|\s+(?:as|if|after|before|when|once|in|by|on|at|within|during|next|this|later|soon|
+                     unless|given|amid|because|from|over|until|now)\b)
+               |(?P<cue>(?<![\p{{L}}])(?:is|are|['’]s|['’]re|remains?|looks?)\s+(?:(?:now|still|also|the|clear|strong|heavy|hot|firm|
+                     early|overwhelming|odds-on|bookmakers['’])\s+){{0,3}}(?:favou?rites?|front-?runners?)\s+to)\s+{_VERB}"""),
+            "is likely / inevitable / imminent (no infinitive); are the favourites to", "prediction", 0.7, "report",
+            ("Thousands more job losses are likely as the industry adapts.", "A rate cut in September now looks likely.",
+             "Leeds are the favourites to win the league."),
+            ("Job losses were likely.", "It is likely that he knew.", "The likely winner spoke.")),
     CueRule("claim.be_scheduled",
             _rx(r"""(?P<cue>(?<![\p{L}])(?:is|are|be)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|slated|set)
                      (?=\s+(?:in|on|by|next|this|later|early|before|at|within|from)\s))"""),
@@ -295,6 +306,8 @@ _KEYED: dict[str, tuple[str, ...]] = {
                        "looming"),
     "claim.modal_will": ("will", "won", "wo", "shall", "shan", "ll"),
     "claim.be_scheduled": ("expected", "due", "scheduled", "planned", "slated", "set"),
+    "claim.be_likely": ("likely", "unlikely", "inevitable", "imminent", "probable", "favourites", "favourite", "favorites",
+                        "favorite", "runners", "runner", "frontrunner", "frontrunners"),
     "claim.reduced_adj_to": ("set", "due", "scheduled", "slated", "poised"),
     "claim.chosen_to": ("chosen", "selected", "picked", "appointed", "named", "nominated", "tapped", "asked", "invited",
                         "cleared", "approved"),

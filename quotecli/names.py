@@ -22,6 +22,8 @@ _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", 
                             "Congresswoman", "Councilwoman"})
 _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
+DEMONYMS = frozenset(load("demonyms"))
+_AGED = regex.compile(r"\d{1,3}-year-old")
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
@@ -40,7 +42,7 @@ NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
 FULL_NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
-    rf"|{_CAP}(?:[ \u00a0](?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
+    rf"|{_CAP}(?:[ \u00a0](?:\L<titles>[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
     titles=TITLES)
 
 
@@ -125,10 +127,14 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     if len(words) < 2:
         return None
     raw = " ".join(words)
-    if _CONNECTOR.search(raw, timeout=TIMEOUT) and name_type(raw) != "organization":
+    if _CONNECTOR.search(raw, timeout=TIMEOUT):
+        if name_type(raw) == "organization":
+            return shift, len(raw), raw, None, "organization"  # "University of Nottingham" stays whole
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
             return None
+    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw, timeout=TIMEOUT):
+        return shift, len(raw), raw.rstrip(".,’'"), None, "organization"  # "Press Herald", "Acme Corp"
     role, bare = split_role(raw)
     name, title = strip_titles(bare)
     length = len(raw)
@@ -169,6 +175,8 @@ class Resolver:
             s = m.start() + shift
             if text[max(0, s - 4):s].lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
+            if kind == "person" and title is None and text[max(0, s - 4):s] in ("the ", "The "):
+                kind = "organization"  # "told the Press Herald", "the Guardian"
             out.append((s, s + length, name, title, kind))
         return out
 
@@ -265,6 +273,7 @@ class Resolver:
         """The canonical name and type of the words ``text[start:end]`` at that position."""
         words = self.doc.text[start:end]
         low = words.lower()
+        head = low.split()[-1] if low.split() else low
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
@@ -273,6 +282,9 @@ class Resolver:
             hit = self._by_surname.get(low)
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
+            if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head, timeout=TIMEOUT)):
+                name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
+                return Mention(name, words, start, end, role, "person")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
         if words[:1].islower() or first in ("a", "an", "the", "one", "another", "two", "three", "some",
@@ -297,13 +309,23 @@ class Resolver:
         want = PRONOUNS[low]
         if want in ("m", "f", "person"):
             best: tuple[int, str] | None = None
+            unknown: tuple[int, str] | None = None
             i = bisect.bisect_left(self._people, (pos,)) - 1
             while i >= 0:
                 s, name, g = self._people[i]
-                if g is None or want == "person" or g == want:
+                if want == "person" or g == want:
                     best = (s, name)
                     break
+                if g is None and unknown is None:
+                    unknown = (s, name)
+                if unknown is not None and s < unknown[0] - 1500:
+                    break
                 i -= 1
+            # a person of the right gender nearby beats a more recent one of unknown gender
+            if best is None:
+                best = unknown
+            elif unknown is not None and unknown[0] > best[0] + 1500:
+                best = unknown
             bare = self._bare_surname(max(best[0] + 1 if best else 0, pos - 1500), pos, want)
             if bare:
                 best = bare

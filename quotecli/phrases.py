@@ -148,6 +148,8 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
                 and toks[j + 1][2][:1].isupper():
             j += 1
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
+        if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
+            nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
         if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or CUE_RE.fullmatch(nxt, timeout=TIMEOUT) \
                 or nxt.endswith("ing") \
                 or nxt.endswith(("ed", "ly", "s")):
@@ -201,8 +203,14 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         return None
     # adverbs and auxiliaries between subject and verb: "has also said", "later told"
     j = len(toks) - 1
-    while j >= 0 and _ADV_RE.fullmatch(toks[j][2], timeout=TIMEOUT) and not toks[j][2][0].isupper():
-        j -= 1
+    while j >= 0:
+        w = toks[j][2]
+        if _ADV_RE.fullmatch(w, timeout=TIMEOUT) and not w[0].isupper():
+            j -= 1
+        elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
+            j -= 2  # "on Tuesday", "last week" between the subject and its verb
+        else:
+            break
     if j < 0:
         return None
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
@@ -210,6 +218,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         return _np_ending_at(text, toks, j - 1, strip_comma=True)
     # appositive: "Hugh Hill, a doctor, said" / "Sir Vince Cable, who replaced …, said"
     if toks[j][2].endswith(",") and j > 0:
+        chained = _appositive_chain(text, toks, j)
+        if chained:
+            return chained
         k = j - 1
         while k >= 0 and not toks[k][2].endswith(",") and j - k < 25:
             k -= 1
@@ -232,6 +243,45 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
                 return np[0], np[1], text[role_s:role_e].strip()
         return None
     return _np_ending_at(text, toks, j)
+
+_WHEN_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December week month year night morning afternoon evening weekend""".split())
+_WHEN_PREP = frozenset("on last this early late next".split())
+_APPOSITION_START = frozenset("from of at in with for who whose which a an the his her its their".split())
+
+
+def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[int, int, str | None] | None:
+    """ "Dr Stefano Carniani, from the Scuola Normale Superiore in Pisa, Italy, who led the study, said":
+    walk back over comma-separated appositions (from/of/who/a …, or a bare place) to the person's name."""
+    ends = [i for i in range(j + 1) if toks[i][2].endswith(",")]  # indices of tokens closing a chunk
+    if len(ends) < 2:
+        return None
+    # chunks between commas, nearest the cue first: (first token index, last token index)
+    chunks = []
+    for n in range(len(ends) - 1, 0, -1):
+        chunks.append((ends[n - 1] + 1, ends[n]))
+    saw_apposition = False
+    k = ends[0]  # when every chunk is apposition, the name ends at the first comma
+    for a, b in chunks[:5]:
+        first = toks[a][2]
+        if first.lower() in _APPOSITION_START or first[:1].islower():
+            saw_apposition = True
+            continue
+        words = [t[2].rstrip(",") for t in toks[a:b + 1]]
+        if len(words) == 1 and _name_word(words[0]) and saw_apposition:
+            continue  # a bare place inside the chain: "…, Pisa, Italy, who led the study,"
+        k = b  # this chunk holds the name
+        break
+    if not saw_apposition:
+        return None
+    np = _np_ending_at(text, toks, k, strip_comma=True)
+    if not np or not text[np[0]].isupper() or text[np[0]:np[1]].split()[0] in NOT_NAME:
+        return None
+    words = text[np[0]:np[1]].split()
+    if len(words) < 2 and not any(t in text[max(0, np[0] - 12):np[0]] for t in ("Mr", "Ms", "Dr", "Sen", "Rep")):
+        return None  # a bare single word is as likely a place as a person: leave it to the simpler rules
+    return np[0], np[1], text[toks[k][1]:toks[j][1] - 1].strip(" ,") or None
+
 
 def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False
                   ) -> tuple[int, int, str | None] | None:

@@ -17,7 +17,7 @@ _NOT_SPEECH_BEFORE = regex.compile(
         known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
         album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
         article|essay|report|episode|the\ title|headline|
-        or|aka|a\.k\.a\.)(?:\s+of)?[,:]?|[(]|
+        or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
         \b(?:known|referred\ to|nicknamed|dubbed|remembered|billed)\b[^.;:!?"“”]{0,40}\bas|
         \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
@@ -27,6 +27,8 @@ _NOT_SPEECH_BEFORE = regex.compile(
 _WORK_AFTER = regex.compile(
     r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
     r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
+_CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
+_ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
@@ -98,6 +100,9 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if _WORK_AFTER.match(text, p.outer_end, min(len(text), p.outer_end + 30), timeout=TIMEOUT) and \
             _title_case(_WORD.findall(text, p.inner_start, p.inner_end, timeout=TIMEOUT), text[p.inner_start:p.inner_end] or " ", False):
         return True  # "Keepin' It Real" radio program, the "Commander-In-Chief" forum
+    if _CALL_BEFORE.search(text, max(ps, p.open - 12), p.open, timeout=TIMEOUT) and \
+            _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end, timeout=TIMEOUT):
+        return True  # Swift, who fans call “Mother,” …: a nickname
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
 
 

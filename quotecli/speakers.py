@@ -20,6 +20,8 @@ from .text import TIMEOUT, TextDoc
 
 __all__ = ["Resolver", "attribute", "summarise"]
 
+_RELATIVE = regex.compile(r"(?<![\p{L}])(?:who|whose|which|whom|where)(?![\p{L}])")
+
 PLACES = frozenset(load("place_names"))
 
 _ENDS = regex.compile(r"[.!?…]")
@@ -151,7 +153,9 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             continue
         if p.para == c.para:
             between = text[p.pair.outer_end:c.pair.open]
-            ends_sentence = bool(_ENDS.search(between, timeout=TIMEOUT))
+            ends_sentence = bool(_ENDS.search(between, timeout=TIMEOUT)) or text[p.end - 1] in ".!?…"
+            if c.kind == "partial" and not ends_sentence and _RELATIVE.search(between, timeout=TIMEOUT):
+                continue  # “It's over,” said Mr O'Brien, whose ‘red line’ was crossed: a fragment of the writer's
             if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
                 # “First,” she said, “second.”
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
@@ -182,6 +186,8 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
                 same = True
             prev = found[i - 1]
             if not same and found[i] is not None and prev is not None and found[i].sp_start == prev.sp_start \
+                    and not (c.kind == "partial" and _RELATIVE.search(doc.text, p.pair.outer_end, c.pair.open,
+                                                                      timeout=TIMEOUT)) \
                     and p.para == c.para and p.pair.outer_end <= prev.sp_start < c.pair.open \
                     and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open, timeout=TIMEOUT):
                 f = found[i]

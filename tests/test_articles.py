@@ -1,0 +1,76 @@
+"""Whole-article quotation scores on 25 hand-annotated articles written for the project (tests/articles)."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from quotecli import extract
+
+ARTICLES = [json.loads(line) for line in (Path(__file__).parent / "articles" / "quotes-articles.jsonl")
+            .read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _last_word(name):
+    if not name:
+        return None
+    return re.sub(r"[’']s$", "", name.strip().split()[-1]).strip(".,;:").lower()
+
+
+def _score():
+    gold_n = pred_n = found = speaker_ok = kind_ok = 0
+    for art in ARTICLES:
+        text, gold = art["text"], art["quotes"]
+        preds = list(extract(text).quotes)
+        used, matched = set(), {}
+        for gi, g in enumerate(gold):
+            best, best_overlap = None, 0
+            for pi, p in enumerate(preds):
+                if pi in used:
+                    continue
+                overlap = min(g["end"], p.end) - max(g["start"], p.start)
+                if overlap >= 0.5 * max(g["end"] - g["start"], p.end - p.start) and overlap > best_overlap:
+                    best, best_overlap = pi, overlap
+            if best is not None:
+                used.add(best)
+                matched[gi] = best
+        optional_hits = {matched[gi] for gi, g in enumerate(gold) if g["optional"] and gi in matched}
+        gold_n += sum(1 for g in gold if not g["optional"])
+        pred_n += len(preds) - len(optional_hits)
+        for gi, g in enumerate(gold):
+            if g["optional"] or gi not in matched:
+                continue
+            found += 1
+            p = preds[matched[gi]]
+            name = p.speaker and (p.speaker.name or p.speaker.mention)
+            wanted = g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]]
+            if wanted == [None]:
+                speaker_ok += name is None
+            else:
+                speaker_ok += name is not None and _last_word(name) in {_last_word(w) for w in wanted}
+            kind_ok += p.kind == g["kind"]
+    precision, recall = found / pred_n, found / gold_n
+    return {"f1": 2 * precision * recall / (precision + recall), "speaker": speaker_ok / found, "kind": kind_ok / found}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return _score()
+
+
+def test_articles_are_well_formed():
+    for art in ARTICLES:
+        for q in art["quotes"]:
+            assert art["text"][q["start"]:q["end"]] == q["text"], (art["id"], q["text"])
+
+
+def test_quotation_f1_floor(scores):
+    assert scores["f1"] >= 0.97, scores
+
+
+def test_speaker_accuracy_floor(scores):
+    assert scores["speaker"] >= 0.92, scores
+
+
+def test_kind_accuracy_floor(scores):
+    assert scores["kind"] >= 0.97, scores
