@@ -262,7 +262,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         near = min(hz_all, key=lambda f: abs(f.start - cue.end))
         if abs(near.start - cue.end) < 80:
             return None
-    hz = _pick_horizon(hz_future, cue)
+    hz = _pick_horizon(hz_future, cue, text)
     holder, quote_id, kind = _holder(text, unit, cue, cues, resolver)
     ctype = _type(text, unit, cue, kind, holder)
     conf = cue.rule.strength
@@ -593,7 +593,13 @@ _HORIZON_RULE = CueRule(
     "plan", 0.5, "report", ("Emissions fall to zero by 2050.",), ("Emissions fell last year.",))
 
 
-def _pick_horizon(hz: list[horizons.Found], cue: _Cue) -> horizons.Found | None:
+# cues whose time may sit in the subject or an opening adverbial: "A rate cut in September looks likely",
+# "In March the company will open a store"
+_PREDICATE_TIME = frozenset({"claim.modal_will", "claim.going_to", "claim.be_to", "claim.be_likely", "claim.be_adj_to",
+                             "claim.be_scheduled", "claim.weak_modal", "claim.imminent"})
+
+
+def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str) -> horizons.Found | None:
     if not hz:
         return None
     after = [f for f in hz if f.start >= cue.start]
@@ -602,7 +608,16 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue) -> horizons.Found | None:
     # before the cue only a time that points ahead ("by the end of March the firm hopes to"); "On Tuesday, X
     # pledged" dates the report, not the claim
     before = [f for f in hz if horizons.is_future_pointing(f) or _match(r"(?i:by|within|before|until)\b", f.text)]
-    return max(before, key=lambda f: f.end) if before else None
+    if before:
+        return max(before, key=lambda f: f.end)
+    if cue.rule.id in _PREDICATE_TIME:
+        # the clause's own time before a predicate, with no reporting verb or clause break in between
+        for f in sorted(hz, key=lambda f: -f.end):
+            gap = text[f.end:cue.start]
+            if len(gap) <= 80 and not _report_before(text, f.end, cue.start) and ";" not in gap \
+                    and "," not in gap.lstrip()[1:] and not _search(r"[\"“”]", gap):
+                return f
+    return None
 
 
 # --- type ----------------------------------------------------------------------------------------------
