@@ -362,9 +362,10 @@ def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | N
         i -= 1
         if low in DETS:
             break
-    if i == k:
-        return None
+    if i == k or (k - i == 1 and toks[i][2].lower() in DETS):
+        return None  # nothing, or only "the" ("the Bank of England")
     return text[toks[i][0]:toks[k - 1][1]]
+
 
 def plausible(text: str, s: int, e: int) -> bool:
     w = text[s:e].strip()
