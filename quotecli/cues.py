@@ -340,6 +340,33 @@ def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None
             for k in compress(idx, map(keys.__contains__, lows[idx.start:idx.stop]))]
 
 
+def _may_be_to(words, a: int, b: int) -> bool:
+    """Can claim.be_to match in ``text[a:b]``: is there a "to" after is/are/am ("is to", also "5am to": no letter
+    before it), perhaps with not/also/now/still between? Its pattern runs over the whole stretch (60 ms on 3.8 M
+    characters) and matches in about one article in ten. True without the document's word list."""
+    idx = words.within(a, b) if words is not None else None
+    if idx is None:
+        return True
+    lows = words.lows
+    k = idx.start
+    while True:
+        try:
+            k = lows.index("to", k, idx.stop)
+        except ValueError:
+            return False
+        prev = lows[k - 1] if k else ""
+        if _ends_in_be(prev) or prev in ("not", "also", "now", "still") and k >= 2 and _ends_in_be(lows[k - 2]):
+            return True
+        k += 1
+
+
+def _ends_in_be(word: str) -> bool:
+    for be in ("is", "are", "am"):
+        if word.endswith(be):
+            return len(word) == len(be) or not word[-len(be) - 1].isalpha()
+    return False
+
+
 def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[int, CueRule, regex.Match]]:
     """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included; ``words`` is
     the document's ``TextDoc.words`` (optional: it saves a word scan)."""
@@ -357,6 +384,8 @@ def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[in
     for rule in CUE_RULES:
         if rule.id in _KEYED:
             spans = windows.get(rule.id, ())
+        elif rule.id == "claim.be_to" and not _may_be_to(words, a, b):
+            spans = ()
         else:
             spans = ((a, b),)
         for lo, hi in spans:
