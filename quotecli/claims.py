@@ -423,10 +423,10 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
     if rid == "claim.promise_object" and _NOUN_BEFORE.search(before):
         return True
-    if rid == "claim.intent_verb" and _match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted)\b", cue_words) and not (
+    if rid == "claim.intent_verb" and _match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted|threatened)\b", cue_words) and not (
             _search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
-            or c.quote is not None or _report_before(text, s, c.start)):
-        return True  # a past intention told as narrative: "they planned to take refuge"
+            or c.quote is not None or _report_before(text, s, c.start) and not cue_words.startswith("threatened")):
+        return True  # a past intention told as narrative: "they planned to take refuge"; "he threatened to" needs "has"
     if rid == "claim.be_to" and _search(r"(?<![\p{L}])(?i:if|unless)\s+(?:\S+\s+){0,3}$", before):
         return True  # "if we are to go to war": a condition, not an arrangement
     if rid == "claim.expect_subject" and _search(r"(?<![\p{L}])(?:did|didn['’]t|did\s+not|never)\s+$", before, regex.I):
@@ -651,6 +651,8 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
     m = _trailing_forecast(text, unit) if cue.quote is None else None
     if m and m.start() >= cue.end and m.group("v").lower().startswith(("warn", "caution", "fear")):
         return "warning"  # "The council could face legal action, campaigners warned."
+    if rid == "claim.intent_verb" and _WARN_WORDS.search(word, timeout=TIMEOUT):
+        return "warning"  # "Union leaders have threatened to strike"
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled",
                "claim.scheduled_present", "claim.promise_object", "claim.chosen_to"):
         return "plan"

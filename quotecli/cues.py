@@ -124,7 +124,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             ("We are going to appeal.", "Prices are not going to fall."),
             ("She is going to the cinema.", "He was going to resign.")),
     CueRule("claim.be_to",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am)\s+(?:not\s+|also\s+|now\s+|still\s+)?to)\s+(?!blame\b|be\s+found\b){_VERB}"""),
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am)\s+(?:not\s+|also\s+|now\s+|still\s+)?to)\s+(?!blame\b|be\s+found\b|come\s*(?:[.,;:!?\"”’]|$)){_VERB}"""),
             "is/are to + a verb: an arrangement", "plan", 0.85, "agent",
             ("The Tories are to back the bill.", "The minister is to resign."),
             ("The ministry is to blame.", "The aim was to win.")),
@@ -317,7 +317,7 @@ _KEYED: dict[str, tuple[str, ...]] = {
                                  "planning", "preparing"),
     "claim.modal_would": ("would", "d"),
     "claim.weak_modal": ("could", "might", "may"),
-    "claim.idiom": ("rule", "ruling", "bode", "bodes", "store", "cards", "odds", "horizon"),
+    "claim.idiom": ("rule", "ruling", "bode", "bodes", "store", "cards", "odds", "horizon", "come"),
 }
 _KEY_RULES: dict[str, tuple[str, ...]] = {}
 for _rid, _words in _KEYED.items():
