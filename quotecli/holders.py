@@ -12,7 +12,7 @@ import regex
 
 from . import horizons
 from .cues import _fullmatch, _in_relative, _match, _search
-from .cues import (_ACCORDING, _DETS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
+from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
 from .text import TIMEOUT
@@ -134,7 +134,7 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
     "The company said it plans to …" -> the company."""
     if text[np[0]:np[1]].lower() not in _PRONOUNS:
         return np
-    for m in _REPORTING.finditer(text, unit.start, np[0], timeout=TIMEOUT):
+    for m in _reporting(text, unit.start, np[0]):
         if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
             continue
         outer = _subject(text, unit.start, m.start())
@@ -409,6 +409,28 @@ _REPORTING = regex.compile(
     "|".join([_REPORT_BEFORE.pattern, r"(?<![\p{L}])" + _ADJ_REPORT + r"(?![\p{L}])"]), regex.I | regex.X | regex.V0)
 
 
+# the words a _REPORTING match can start with: every holder verb is one whole word of letters
+_REPORTING_OPENERS = frozenset(v.lower() for v in _HOLDER_VERBS) | frozenset("is are was were remain remains".split())
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def _reporting(text: str, lo: int, hi: int):
+    """``_REPORTING.finditer(text, lo, hi)``, the pattern tried only where a word that can open it starts (it begins
+    after a non-letter): twice as fast as the 140-word alternation tried at every position. Lowercasing is
+    regex.I's case folding but for "ſ" and "İ": a stretch holding them is scanned by the pattern itself."""
+    if "\u017f" in text[lo:hi] or "\u0130" in text[lo:hi]:
+        yield from _REPORTING.finditer(text, lo, hi, timeout=TIMEOUT)
+        return
+    end = lo
+    for w in _LETTERS.finditer(text, lo, hi, timeout=TIMEOUT):
+        if w.start() < end or w.group().lower() not in _REPORTING_OPENERS:
+            continue
+        m = _REPORTING.match(text, w.start(), hi, timeout=TIMEOUT)
+        if m:
+            yield m
+            end = m.end()
+
+
 _INTENT_ONLY = frozenset(_L["intents"]) - frozenset(_L["reports"]) - frozenset(_L["expects"])
 
 
@@ -435,7 +457,7 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
     """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
     s, e = unit.start, unit.end
     pronoun = None
-    for m in _REPORTING.finditer(text, s, cue.start, timeout=TIMEOUT):
+    for m in _reporting(text, s, cue.start):
         if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not _match(
                 _ADJ_REPORT, m.group(), regex.I):
             continue
