@@ -351,6 +351,19 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                 r"\s+(?:\p{Ll}+ly\s+)?(?:possible|worth|true|right|wrong|better|a\b|the\b|an\b|in\b|that\b)", text,
                                                  pos=c.verb[1], endpos=e) and not _trailing_forecast(text, unit):
             return True
+    if rid == "claim.should" and _should_is_advice(text, unit, c, verb, before, has_horizon):
+        return True
+    if rid == "claim.forecast_verb" and cue_words.startswith("see"):
+        # "Analysts see …", "JPMorgan sees …": a forecaster's outlook, not "you can see", "to see", "I see"
+        prev = before.split()[-1].strip("“\"'‘(") if before.split() else ""
+        from .names import SOURCE_NOUNS
+        forecaster = prev[:1].isupper() and prev.lower() not in ("i", "you") or prev.lower() in ("we", "they") or \
+            prev.lower() in SOURCE_NOUNS or prev.lower().rstrip("s") in SOURCE_NOUNS or prev.lower() in _AGENT_NOUNS
+        if not forecaster or _search(r"(?<![\p{L}])(?:to|can|could|will|would|let|and|or|you|I)\s+$", before) or _search(
+                r"(?<![\p{L}])as(?![\p{L}])", text[c.end:min(e, c.end + 160)]):
+            return True  # "experts see a lower valuation as a boon": a view, not an outlook
+    if rid == "claim.postponed" and not has_horizon:
+        return True
     if rid == "claim.modal_would":
         if _in_unit(text, unit, _HABITUAL):
             return True
@@ -470,6 +483,33 @@ def _trailing_forecast(text: str, unit: _Unit) -> regex.Match | None:
         memo["trailing_forecast"] = _TRAILING_FORECAST.search(text, max(unit.start, unit.end - WINDOW), unit.end,
                                                               timeout=TIMEOUT)
     return memo["trailing_forecast"]
+
+
+# "should" of duty or advice: "should be ashamed", "should resign", "you should"; an outcome verb or a time ahead
+# makes it an expectation ("The deal should close by June", "Prices should ease")
+_DEONTIC_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:ashamed|allowed|able|given|made|forced|banned|punished|sacked|fired|careful|"
+                            r"aware|proud|grateful|embarrassed|prosecuted|jailed|scrapped|treated|encouraged|required|obliged|"
+                            r"entitled|free|taxed|held\s+(?:to\s+)?account|investigated|reviewed|considered|seen\s+as|"
+                            r"the\b|a\b|an\b|in\s+charge|responsible)\b")
+_SHOULD_OUTCOME = frozenset("""rise fall drop climb ease recover improve grow increase decrease decline slow close complete
+    arrive reach return help boost lead result last begin start open finish end come pass hit remain continue see stabilise
+    stabilize rebound pick settle follow bring mean push keep allow benefit cut add""".split())
+_SHOULD_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:completed|finished|done|ready|available|back|over|operational|open|"
+                           r"in\s+place|up\s+and\s+running|higher|lower|fine|enough|possible|known|published|announced)\b")
+
+
+def _should_is_advice(text: str, unit: _Unit, c: _Cue, verb: str, before: str, has_horizon: bool) -> bool:
+    v = verb.lower()
+    if _search(r"(?<![\p{L}])(?:you|i|we|everyone|everybody|people|parents|they|he|she)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) \
+            and v not in _SHOULD_OUTCOME - {"see", "keep", "allow", "cut", "add", "bring", "push", "follow", "hit", "help"}:
+        return True  # "you should ask", "we should act"
+    if _in_unit(text, unit, _HABITUAL) or _in_unit(text, unit, _IF_PAST):
+        return True
+    if v == "be":
+        if _DEONTIC_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT):
+            return True
+        return not (has_horizon or _SHOULD_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT))
+    return not (has_horizon or v in _SHOULD_OUTCOME)
 
 
 _YOU = regex.compile(r"(?<![\p{L}])(?:you|your)(?![\p{L}])", regex.I)

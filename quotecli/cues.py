@@ -217,6 +217,32 @@ CUE_RULES: tuple[CueRule, ...] = (
             _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may|Could|Might|COULD|MIGHT)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b|Have\b){_VERB}"""),
             "could / may / might + a future outcome", "prediction", 0.55, "report",
             ("Prices could rise next year.",), ("Prices could have risen.",)),
+    CueRule("claim.should",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])should(?:\s+not|n['’]t)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
+            "should + an expected outcome ('The deal should close by June'); advice and duty are vetoed", "prediction",
+            0.5, "report",
+            ("The deal should close by the end of the third quarter.", "Prices should ease next year."),
+            ("Ministers should be ashamed.", "You should see a doctor.", "It should have been done.")),
+    CueRule("claim.forecast_verb",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:see|sees)(?:\s+(?:still|now|also|only|\p{Ll}+ly))?)
+                 (?=\s+[^.;:!?]{1,60}?(?:\b\p{Ll}{3,}ing\b|\b(?:at|around|near|of|above|below|between|to)\s+[\p{Sc}\d]
+                     |\b(?:in|by|next|this|over)\s+(?:(?:19|20)\d\d|the\s+(?:next|coming)|year|month|quarter|week)))
+               |(?P<cue>(?<![\p{L}])(?:guided|guides|guiding)\s+(?:for|to|towards))(?=\s)"""),
+            "forecasters see / a company guided for: an outlook held by the subject", "prediction", 0.7, "subject",
+            ("Analysts at JPMorgan see oil averaging $90 a barrel in 2025.", "The company guided for revenue growth of 10% next year."),
+            ("I see what you mean.", "Visitors can see the castle.")),
+    CueRule("claim.postponed",
+            _rx(r"""(?P<cue>(?<![\p{L}])(?:postponed|delayed|deferred|rescheduled|adjourned|pushed\s+back|put\s+off|moved\s+back)
+                     \s+(?:until|till|to|into))(?=\s)"""),
+            "postponed / delayed until a later time: the event is still to come", "plan", 0.5, "report",
+            ("The launch has been postponed until 2025.",), ("The game was postponed.",)),
+    CueRule("claim.confident_can",
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|['’]s|['’]re|remains?|feels?)\s+(?:{_ADV}\s+)?
+                     (?:confident|optimistic|hopeful|convinced|sure|certain)\s+(?:that\s+)?
+                     (?:it|they|he|she|we|I|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?|\p{{Lu}}\p{{L}}+)\s+can)\s+{_VERB}"""),
+            "is confident (that) it can + a verb: an expected achievement", "prediction", 0.7, "subject",
+            ("The club is confident it can complete the deal before the deadline.",),
+            ("She was confident she could win.",)),
 )
 
 
@@ -317,6 +343,10 @@ _KEYED: dict[str, tuple[str, ...]] = {
                                  "planning", "preparing"),
     "claim.modal_would": ("would", "d"),
     "claim.weak_modal": ("could", "might", "may"),
+    "claim.should": ("should", "shouldn"),
+    "claim.forecast_verb": ("see", "sees", "guided", "guides", "guiding"),
+    "claim.postponed": ("postponed", "delayed", "deferred", "rescheduled", "adjourned", "pushed", "put", "moved"),
+    "claim.confident_can": ("confident", "optimistic", "hopeful", "convinced", "sure", "certain"),
     "claim.idiom": ("rule", "ruling", "bode", "bodes", "store", "cards", "odds", "horizon", "come"),
 }
 _KEY_RULES: dict[str, tuple[str, ...]] = {}
