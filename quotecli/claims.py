@@ -339,8 +339,11 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if _in_unit(text, unit, _HABITUAL):
             return True
         # "could" reporting a past ability: "he could not attend", "they could see"
-        if cue_words in ("could not", "couldn't", "couldn’t") and _in_unit(text, unit, _PAST_WORD):
-            return True
+        if cue_words in ("could not", "couldn't", "couldn’t") and (_in_unit(text, unit, _PAST_WORD) or not has_horizon
+                                                                  and not _match(r"\s+only\b", text, pos=c.end, endpos=e)):
+            return True  # with no time ahead, "could not" is a past inability: "They could not agree on a date"
+        if cue_words == "could" and verb.lower() in ("hear", "smell", "taste"):
+            return True  # a past perception: "Residents said they could hear explosions"
         # present speculation: "could be significant", "might be necessary" (a passive "could be delayed" stays)
         if verb.lower() == "be" and not has_horizon and cue_words.split()[0] in ("could", "might") and not _match(
                 r"\s+(?:next|imminent|ahead|coming)\b", text, regex.I, pos=c.verb[1], endpos=e) and not _match(
@@ -375,6 +378,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         m_if = _IF_PAST.search(text, max(s, c.start - WINDOW), c.start, timeout=TIMEOUT)
         if m_if and not _report_before(text, s, m_if.start()):
             return True
+    if (rid == "claim.modal_would" or rid == "claim.expect_subject" and cue_words.endswith("ed")) and \
+            _in_unit(text, unit, _RETROSPECT):
+        return True  # a past forecast told in hindsight: "Critics warned at the time that it would fail, and it did"
     if rid == "claim.expect_subject":
         word = cue_words
         # an infinitive or a gerund is no finite expectation: "the ability to predict", "predicting … is hard"
@@ -405,10 +411,10 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             if not _search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+)(?![\p{L}])|^\s+of\b",
                                 text[c.end:min(e, c.end + 120)]):
                 return True
-        if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting") and \
+        if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting", "hope", "hopes") and \
                 _search(r"(?:\b(?:the|a|an|its|his|her|their|new|our|through|for|of|with|in|amid|by|out)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
             return True
-        if word in ("fear", "fears", "project", "projects", "forecasts") and _match(r"\s+(?:of|in|on|for|about|and)\b",
+        if word in ("fear", "fears", "project", "projects", "forecasts", "hope", "hopes") and _match(r"\s+(?:of|in|on|for|about|and)\b",
                                                                                      text, pos=c.end, endpos=e):
             return True
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.be_adj_to"):
@@ -512,6 +518,8 @@ def _should_is_advice(text: str, unit: _Unit, c: _Cue, verb: str, before: str, h
     return not (has_horizon or v in _SHOULD_OUTCOME)
 
 
+_RETROSPECT = regex.compile(r"(?<![\p{L}])at\s+the\s+time(?![\p{L}])|[,;]?\s+(?:and|which|as)\s+(?:it|they|he|she|that|this|so\s+it)\s+"
+                         r"(?:duly\s+)?(?:did|was|were|had|has)\s*(?:[.,;!]|$)", regex.I)
 _YOU = regex.compile(r"(?<![\p{L}])(?:you|your)(?![\p{L}])", regex.I)
 _PAST_WORD = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", regex.I)
 
