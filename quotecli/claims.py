@@ -597,9 +597,12 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
         # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
         window = text[max(s, f.start - 60):f.start]
         habitual = _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", text[f.end:f.end + 12])
-        if not possessive and not habitual and f.rule in ("hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season") \
-                and _SCHEDULED.search(window) and "," not in window[-25:] and not _past_verb_before(text, unit, f.start) \
-                and _match(r"(?i:on|in|by|next|this|until|from|at|later|early|late|tomorrow|tonight)\b", t):
+        verbs = list(_SCHEDULED.finditer(window, timeout=TIMEOUT)) if not possessive and not habitual and f.rule in (
+            "hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season", "hz.year", "hz.month_year") else ()
+        # no comma between the verb and the time: "The film, which opens in cinemas on Friday, stars …" is one
+        if verbs and "," not in window[verbs[-1].end():] and not _past_verb_before(text, unit, f.start) \
+                and _match(r"(?i:on|in|by|next|this|until|from|at|later|early|late|tomorrow|tonight)\b", t) \
+                and (f.rule not in ("hz.year", "hz.month_year") or t.startswith(("in ", "by ", "from "))):
             return _Cue(_SCHEDULED_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
