@@ -256,7 +256,9 @@ _REPORT_BEFORE = _rx(r"(?<![\p{L}])(?:\L<holders>)(?![\p{L}])".replace("\\L<hold
 _TRAILING_REPORT = regex.compile(
     r"""[,;]\s*(?:(?P<sp>[^,;"“”]{2,80}?)\s+(?:also\s+)?(?:said|says|say|told\s+[^,.]{1,40}|added|argued|argues|warned|warns|
         believes|believe|predicted|predicts|forecast|forecasts|claimed|claims|reckons|insisted|insists|has\s+said|have\s+said|
-        announced|confirmed|estimated|estimates)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
+        announced|confirmed|estimated|estimates|admitted|admits|hinted|hints|conceded|concedes|acknowledged|acknowledges|
+        suggested|suggests|stressed|stresses|noted|notes|explained|explains|revealed|reveals|cautioned|cautions|signalled|
+        signaled|signals|indicated|indicates|expects|expect|expected|fears|feared|wrote|writes|tweeted|posted)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
        |(?:said|says)\s+(?P<sp>[^,;"“”]{2,80}?)(?:,\s*[^.]{1,80})?)\s*[.!]?[\"'”’]?\s*$""",
     regex.X)
 

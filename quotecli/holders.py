@@ -339,7 +339,8 @@ _AGENT_NOUNS = frozenset("""government company firm party council minister minis
 _MORE_AGENTS = frozenset("""mayor governor chancellor premier coach manager boss ceo senator regulator airline carrier maker
     producer operator giant retailer lender insurer exchange developer builder supplier utility network broadcaster
     publisher studio label league federation charity trust university school hospital city state country nation
-    administration cabinet parliament congress senate assembly""".split())
+    administration cabinet parliament congress senate assembly defence defense prosecution prosecutors band orchestra choir
+    singer rapper artist squad museum theatre theater gallery festival organiser organizer airport""".split())
 
 
 _NON_AGENT_VERBS = frozenset("be become have need remain get take cost make face seem continue mean help allow".split())
