@@ -70,6 +70,11 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                 # a participle clause ("…, and promising to manage …") shares the sentence's subject
                 np = _main_subject(text, s, c.start)
             np = np or _subject(text, s, c.start)
+            if np and text[np[0]:np[1]].lower() in _FIRST_PERSON:
+                # "We expect growth to pick up, said Jane Doe": an unmarked quotation, held by who says it
+                src = _source_after(text, unit, cue)
+                if src:
+                    return _mention(text, resolver, *src), None, "subject"
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
     hedged = _search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
@@ -83,12 +88,35 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             text, cue.start, cue.end):
         np = _subject(text, s, cue.start)
         if np and _agentive(text, np, cue, resolver):
+            # "The ECB will cut rates, according to people familiar with the matter": the source holds it (but
+            # "X is to list in London, the LSE said" stays X's plan)
+            src = _source_after(text, unit, cue, according_only=True)
+            if src:
+                return _mention(text, resolver, *src), None, "agent"
             return _mention(text, resolver, *_outer(text, unit, np)), None, "agent"
     if cue.rule.id != "claim.horizon" or _TRAILING_REPORT.search(text, cue.end, unit.end):
         rep = _reporter(text, unit, cue)
         if rep:
             return _mention(text, resolver, *rep), None, "report"
     return None, None, "writer"
+
+
+_FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
+
+
+def _source_after(text: str, unit: _Unit, cue: _Cue, according_only: bool = False) -> tuple[int, int] | None:
+    """Who a sentence is attributed to after the claim: "…, said Jane Doe", "…, a spokesman said", "according to X"."""
+    m = None if according_only else _TRAILING_REPORT.search(text, max(cue.end, unit.end - 300), unit.end, timeout=TIMEOUT)
+    if m and m.start("sp") >= 0:
+        got = _trim_np(text, m.start("sp"), m.end("sp"))
+        if got and text[got[0]:got[1]].lower() not in _PRONOUNS:
+            return got
+    m = _ACCORDING.search(text, cue.end, unit.end, timeout=TIMEOUT)
+    if m:
+        if m.start("name") >= 0:
+            return _trim_np(text, m.start("name"), m.end("name"))
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    return None
 
 
 _PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+track|on\s+course)\s+(?:to|for)$")
