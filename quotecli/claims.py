@@ -367,6 +367,10 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True  # "experts see a lower valuation as a boon": a view, not an outlook
     if rid == "claim.postponed" and not has_horizon:
         return True
+    if rid == "claim.want_object" and _search(
+            r"(?<![\p{L}])(?:you|might|may|never|no|nobody|no\s+one|everyone|everybody|anyone|anybody|if|who|what|where|whether|"
+            r"that|which|i|we)\s+(?:\p{L}+\s+){0,2}$|(?<![\p{L}])(?:did|do|does|didn['’]t|don['’]t|doesn['’]t)\s+(?:not\s+)?$", before, regex.I):
+        return True  # "if you want people to", "what they want voters to", "we would like you to": no one's stated aim
     if rid == "claim.modal_would":
         if _in_unit(text, unit, _HABITUAL):
             return True

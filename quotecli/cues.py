@@ -217,6 +217,13 @@ CUE_RULES: tuple[CueRule, ...] = (
             _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:could|might|may|Could|Might|COULD|MIGHT)(?:\s+not)?)(?:\s+{_ADV})*\s+(?!have\b|Have\b){_VERB}"""),
             "could / may / might + a future outcome", "prediction", 0.55, "report",
             ("Prices could rise next year.",), ("Prices could have risen.",)),
+    CueRule("claim.want_object",
+            _rx(r"""(?<!\b(?i:had|the|a|its|his|her|their|our|no|for|of)\s)
+                 (?P<cue>(?<![\p{L}])(?:wants|want|would\s+like|['’]d\s+like))
+                 (?=\s+(?!to\b)(?:[\p{L}\d\-'’%$]+\s+){1,6}?to\s+(?!the\b|a\b|an\b)\p{Ll}+)"""),
+            "wants / would like + someone or something + to: the subject's aim for others", "plan", 0.65, "subject",
+            ("The government wants all new cars to be zero-emission by 2035.",),
+            ("For want of a nail the shoe was lost.",)),
     CueRule("claim.should",
             _rx(rf"""(?P<cue>(?<![\p{{L}}])should(?:\s+not|n['’]t)?)(?:\s+{_ADV})*\s+(?!have\b){_VERB}"""),
             "should + an expected outcome ('The deal should close by June'); advice and duty are vetoed", "prediction",
@@ -346,6 +353,7 @@ _KEYED: dict[str, tuple[str, ...]] = {
     "claim.modal_would": ("would", "d"),
     "claim.weak_modal": ("could", "might", "may"),
     "claim.should": ("should", "shouldn"),
+    "claim.want_object": ("want", "wants", "like"),
     "claim.forecast_verb": ("see", "sees", "guided", "guides", "guiding"),
     "claim.postponed": ("postponed", "delayed", "deferred", "rescheduled", "adjourned", "pushed", "put", "moved"),
     "claim.confident_can": ("confident", "optimistic", "hopeful", "convinced", "sure", "certain"),
