@@ -303,6 +303,9 @@ def _ordinal(word: str) -> int:
 def _rel_year(m, date) -> int | None:
     if m["qyear"]:
         return int(m["qyear"])
+    if m.groupdict().get("qfy"):  # "Q4 FY25": the fiscal year's label
+        y = int(m["qfy"])
+        return y if y > 100 else 2000 + y
     rel = (m["qrel"] or "").lower()
     if date is None:
         return None
@@ -346,6 +349,8 @@ def _v_relative(m, date):
 
 
 def _v_season(m, date):
+    if m["syear"]:  # "in spring 2025"
+        return _season(m["unit"], int(m["syear"]))
     return _period(m["unit"], date, 0) if date else None
 
 
@@ -410,6 +415,112 @@ def _v_vague(m, date):
     return VAGUE[" ".join(m.group().lower().split())]
 
 
+def _v_decade(m, date):
+    d0 = int(m["dec"])
+    edge = (m["edge"] or "").lower()
+    a, b = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(edge, (0, 9))
+    return f"{d0 + a}/{d0 + b}"
+
+
+def _v_century(m, date):
+    if date is None:
+        return None
+    c0 = date.year // 100 * 100
+    if m["cmid"]:
+        return str(c0 + 50)
+    return str(c0 + 99)
+
+
+def _v_weekend(m, date):
+    return _period("weekend", date, 1 if (m["wrel"] or "").lower() == "next" else 0) if date else None
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m_ = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m_ + 114) // 31
+    day = (h + l_ - 7 * m_ + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _holiday_on(name: str, year: int) -> dt.date | None:
+    n = " ".join(name.lower().split())
+    if n in ("christmas", "christmas day"):
+        return dt.date(year, 12, 25)
+    if n == "christmas eve":
+        return dt.date(year, 12, 24)
+    if n == "boxing day":
+        return dt.date(year, 12, 26)
+    if n in ("new year", "new year's day", "new year’s day"):
+        return dt.date(year + 1, 1, 1)
+    if n in ("new year's eve", "new year’s eve"):
+        return dt.date(year, 12, 31)
+    if n == "easter":
+        return _easter(year)
+    if n == "thanksgiving":
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return None
+
+
+def _v_holiday(m, date):
+    """The next such holiday on or after the article date ("before Christmas", "by Easter")."""
+    if date is None:
+        return None
+    day = _holiday_on(m["hol"], date.year)
+    if day is not None and day < date:
+        day = _holiday_on(m["hol"], date.year + 1)
+    return day.isoformat() if day else None
+
+
+def _v_cycle(m, date):
+    """next/this season, financial year, school year: a span that starts in a given month of the year."""
+    if date is None:
+        return None
+    kind = " ".join(m["cyc"].lower().split())
+    offset = 1 if m["crel"].lower() in ("next", "coming", "the coming", "following") else 0
+    if kind in ("financial year", "fiscal year", "tax year"):
+        return str(date.year + offset)
+    if kind == "term":
+        return "near-term" if offset else "near-term"
+    start = 9 if kind in ("school year", "academic year") else 7  # a (football) season starts in the summer
+    cur = date.year if date.month >= start else date.year - 1
+    y = cur + offset
+    return f"{y}/{y + 1}"
+
+
+def _v_ahead(m, date):
+    """the year ahead / the decade ahead: from the article date one unit on."""
+    return _span(m["unit"], date, 1) if date else None
+
+
+def _v_season_span(m, date):
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    return f"{y1}/{y2}" if y2 == y1 + 1 else None
+
+
+def _v_half_code(m, date):
+    y = int(m["hy"])
+    y = y if y > 100 else 2000 + y
+    return f"{y}-01/{y}-06" if m["hh"] == "1" else f"{y}-07/{y}-12"
+
+
+def _v_month_event(m, date):
+    """"at its July meeting", "planned for July": the next such month."""
+    if date is None:
+        return None
+    month = _month_num(m["month"])
+    return _ym(_next_month_occurrence(month, date), month)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("hz.vague", _rx(r"\L<vague>"), "a vague horizon with a label (lexicons/time_vague.txt)", _v_vague,
          (("soon", None, "soon"), ("in the long term", None, "long-term"), ("eventually", None, "eventually"),
@@ -438,7 +549,8 @@ RULES: tuple[Rule, ...] = (
          _rx(r"""(?:(?:in|by|during|for|before|after|until)\s+)?
                  (?:(?:the\s+)?(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter
                     |Q(?P<qn>[1-4]))
-                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20|21)\d\d)|(?P<qrel>this|next|last)\s+year))?"""),
+                 (?:(?:\s+of)?\s+(?:(?P<qyear>(?:19|20|21)\d\d)|(?P<qrel>this|next|last)\s+year
+                     |(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<qfy>(?:19|20|21)?\d\d)))?"""),
          "a calendar quarter (of the article's year unless one is given)", _v_quarter,
          (("the third quarter of 2026", None, "2026-Q3"), ("Q3", dt.date(2026, 2, 1), "2026-Q3"),
           ("the first quarter of next year", dt.date(2024, 5, 1), "2025-Q1"), ("Q4", None, None))),
@@ -503,7 +615,7 @@ RULES: tuple[Rule, ...] = (
           ("later this year", dt.date(2024, 6, 12), "2024"), ("next quarter", dt.date(2024, 11, 1), "2025-Q1"),
           ("next decade", dt.date(2024, 11, 1), "2030/2039"), ("next month", None, None))),
     Rule("hz.season",
-         _rx(r"(?:(?:in|by|until|till|before|during|over|through|after|from)\s+)(?:the\s+)?(?:(?P<edge2>early|late|mid)[\s-]+)?(?P<unit>spring|summer|autumn|fall|winter)"),
+         _rx(r"(?:(?:in|by|until|till|before|during|over|through|after|from)\s+)(?:the\s+)?(?:(?P<edge2>early|late|mid)[\s-]+)?(?P<unit>spring|summer|autumn|fall|winter)(?:\s+(?P<syear>(?:19|20|21)\d\d)(?![\d]))?"),
          "a season: the one the article date is in, or the next one", _v_season,
          (("until the autumn", dt.date(2024, 6, 15), "2024-09/2024-11"), ("by winter", dt.date(2024, 1, 15), "2023-12/2024-02"),
           ("in the spring", None, None))),
@@ -516,6 +628,56 @@ RULES: tuple[Rule, ...] = (
          _rx(r"(?:the\s+day\s+after\s+)?tomorrow(?:\s+(?:morning|afternoon|evening|night))?|tonight|later\s+today"),
          "tomorrow, tonight, later today", _v_day_word,
          (("tomorrow", dt.date(2024, 2, 28), "2024-02-29"), ("tonight", dt.date(2024, 2, 28), "2024-02-28"))),
+    Rule("hz.decade",
+         _rx(r"(?:(?:by|in|during|through|until|before|into|for)\s+)?(?:the\s+)?(?:(?P<edge>early|mid|late)[\s-]+)?(?P<dec>(?:19|20|21)\d0)['’]?s"),
+         "a decade named by its years ('by the 2030s', 'in the late 2020s')", _v_decade,
+         (("by the 2030s", None, "2030/2039"), ("in the late 2020s", None, "2027/2029"))),
+    Rule("hz.century",
+         _rx(r"""(?:(?:by|before|until|towards?|at)\s+)?(?:(?P<cmid>mid[\s-]century|the\s+middle\s+of\s+(?:the|this)\s+century)
+                 |the\s+(?:end|turn)\s+of\s+(?:the|this)\s+century)"""),
+         "mid-century / the end of the century (of the article's century)", _v_century,
+         (("by mid-century", dt.date(2024, 6, 15), "2050"), ("by the end of the century", dt.date(2024, 6, 15), "2099"))),
+    Rule("hz.weekend",
+         _rx(r"(?:over|by|at|during|until|before|on|for|from)\s+(?:the\s+|(?P<wrel>next|this|the\s+coming)\s+)weekend"),
+         "over / by / at the weekend: this (or next) weekend", _v_weekend,
+         (("over the weekend", dt.date(2024, 6, 15), "2024-06-15/2024-06-16"),
+          ("by the weekend", dt.date(2024, 6, 12), "2024-06-15/2024-06-16"))),
+    Rule("hz.holiday",
+         _rx(r"""(?:(?:by|before|until|till|after|over|at|for|around|during|ahead\s+of|in\s+time\s+for)\s+(?:this\s+|next\s+)?
+                    |(?:this|next)\s+)
+                 (?-i:(?P<hol>Christmas(?:\s+(?:Eve|Day))?|Boxing\s+Day|Easter|New\s+Year['’]s\s+(?:Eve|Day)|New\s+Year|Thanksgiving))
+                 (?!(?:['’]s)?\s+(?:resolution|message|speech|honours|party|parties|tree|card|cards|number\s+one|shopping|sales))"""),
+         "a holiday: the next one on or after the article date ('before Christmas', 'by Easter')", _v_holiday,
+         (("before Christmas", dt.date(2024, 6, 15), "2024-12-25"), ("by Easter", dt.date(2024, 6, 15), "2025-04-20"),
+          ("over Christmas", dt.date(2024, 12, 28), "2025-12-25"))),
+    Rule("hz.cycle",
+         _rx(r"""(?:(?:by|before|until|in|for|during|from|of|at|ahead\s+of)\s+)?(?:the\s+)?(?P<crel>next|this|the\s+coming|coming|following)\s+
+                 (?P<cyc>season|financial\s+year|fiscal\s+year|tax\s+year|school\s+year|academic\s+year|term)(?:['’]s)?"""),
+         "next season / next financial year / next school year / next term", _v_cycle,
+         (("next season", dt.date(2024, 6, 15), "2024/2025"), ("next financial year", dt.date(2024, 6, 15), "2025"),
+          ("next school year", dt.date(2024, 6, 15), "2024/2025"), ("next term", dt.date(2024, 6, 15), "near-term"))),
+    Rule("hz.ahead",
+         _rx(r"(?:(?:in|over|during|for|through|throughout)\s+)?the\s+(?P<unit>year|decade)\s+(?:ahead|to\s+come)"),
+         "the year / decade ahead: one unit from the article date", _v_ahead,
+         (("in the year ahead", dt.date(2024, 6, 15), "2024/2025"),)),
+    Rule("hz.season_span",
+         _rx(r"(?:(?:in|for|during|by|of|from)\s+)?(?:the\s+)?(?P<y1>(?:19|20|21)\d\d)[-–/](?P<y2>\d\d|(?:19|20|21)\d\d)\s+"
+             r"(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|school\s+year|academic\s+year)"),
+         "a season or financial year across two years ('the 2025-26 season')", _v_season_span,
+         (("the 2025-26 season", None, "2025/2026"), ("in the 2024/25 financial year", None, "2024/2025"))),
+    Rule("hz.half_code",
+         _rx(r"(?:(?:in|by|during|for|over)\s+)?(?P<hh>[12])H\s?(?P<hy>(?:19|20|21)?\d\d)"),
+         "a half year written 1H25 / 2H 2025", _v_half_code,
+         (("1H25", None, "2025-01/2025-06"), ("in 2H 2025", None, "2025-07/2025-12"))),
+    Rule("hz.month_event",
+         _rx(rf"""(?:(?:at|in|during|after|before|by|ahead\s+of|until)\s+)(?:its|their|the|his|her|our|this|next)\s+{_MONTH}\s+
+                  (?:\p{{Ll}}+\s+)?(?:meeting|session|summit|review|vote|conference|sitting|decision|announcement|budget|statement|
+                  election|poll|hearing|launch|release|update|talks)
+                 |(?<=(?:planned|scheduled|slated|due|pencilled|penciled|earmarked|expected|booked|fixed|timetabled|set)\s)for\s+
+                  (?:(?:early|mid|late)[\s-]+)?{_MONTH}(?!\s+\d)"""),
+         "a month that names an event ('at its July meeting') or a plan ('planned for July'): the next such month",
+         _v_month_event,
+         (("at its July meeting", dt.date(2024, 6, 15), "2024-07"),)),
 )
 
 _BY_ID = {r.id: r for r in RULES}
@@ -551,9 +713,17 @@ _add_keys(["this", "current"], "hz.relative")
 _add_keys(["night", "morning", "afternoon", "evening", "rush", "overnight", "noon", "midnight", "dawn", "dusk"], "hz.time_of_day")
 _add_keys(["spring", "summer", "autumn", "fall", "winter"], "hz.season")
 _add_keys(["tomorrow", "tonight", "today"], "hz.day_word")
+_add_keys(["century"], "hz.century")
+_add_keys(["weekend"], "hz.weekend")
+_add_keys(["christmas", "easter", "year", "thanksgiving", "boxing"], "hz.holiday")
+_add_keys(["season", "year", "term"], "hz.cycle")
+_add_keys(["ahead", "come"], "hz.ahead")
+_add_keys(["season", "campaign", "year"], "hz.season_span")
+_add_keys(MONTHS, "hz.month_event")
 _CAPITALISED = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _WORD = regex.compile(r"[\p{L}\d]+")  # tokens, looked up in a dict: several times faster than a regex of the keys
 _YEAR_TOKEN = regex.compile(r"(?:19|20|21)\d\d")
+_OTHER_DIGIT_TOKEN = regex.compile(r"(?:19|20|21)\d0s|[12]H(?:\d\d|\d{4})?", regex.I)  # "2030s", "1H25", "2H"
 _CODE_TOKEN = regex.compile(r"(?:Q[1-4]|H[12]|FY)(?:\d\d|\d{4})?")
 _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 _BEFORE, _AFTER = 45, 60
@@ -635,9 +805,12 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
             if low in _CAPITALISED and not word[0].isupper():
                 rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
         elif word[0].isdigit():
-            if not _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
+            if _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
+                rules = _YEAR_RULES
+            elif _OTHER_DIGIT_TOKEN.fullmatch(word, timeout=TIMEOUT):
+                rules = ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
+            else:
                 continue
-            rules = _YEAR_RULES
         elif word[0] in "QHF" and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
             rules = _CODE_RULES[word[0]]
         else:
