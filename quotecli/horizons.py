@@ -747,6 +747,7 @@ def _is_number(ws: list[str], lows: list[str], k: int) -> bool:
 _MONTH_LEAD = frozenset("in by before until till from after during since this next last early mid late of end start".split())
 _YEAR_LEAD = frozenset("""in by before until till through from after during for on at of around within since early mid late
     end start""".split())
+_YEAR_KINDS = frozenset("new financial fiscal tax school academic".split())
 _DAY_TOKEN = regex.compile(r"[0-3]?\d(?:st|nd|rd|th)?", regex.I)
 
 
@@ -778,6 +779,8 @@ def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
         return k >= 1 and lows[k - 1] in _MONTH_LEAD
     if rid == "hz.year":  # in / by / late / the end of + the year
         return k >= 1 and lows[k - 1] in _YEAR_LEAD
+    if lows[k] == "year" and rid in ("hz.holiday", "hz.cycle", "hz.season_span"):  # New Year, next financial year
+        return k >= 1 and lows[k - 1] in _YEAR_KINDS
     return True
 
 
