@@ -708,10 +708,15 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return "warning"  # "The council could face legal action, campaigners warned."
     if rid == "claim.intent_verb" and _WARN_WORDS.search(word, timeout=TIMEOUT):
         return "warning"  # "Union leaders have threatened to strike"
+    if rid == "claim.be_scheduled" and "expected" in word:
+        return "prediction"  # "A decision is expected by the end of the month"
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled",
                "claim.scheduled_present", "claim.promise_object", "claim.chosen_to"):
         return "plan"
     if rid == "claim.be_adj_to" and _search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):
+        return "plan"
+    if rid == "claim.be_adj_to" and word.endswith("set to") and _SCHEDULED_AFTER.match(text, cue.end, unit.end, timeout=TIMEOUT):
+        return "plan"  # "Construction is set to start in the spring": a timetable
         return "plan"
     if kind == "agent":
         return "plan"
@@ -722,9 +727,8 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         # "will be held", "will be created", "will begin": an arrangement someone has made
         if not _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
             return "plan"
-    if rid in ("claim.modal_would", "claim.modal_will") and kind == "report" and _match(
-            r"(?i:he|she|they|we|i)\s+(?:\p{Ll}+ly\s+)?$", text[max(unit.start, cue.start - 20):cue.start][-12:].lstrip()):
-        # "the Conservatives insisted they would hold …": a reported intention
+    if rid in ("claim.modal_would", "claim.modal_will") and kind == "report" and _reported_actor(text, unit, cue):
+        # "the Conservatives insisted they would hold …", "The firm said it would cut 2,000 jobs": a reported intention
         if not _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
             return "plan"
     if cue.quote is not None and rid in ("claim.modal_will", "claim.going_to"):
@@ -750,3 +754,22 @@ def _harm_persists(text: str, unit: _Unit, cue: _Cue) -> bool:
     if not_after or _search(r"not|n['’]t", text[cue.start:cue.end]):
         return bool(_NOT_ENDS.match(after[not_after.end():] if not_after else after, timeout=TIMEOUT))
     return bool(_PERSISTS.match(after, timeout=TIMEOUT))
+
+
+_ACTOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:he|she|they|we|i|it|(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?P<noun>\p{Ll}+))\s+"
+                              r"(?:\p{Ll}+ly\s+|also\s+|still\s+|now\s+)?$", regex.I)
+
+
+def _reported_actor(text: str, unit: _Unit, cue: _Cue) -> bool:
+    """Is the subject of a reported would/will someone who acts: a pronoun or an organisation noun ("the firm"),
+    with a verb of action ("would cut", not "would be")?"""
+    m = _ACTOR_BEFORE.search(text, max(unit.start, cue.start - 40), cue.start, timeout=TIMEOUT)
+    if not m:
+        return False
+    if m.group().split()[0].lower() == "it" or m.start("noun") >= 0:
+        from .holders import _MORE_AGENTS, _NON_AGENT_VERBS
+        verb = text[cue.verb[0]:cue.verb[1]].lower() if cue.verb else ""
+        noun = m.group("noun").lower() if m.start("noun") >= 0 else None
+        if verb in _NON_AGENT_VERBS or noun is not None and noun not in _AGENT_NOUNS | _MORE_AGENTS and noun.rstrip("s") not in _AGENT_NOUNS | _MORE_AGENTS:
+            return False
+    return True
