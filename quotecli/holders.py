@@ -119,7 +119,7 @@ def _source_after(text: str, unit: _Unit, cue: _Cue, according_only: bool = Fals
     return None
 
 
-_PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|poised|about|on\s+track|on\s+course)\s+(?:to|for)$")
+_PLAN_ADJ = regex.compile(r"(?:scheduled|slated|due|planned|about|on\s+track|on\s+course)\s+(?:to|for)$")
 
 
 _CONJ = frozenset({"and", "but", "or", "then", "yet", "nor"})
