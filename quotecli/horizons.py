@@ -733,7 +733,7 @@ _BEFORE, _AFTER = 45, 60
 # a year. A merged window none of whose keys passes holds no match of the rule (every match holds one of its keys
 # as a whole word, and that word lies in the window) and is not run. Case: words are compared
 # lowercased, which is regex's case-insensitive match except for "ſ" and "İ"; text holding them is not filtered.
-_NUMBER_WORDS = frozenset(NUMBERS)
+_NUMBER_WORDS = frozenset(regex.findall(r"[\p{L}\d]+", n)[-1] for n in NUMBERS)  # "a few": "few" comes before the unit
 _VAGUE_ENDINGS: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in VAGUE:
     _VAGUE_ENDINGS.setdefault(_phrase.split()[-1], []).append(tuple(_phrase.split()))
@@ -759,8 +759,31 @@ def _is_day(ws: list[str], k: int) -> bool:
     return 0 <= k < len(ws) and bool(_DAY_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
 
 
+def _single_words(entries, spaced: bool = False) -> bool:
+    one = r"[\p{L}\d]+(?: [\p{L}\d]+)*" if spaced else r"[\p{L}\d]+"
+    return all(regex.fullmatch(one, e) for e in entries)
+
+
+# the tests below read the lexicons word by word: a rule whose lexicon gains an entry of several words, a hyphen
+# or an apostrophe ("school year", "year's end") is no longer filtered (numbers: the last word counts, "a few"). A rule whose pattern changes
+# must have its test here checked against the new pattern (or removed).
+_FILTERED = {
+    "hz.relative": _single_words(UNITS),
+    "hz.after": _single_words(UNITS),
+    "hz.duration": _single_words(UNITS),
+    "hz.vague": _single_words(VAGUE, spaced=True),
+    "hz.month_year": _single_words(MONTHS),
+    "hz.day_month_year": _single_words(MONTHS),
+    "hz.day_month": _single_words(MONTHS),
+    "hz.month": _single_words(MONTHS),
+    "hz.year": True,
+}
+
+
 def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
     """Can a match of rule ``rid`` hold its key word ``lows[k]`` (see above)? True for the other rules."""
+    if not _FILTERED.get(rid, False):
+        return True
     if rid == "hz.relative":  # next/this/the coming + a unit
         return k + 1 < len(lows) and lows[k + 1] in UNITS
     if rid == "hz.after":  # [in] N units
