@@ -502,19 +502,27 @@ _DEONTIC_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:ashamed|allowed|able|given|
                             r"entitled|free|taxed|held\s+(?:to\s+)?account|investigated|reviewed|considered|seen\s+as|"
                             r"the\b|a\b|an\b|in\s+charge|responsible)\b")
 _SHOULD_OUTCOME = frozenset("""rise fall drop climb ease recover improve grow increase decrease decline slow close complete
-    arrive reach return help boost lead result last begin start open finish end come pass hit remain continue see stabilise
-    stabilize rebound pick settle follow bring mean push keep allow benefit cut add""".split())
-_SHOULD_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:completed|finished|done|ready|available|back|over|operational|open|"
-                           r"in\s+place|up\s+and\s+running|higher|lower|fine|enough|possible|known|published|announced)\b")
+    arrive return last begin start open finish end pass remain continue stabilise stabilize rebound pick settle peak
+    subside abate clear resume""".split())
+_SHOULD_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:completed|finished|ready|available|back|over|operational|open|"
+                           r"in\s+place|up\s+and\s+running|higher|lower)\b")
 
 
 def _should_is_advice(text: str, unit: _Unit, c: _Cue, verb: str, before: str, has_horizon: bool) -> bool:
+    """"should" of duty or advice, not of expectation: a subject who acts ("officials should reach out", "Trump
+    should release his returns", "we should act"), or no outcome verb and no time ahead."""
     v = verb.lower()
-    if _search(r"(?<![\p{L}])(?:you|i|we|everyone|everybody|people|parents|they|he|she)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) \
-            and v not in _SHOULD_OUTCOME - {"see", "keep", "allow", "cut", "add", "bring", "push", "follow", "hit", "help"}:
-        return True  # "you should ask", "we should act"
+    if _search(r"(?<![\p{L}])(?:you|i|we|everyone|everybody|people|parents|they|he|she|who|which|that)\s+(?:\p{Ll}+ly\s+)?$",
+               before, regex.I):
+        return True  # "you should ask", "we should act", "a law that should protect"
+    from .holders import _agentive, _subject
+    np = _subject(text, unit.start, c.start)
+    if np is not None and _agentive(text, np, c, None):
+        return True
     if _in_unit(text, unit, _HABITUAL) or _in_unit(text, unit, _IF_PAST):
         return True
+    # only a time after "should" counts ("should close by June"); "said Friday that the video should be released" dates the report
+    has_horizon = has_horizon and bool(horizons.find(text, c.end, min(unit.end, c.end + 150)))
     if v == "be":
         if _DEONTIC_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT):
             return True
