@@ -302,9 +302,12 @@ def _in_masked(pos: int, masked: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in masked)
 
 
+_TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
+
+
 def _title_like(sent: str) -> bool:
     """A headline in title case or capitals ("SpaceX Will Build …"), where a capitalised verb is normal."""
-    words = [w for w in regex.findall(r"\p{L}[\p{L}'’\-]*", sent) if len(w) > 3]
+    words = [w for w in _TITLE_WORD.findall(sent, timeout=TIMEOUT) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
