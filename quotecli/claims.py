@@ -236,10 +236,10 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     cues = [c for c in cues if not _vetoed(text, unit, c, bool(hz_all))]
     # "In January, the coach said the team would win by April": January dates the report, April is read from it
     ref = date
-    dated = _report_time(text, unit, cues, hz_all, date) if cues and date is not None else None
+    dated = _report_time(text, unit, cues, hz_all, date) if cues else None
     if dated is not None:
         hz_all = [f for f in hz_all if f is not dated[0]]
-        ref = dated[1]
+        ref = dated[1] or date
     hz_future = [f for f in hz_all if not horizons.is_past(horizons.value(f, ref), date)]
     if not cues:
         cue = _horizon_cue(text, unit, hz_future, date)
@@ -262,7 +262,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         near = min(hz_all, key=lambda f: abs(f.start - cue.end))
         if abs(near.start - cue.end) < 80:
             return None
-    hz = _pick_horizon(hz_future, cue, text)
+    hz = _pick_horizon(hz_future, cue, text, unit)
     holder, quote_id, kind = _holder(text, unit, cue, cues, resolver)
     ctype = _type(text, unit, cue, kind, holder)
     conf = cue.rule.strength
@@ -360,13 +360,16 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         # "Analysts see …", "JPMorgan sees …": a forecaster's outlook, not "you can see", "to see", "I see"
         prev = before.split()[-1].strip("“\"'‘(") if before.split() else ""
         from .names import SOURCE_NOUNS
-        forecaster = prev[:1].isupper() and prev.lower() not in ("i", "you") or prev.lower() in ("we", "they") or \
-            prev.lower() in SOURCE_NOUNS or prev.lower().rstrip("s") in SOURCE_NOUNS or prev.lower() in _AGENT_NOUNS
-        if not forecaster or _search(r"(?<![\p{L}])(?:to|can|could|will|would|let|and|or|you|I)\s+$", before) or _search(
+        low = prev.lower()
+        forecaster = low in SOURCE_NOUNS or low.rstrip("s") in SOURCE_NOUNS or low in _AGENT_NOUNS or \
+            prev[:1].isupper() and prev.isalpha() and before.strip() != prev and low not in _PRONOUNS
+        if not forecaster or _search(r"(?<![\p{L}])(?:to|can|could|will|would|let|and|or|you|I)\s+$", before, regex.I) or _search(
                 r"(?<![\p{L}])as(?![\p{L}])", text[c.end:min(e, c.end + 160)]):
             return True  # "experts see a lower valuation as a boon": a view, not an outlook
     if rid == "claim.postponed" and not has_horizon:
         return True
+    if rid == "claim.want_object" and not horizons.find(text, c.end, min(e, c.end + 150)):
+        return True  # a wish ("voters want the next president to …") unless a target date makes it a goal
     if rid == "claim.want_object" and _search(
             r"(?<![\p{L}])(?:you|might|may|never|no|nobody|no\s+one|everyone|everybody|anyone|anybody|if|who|what|where|whether|"
             r"that|which|i|we)\s+(?:\p{L}+\s+){0,2}$|(?<![\p{L}])(?:did|do|does|didn['’]t|don['’]t|doesn['’]t)\s+(?:not\s+)?$", before, regex.I):
@@ -415,7 +418,10 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             if not _search(r"(?<![\p{L}])(?:will|would|could|may|might|to\s+\p{Ll}+)(?![\p{L}])|^\s+of\b",
                                 text[c.end:min(e, c.end + 120)]):
                 return True
-        if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting", "hope", "hopes") and \
+        if word in ("hope", "hopes") and _search(r"(?:(?<![\p{L}])(?:the|a|an|its|his|her|their|our|new|no|any|faint|slim|high|"
+                                                 r"false|vain)\s+(?:\p{Ll}+\s+)?|(?<![Ll]et)['’]s\s+)$", before):
+            return True  # "the team's hopes of", "faint hopes"; not "let's hope", "I sort of hope"
+        if word in ("project", "projects", "forecast", "forecasts", "fear", "fears", "warning", "expecting") and \
                 _search(r"(?:\b(?:the|a|an|its|his|her|their|new|our|through|for|of|with|in|amid|by|out)\s+(?:\p{Ll}+\s+)?|['’]s\s+)$", before):
             return True
         if word in ("fear", "fears", "project", "projects", "forecasts", "hope", "hopes") and _match(r"\s+(?:of|in|on|for|about|and)\b",
@@ -502,7 +508,7 @@ _DEONTIC_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:ashamed|allowed|able|given|
                             r"entitled|free|taxed|held\s+(?:to\s+)?account|investigated|reviewed|considered|seen\s+as|"
                             r"the\b|a\b|an\b|in\s+charge|responsible)\b")
 _SHOULD_OUTCOME = frozenset("""rise fall drop climb ease recover improve grow increase decrease decline slow close complete
-    arrive return last begin start open finish end pass remain continue stabilise stabilize rebound pick settle peak
+    arrive return last begin start open finish end pass stabilise stabilize rebound pick settle peak
     subside abate clear resume""".split())
 _SHOULD_BE = regex.compile(r"\s+(?:\p{Ll}+ly\s+)?(?:completed|finished|ready|available|back|over|operational|open|"
                            r"in\s+place|up\s+and\s+running|higher|lower)\b")
@@ -523,11 +529,13 @@ def _should_is_advice(text: str, unit: _Unit, c: _Cue, verb: str, before: str, h
         return True
     # only a time after "should" counts ("should close by June"); "said Friday that the video should be released" dates the report
     has_horizon = has_horizon and bool(horizons.find(text, c.end, min(unit.end, c.end + 150)))
+    if _search(r"not|n['’]t", text[c.start:c.end]) or _search(r"(?<![\p{L}])(?:no\s+one|nobody|nothing|none)\s+$", before, regex.I):
+        return True  # "his name should not appear", "No one should be above the law"
     if v == "be":
         if _DEONTIC_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT):
             return True
-        return not (has_horizon or _SHOULD_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT))
-    return not (has_horizon or v in _SHOULD_OUTCOME)
+        return not _SHOULD_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT)
+    return v not in _SHOULD_OUTCOME
 
 
 _RETROSPECT = regex.compile(r"(?<![\p{L}])at\s+the\s+time(?![\p{L}])|[,;]?\s+(?:and|which|as)\s+(?:it|they|he|she|that|this|so\s+it)\s+"
@@ -556,8 +564,8 @@ _REPORT_GAP = regex.compile(r"(?:\s+(?!(?:that|it|he|she|they|we|i|would|will|co
 _OPENING = regex.compile(r"[\s\"'“‘(]*(?:(?:But|And|Yet|So|Then|However|Meanwhile),?\s+)?$")
 
 
-def _report_time(text: str, unit: _Unit, cues: list[_Cue], hz_all: list[horizons.Found], date: dt.date
-                 ) -> tuple[horizons.Found, dt.date] | None:
+def _report_time(text: str, unit: _Unit, cues: list[_Cue], hz_all: list[horizons.Found], date: dt.date | None
+                 ) -> tuple[horizons.Found, dt.date | None] | None:
     """A month or day that dates a past report rather than the claim, with the day it names: the time that opens
     the sentence before a past reporting verb ("In January, the coach said …") or follows one ("said in March
     that …", "told reporters on Tuesday"). Later times are then read from that day, not from the article's."""
@@ -574,6 +582,10 @@ def _report_time(text: str, unit: _Unit, cues: list[_Cue], hz_all: list[horizons
                 f.start - m.end() <= 60
             opening = f.end <= m.start() and _OPENING.match(text, s, f.start) is not None and f.start - s <= 40
             if after_verb or opening:
+                if date is None:  # no article date: still the report's time, not the claim's
+                    if horizons.report_date(f, dt.date(2000, 12, 31)) is not None:
+                        return f, None
+                    continue
                 d = horizons.report_date(f, date)
                 if d is not None:
                     return f, d
@@ -614,7 +626,7 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
         # no comma between the verb and the time: "The film, which opens in cinemas on Friday, stars …" is one
         if verbs and "," not in window[verbs[-1].end():] and not _past_verb_before(text, unit, f.start) \
                 and _match(r"(?i:on|in|by|next|this|until|from|at|later|early|late|tomorrow|tonight)\b", t) \
-                and (f.rule not in ("hz.year", "hz.month_year") or t.startswith(("in ", "by ", "from "))):
+                and (f.rule not in ("hz.year", "hz.month_year") or date is not None and t.startswith(("in ", "by ", "from "))):
             return _Cue(_SCHEDULED_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
@@ -662,7 +674,7 @@ _PREDICATE_TIME = frozenset({"claim.modal_will", "claim.going_to", "claim.be_to"
                              "claim.be_scheduled", "claim.weak_modal", "claim.imminent"})
 
 
-def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str) -> horizons.Found | None:
+def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str, unit: _Unit | None = None) -> horizons.Found | None:
     if not hz:
         return None
     after = [f for f in hz if f.start >= cue.start]
@@ -673,12 +685,20 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str) -> horizons.Fo
     before = [f for f in hz if horizons.is_future_pointing(f) or _match(r"(?i:by|within|before|until)\b", f.text)]
     if before:
         return max(before, key=lambda f: f.end)
-    if cue.rule.id in _PREDICATE_TIME:
-        # the clause's own time before a predicate, with no reporting verb or clause break in between
+    if cue.rule.id in _PREDICATE_TIME and unit is not None:
+        # the clause's own time before a predicate: an opening adverbial ("In March, the firm will …") or a time in
+        # the subject ("A rate cut in September looks likely"), with no verb, report, relative clause or quotation
+        # between the sentence start and the cue
+        s = unit.start
+        head = text[s:cue.start]
+        if _search(r"[;\"“”]|(?<![\p{L}])that(?![\p{L}])", head) or _report_before(text, s, cue.start) \
+                or _PAST_VERB.search(text, s, cue.start, timeout=TIMEOUT):
+            return None
         for f in sorted(hz, key=lambda f: -f.end):
             gap = text[f.end:cue.start]
-            if len(gap) <= 80 and not _report_before(text, f.end, cue.start) and ";" not in gap \
-                    and "," not in gap.lstrip()[1:] and not _search(r"[\"“”]", gap):
+            opening = _OPENING.match(text, s, f.start) is not None
+            if len(gap) <= 80 and text[f.end:f.end + 2] not in ("'s", "’s") and (
+                    "," not in head or opening and "," not in gap.lstrip()[1:] or _search(r",\s+which\b", head)):
                 return f
     return None
 

@@ -244,7 +244,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             "postponed / delayed until a later time: the event is still to come", "plan", 0.5, "report",
             ("The launch has been postponed until 2025.",), ("The game was postponed.",)),
     CueRule("claim.confident_can",
-            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|['’]s|['’]re|remains?|feels?)\s+(?:{_ADV}\s+)?
+            _rx(rf"""(?P<cue>(?<![\p{{L}}])(?:is|are|am|['’]s|['’]re|remains?|feels?)\s+(?!not\b|never\b|n['’]t\b)(?:{_ADV}\s+)?
                      (?:confident|optimistic|hopeful|convinced|sure|certain)\s+(?:that\s+)?
                      (?:it|they|he|she|we|I|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?|\p{{Lu}}\p{{L}}+)\s+can)\s+{_VERB}"""),
             "is confident (that) it can + a verb: an expected achievement", "prediction", 0.7, "subject",

@@ -674,7 +674,7 @@ RULES: tuple[Rule, ...] = (
                   (?:\p{{Ll}}+\s+)?(?:meeting|session|summit|review|vote|conference|sitting|decision|announcement|budget|statement|
                   election|poll|hearing|launch|release|update|talks)
                  |(?<=(?:planned|scheduled|slated|due|pencilled|penciled|earmarked|expected|booked|fixed|timetabled|set)\s)for\s+
-                  (?:(?:early|mid|late)[\s-]+)?{_MONTH}(?!\s+\d)"""),
+                  (?:(?:early|mid|late)[\s-]+)?{_MONTH}(?![.\s]*\d)"""),
          "a month that names an event ('at its July meeting') or a plan ('planned for July'): the next such month",
          _v_month_event,
          (("at its July meeting", dt.date(2024, 6, 15), "2024-07"),)),
