@@ -362,12 +362,15 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         from .names import SOURCE_NOUNS
         low = prev.lower()
         forecaster = low in SOURCE_NOUNS or low.rstrip("s") in SOURCE_NOUNS or low in _AGENT_NOUNS or \
-            prev[:1].isupper() and prev.isalpha() and before.strip() != prev and low not in _PRONOUNS
+            prev[:1].isupper() and prev.isalpha() and low not in _PRONOUNS and (
+                before.strip() != prev or any(ch.isupper() for ch in prev[1:]))  # "JPMorgan sees …" opens a sentence
         if not forecaster or _search(r"(?<![\p{L}])(?:to|can|could|will|would|let|and|or|you|I)\s+$", before, regex.I) or _search(
                 r"(?<![\p{L}])as(?![\p{L}])", text[c.end:min(e, c.end + 160)]):
             return True  # "experts see a lower valuation as a boon": a view, not an outlook
     if rid == "claim.postponed" and not has_horizon:
         return True
+    if rid == "claim.reduced_adj_to" and cue_words.startswith("due") and _search(r"(?<![\p{L}])\p{Ll}{2,}(?:ed|en)\s+$", before):
+        return True  # "The concert was cancelled due to rain": a cause, not a schedule
     if rid == "claim.want_object" and not horizons.find(text, c.end, min(e, c.end + 150)):
         return True  # a wish ("voters want the next president to …") unless a target date makes it a goal
     if rid == "claim.want_object" and _search(
