@@ -739,15 +739,18 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return "warning"  # "The council could face legal action, campaigners warned."
     if rid == "claim.intent_verb" and _WARN_WORDS.search(word, timeout=TIMEOUT):
         return "warning"  # "Union leaders have threatened to strike"
-    if rid == "claim.be_scheduled" and "expected" in word:
-        return "prediction"  # "A decision is expected by the end of the month"
+    if rid == "claim.be_scheduled" and "expected" in word and not _match(r"\s+(?:in|at)\s+(?:the\s+)?\p{Lu}", text,
+                                                                         pos=cue.end, endpos=unit.end):
+        return "prediction"  # "A decision is expected by the end of the month"; "is expected in Washington" is a visit
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.progressive_intent", "claim.be_to", "claim.be_scheduled",
                "claim.scheduled_present", "claim.promise_object", "claim.chosen_to"):
         return "plan"
     if rid == "claim.be_adj_to" and _search(r"(?:scheduled|slated|due|planned|on\s+track|on\s+course)", word):
         return "plan"
-    if rid == "claim.be_adj_to" and word.endswith("set to") and _SCHEDULED_AFTER.match(text, cue.end, unit.end, timeout=TIMEOUT):
-        return "plan"  # "Construction is set to start in the spring": a timetable
+    if rid == "claim.be_adj_to" and _match(r"(?:is|are|['’]s|['’]re)\s+(?:now\s+|also\s+)?set\s+to$", word) and _match(
+            r"\s+(?:start|begin|open|launch|close|resume|reopen|debut|premiere|kick\s+off|get\s+under\s+way|take\s+effect)\b",
+            text, pos=cue.end, endpos=unit.end):
+        return "plan"  # "Construction is set to start in the spring": a timetable ("looks set to go" stays a prediction)
         return "plan"
     if kind == "agent":
         return "plan"
