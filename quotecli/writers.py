@@ -2,8 +2,9 @@
 
 Rendering a document to text (:class:`Renderer`) is separate from writing it (:class:`Sink` and the
 ``*Output`` classes), so that worker processes can render in parallel and the main process only writes.
-Every document's text goes out in one write followed by a flush: a reader of the pipe never sees half a
-record, and an interrupted run leaves whole records only.
+Every document's text goes out whole, with Ctrl-C deferred until it has (``os.write`` straight to the file
+or pipe, looping over partial writes): a reader of the pipe never sees half a record, and an interrupted run
+leaves whole records only.
 
 JSON and CSV never carry colour or terminal styling. CSV cells that a spreadsheet would run as a formula
 are neutralised (see :func:`csv_safe`).
@@ -15,6 +16,7 @@ import csv
 import errno
 import io
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import IO, Any
@@ -158,7 +160,7 @@ class OutputError(Exception):
 
 
 class Sink:
-    """Writes text to a binary stream as UTF-8, one write and one flush per call.
+    """Writes text to a binary stream as UTF-8, all of it per call (``os.write`` when the stream has a file).
 
     ``guard`` is a context manager factory held around each write (the CLI defers Ctrl-C inside it, so an
     interrupted run never leaves half a record).
@@ -168,6 +170,10 @@ class Sink:
         self._stream = stream
         self._binary = not isinstance(stream, io.TextIOBase)
         self._guard = guard
+        self._fd: int | None = None
+        if self._binary:     # a real file or pipe: write the bytes ourselves, past Python's buffer
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                self._fd = stream.fileno()
 
     def write(self, text: str) -> None:
         if not text:
@@ -180,14 +186,28 @@ class Sink:
                 data = text.encode("utf-8", errors="replace")
         try:
             with self._guard():
-                self._stream.write(data)
-                self._stream.flush()
+                if self._fd is None:
+                    self._stream.write(data)
+                    self._stream.flush()
+                else:
+                    self._write_all(data)
         except BrokenPipeError as exc:
             raise OutputClosed() from exc
         except OSError as exc:
             if exc.errno == errno.EPIPE:               # EPIPE from a wrapped stream
                 raise OutputClosed() from exc
             raise OutputError(exc.strerror or str(exc)) from exc
+
+    def _write_all(self, data: bytes) -> None:
+        """All of ``data`` through ``os.write``: a pipe may take part of it (a signal, a full pipe), so loop.
+
+        Nothing is left in a Python buffer for an exception or the interpreter's exit to cut or drop.
+        """
+        self._stream.flush()                           # whatever another writer left there goes first
+        assert self._fd is not None
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._fd, view):]     # EINTR is retried by Python itself (PEP 475)
 
 
 class StreamOutput:

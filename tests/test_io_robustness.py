@@ -161,11 +161,14 @@ def test_signals_exit_128_plus_signal_with_whole_records(jobs, sig, code, word):
     writer.join(timeout=30)
     proc.stdin.close()
     assert returncode == code, err
-    for line in rest.splitlines():
+    lines = rest.splitlines()
+    for n, line in enumerate(lines):
         try:
             json.loads(line)                              # never half a record
         except ValueError:
-            pytest.fail(f"half a record after the signal: {line[:100]!r}...{line[-100:]!r}")
+            pytest.fail(f"half a record after the signal (line {n + 1} of {len(lines)}, {len(line)} bytes, "
+                        f"{sum(map(len, got)) + len(rest)} bytes in all, last byte {rest[-1:]!r}): "
+                        f"{line[:100]!r}...{line[-100:]!r}; stderr: {err[-1000:]!r}")
     assert word in err
     no_noise(err)
 
