@@ -79,9 +79,6 @@ def find_cues_in_words(text: str, words) -> list[CueHit]:
     return out
 
 
-CUE_RE = regex.compile(r"(?<![\p{L}\-’'])(?:\L<cues>|[Aa]ccording\s+to|was\s+quoted\s+as\s+saying)(?![\p{L}\-])",
-                     cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES))  # "Added Jones: …" opens a sentence
-
 ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|would|can|must|did|does|has|had|have|was|were|is|are|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
@@ -150,7 +147,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
-        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or CUE_RE.fullmatch(nxt, timeout=TIMEOUT) \
+        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
                 or nxt.endswith("ing") \
                 or nxt.endswith(("ed", "ly", "s")):
             end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
@@ -160,7 +157,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
         t = toks[j][2]
         low = t.lower().strip(",.;:")
         if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
-                      or CUE_RE.fullmatch(low, timeout=TIMEOUT)):
+                      or low in _SINGLE_CUES):
             break
         if t.endswith((",", ";", ":")) or t.startswith("("):
             j += 1
