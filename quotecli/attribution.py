@@ -11,6 +11,8 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
     before.according_to   According to Marta Silva, “…”
     before.possessive     President Xi Jinping’s call to develop “…”
     before.participle     …, saying “…”  (the sentence's subject)
+    before.passive_by     Sanders was asked by host Bill Maher, “…”
+    before.coordinated    Carson took the stage … and called the system “…”
     lead_in.colon         In a statement, the company said:¶“…”
     lead_in.subject       In his message, he wrote: “…”
     sentence.subject      a fragment in a sentence whose subject is a name
@@ -25,7 +27,7 @@ import regex
 
 from .names import NAME_PAT, PRONOUNS, TITLES, name_type
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
-                      sentence_subject, subject_before, trim_speaker)
+                      sentence_subject, subject_before, subject_of_previous_verb, trim_speaker)
 from .quotes import Candidate
 from .text import TIMEOUT, TextDoc
 
@@ -119,6 +121,8 @@ _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
 
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
+# not the full stop of a title or an initial
+_NOT_ABBREV = r"(?<!(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm|Cmdr|Supt|\p{Lu}))"
 
 _VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
 
@@ -190,12 +194,13 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
             base = max(ss, b_end - 120)  # where ``lead`` starts
             return Found(base + m.start("sp"), base + m.end("sp"), None, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
-    if not got:
-        return None
+    if not got or not text[got[1]:b_end].strip(" ,\u00a0") and text[got[1] - 2:got[1]] not in ("’s", "'s"):
+        return None  # "Tea Party “super PACs” …": the phrase holding the quotation is not its speaker
     if c.kind == "partial" and not (participle or colon or cued):
         # no reporting verb: only a named or pronoun subject makes the fragment someone's words
         subj = text[got[0]:got[1]]
-        if c.words < 2 or not (subj[:1].isupper() or subj.lower() in PRONOUNS) or subj.split()[0] in ("The", "A", "An") \
+        if c.words < 2 or c.title_case or not (subj[:1].isupper() or subj.lower() in PRONOUNS) \
+                or subj.split()[0] in _NOT_NAMED \
                 or subj.lower() in ("it", "they", "we") or subj.isupper():
             return None
         if " " not in subj and subj.lower() not in PRONOUNS and not regex.search(
@@ -204,7 +209,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
-_VERBLESS_LEAD = regex.compile(rf"(?:^|[-—–―•:]\s+|\.\s+)(?P<sp>{NAME_PAT}):\Z", titles=TITLES)
+_NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several".split())
+_VERBLESS_LEAD = regex.compile(rf"(?:^|[-—–―•:]\s+|{_NOT_ABBREV}\.\s+)(?P<sp>{NAME_PAT}):\Z", titles=TITLES)
 _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
                             ing=[c for c in CUES if c.endswith("ing")])
 
@@ -282,6 +288,42 @@ def _passive_by(text: str, doc: TextDoc, c: Candidate, a_end: int) -> Found | No
     sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
     return Found(sp_s, sp_e, role, None, "after.passive_by", 0.8)
 
+_CLAUSE_START = regex.compile(r"(?:^|[,:;(\"“”—–]|\s(?:and|but|then)|[.!?]['’”\"]?)\s*$")
+_OBJECT_FIRST = frozenset("""call calls called calling told tell tells telling ask asks asked asking urged urging
+    urge urges thanked thanking accused accusing warned warning reminded reminding""".split())
+_HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should|can|must|to|won['’]t|wouldn['’]t)\s+"
+                              r"(?:\p{Ll}+ly\s+)?$")
+_CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
+_NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|;|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
+_OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
+_AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
+_COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
+
+
+# a sentence break inside the gap between a cue and the quotation ("Mr. Rubio:" is none)
+_GAP_BREAK = regex.compile(rf"{_NOT_ABBREV}[.!?][\"”’']?\s")
+_BY_AGENT_BEFORE = regex.compile(
+    rf"\s*by\s+(?P<sp>(?:the\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}{NAME_PAT})\s*[,:]?\s*\Z", titles=TITLES)
+
+
+def _governing_cues(doc: TextDoc, s: int, e: int) -> list:
+    """The cues before a quotation that can govern it, nearest last. Left out: a capitalised word inside a name
+    (“The Washington Post”), and "continue to" (“will continue to be …”)."""
+    text = doc.text
+    out = []
+    for m in doc.cues_in(s, e):
+        if m.end() > e:
+            continue
+        w = m.group()
+        if w[:1].isupper() and m.start() > s and not _CLAUSE_START.search(text, max(s, m.start() - 4), m.start(),
+                                                                           timeout=TIMEOUT):
+            continue  # "told The Washington Post", "Face the Nation": part of a name, not a verb
+        if w.lower().startswith("continue") and _CONTINUE_TO.match(text, m.end(), e, timeout=TIMEOUT):
+            continue
+        out.append(m)
+    return out
+
+
 def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     text = doc.text
     # stay within the sentence holding the opening mark
@@ -289,12 +331,24 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     s = max(s, sent[0])
     if s >= e:
         return None
-    cues = [c for c in doc.cues_in(s, e) if c.end() <= e]
-    for m in reversed(cues):
+    cues = _governing_cues(doc, s, e)
+    hypothetical = {m.start() for m in cues
+                    if _HYPOTHETICAL.search(text, max(s, m.start() - 30), m.start(), timeout=TIMEOUT)}
+    verb_cues = [m for m in cues if m.group().lower() not in _NOUN_CUES and m.start() not in hypothetical]
+    coordinated = None
+    far = 90
+    for n in range(len(cues) - 1, -1, -1):
+        m = cues[n]
         gap = text[m.end():e]
-        if len(gap) > 90 or _SENT_BREAK.search(gap, timeout=TIMEOUT):
+        if _AND_THAT.search(gap, timeout=TIMEOUT):
+            far = 250  # "Reid told reporters that he had spoken to Johnson and that “…”": an earlier cue governs
+            continue
+        if len(gap) > far or _GAP_BREAK.search(gap, timeout=TIMEOUT):
             continue
         cue_words = m.group().lower()
+        earlier_verb = any(v.start() < m.start() for v in verb_cues)
+        if earlier_verb and m.start() in hypothetical:
+            continue  # "Obama said he expected that Americans will say “no”": the report is Obama's
         if cue_words.startswith("according"):
             sp = _ACCORDING_SP.match(text, m.end(), e, timeout=TIMEOUT)
             if sp:
@@ -303,6 +357,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             continue
         if cue_words in _NOUN_CUES:
             got = possessive_before(text, s, m.start())
+            if got and earlier_verb:
+                continue  # "Ryan told CNN that Ginsburg’s comments “…”": the reporting verb's subject speaks
             if got:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
@@ -310,16 +366,21 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         if _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start(), timeout=TIMEOUT) and cue_words.endswith("ed") \
                 or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start(),
                                                                          timeout=TIMEOUT):
+            by = _BY_AGENT_BEFORE.match(text, m.end(), e, timeout=TIMEOUT)
+            if by:
+                a, b, role = trim_speaker(text, by.start("sp"), by.end("sp"), None)
+                if text[a:a + 1].isupper() and plausible(text, a, b):
+                    return Found(a, b, role, m.span(), "before.passive_by", 0.8)
             continue  # "Trump was asked, “…”": the subject of a passive cue is not the speaker
+        sent_start = doc.sentences[doc.sentence_index(m.start())][0]
         if cue_words.endswith("ing"):
-            # "issued a statement calling the test “…”": the participle's subject is the sentence's
-            got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
+            got = _participle_subject(doc, s, sent_start, m, verb_cues)
             if got:
-                return Found(got[0], got[1], got[2], m.span(), "before.participle", 0.7)
+                return Found(got[0], got[1], got[2], m.span(), got[3], 0.7)
         np = subject_before(text, s, m.start())
         if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0], timeout=TIMEOUT):
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
-            got = sentence_subject(text, doc.sentences[doc.sentence_index(m.start())][0], m.start())
+            got = sentence_subject(text, sent_start, m.start())
             np = got if got and got[0] < np[0] else None
         if np and cue_words in _NOUNABLE and (text[np[0]:np[1]].split()[0].lower() in DETS or
                                               _DET_BEFORE.search(text, max(s, np[0] - 8), np[0], timeout=TIMEOUT)):
@@ -327,13 +388,67 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         if np:
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)
-        # inverted before the quote: said Zhao Xijun: “…”
+        if coordinated is None and cue_words not in _NOUNABLE and _COORDINATED.search(
+                text, max(sent_start, m.start() - 30), m.start(), timeout=TIMEOUT):
+            # "Carson took the stage … and called the system “…”": the coordinated verb shares the subject
+            # (an earlier cue of the sentence, tried first, may name it: "denounced … and said")
+            clause = sent_start
+            for b in _NEW_CLAUSE.finditer(text, sent_start, m.start(), timeout=TIMEOUT):
+                clause = b.end()  # "A group called for a boycott, and the League denounced … and said"
+            got = _earlier_cue_subject(doc, clause, m.start()) or sentence_subject(text, clause, m.start()) or \
+                subject_of_previous_verb(text, clause, m.start())
+            if got and got[1] < m.start():
+                coordinated = Found(got[0], got[1], got[2], m.span(), "before.coordinated", 0.7)
+        # inverted before the quote: said Zhao Xijun: “…” (the cue opens its clause; "telling CNBC:",
+        # "call Fields “…”", "said of Mr. Rubio:" name the hearer or the topic, not the speaker)
+        if cue_words in _OBJECT_FIRST or m.start() > sent_start and not _CLAUSE_START.search(
+                text, max(sent_start, m.start() - 6), m.start(), timeout=TIMEOUT):
+            continue
         inv = _AFTER_CUE_SP.match(text, m.start(), e, timeout=TIMEOUT)
         if inv and inv.group("sp")[:1].isupper() and not text[inv.end():e].strip(" ,:") and \
                 plausible(text, inv.start("sp"), inv.end("sp")):
             a, b, role = trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
             return Found(a, b, role, m.span(), "before.cue_speaker", 0.85)
+    return coordinated
+
+
+def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, int, str | None] | None:
+    """ "Mr. Trump said of the episode, ''…,'' adding that …" / "He said X and said that …": the named or
+    pronoun subject of the nearest finite reporting verb earlier in the sentence."""
+    text = doc.text
+    for v in reversed(doc.cues_in(sent_start, pos)):
+        w = v.group().lower()
+        if w.endswith("ing") or w in _NOUNABLE or w in _NOUN_CUES or w.startswith("according") or \
+                v.group()[:1].isupper() and v.start() > sent_start or \
+                _HYPOTHETICAL.search(text, max(sent_start, v.start() - 30), v.start(), timeout=TIMEOUT) or \
+                _PASSIVE_AUX.search(text, max(sent_start, v.start() - 12), v.start(), timeout=TIMEOUT):
+            continue
+        np = subject_before(text, sent_start, v.start())
+        if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
+            return np
+        inv = _AFTER_CUE_SP.match(text, v.start(), pos, timeout=TIMEOUT)  # “…,” said Nora Quinn, adding: …
+        if inv and inv.group("sp")[:1].isupper() and plausible(text, inv.start("sp"), inv.end("sp")):
+            return trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
+        return None
     return None
+
+
+def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: list) -> tuple | None:
+    """Who says what a participle cue (“…, saying”, “telling reporters”, “adding:”) introduces."""
+    text = doc.text
+    np = subject_before(text, s, m.start())
+    if np and text[np[0]:np[0] + 1].isupper() and not text[np[1]:m.start()].strip() \
+            and text[np[0]:np[1]].lower() not in PRONOUNS and _OF_WITH.search(text, max(s, np[0] - 6), np[0],
+                                                                               timeout=TIMEOUT):
+        return (*np, "before.speaker_cue")  # "footage of Trump saying", "with Gorka noting": a name right before
+    np = _earlier_cue_subject(doc, sent_start, m.start())
+    if np:
+        return (*np, "before.participle")
+    got = sentence_subject(text, sent_start, m.start())
+    if got:
+        return (*got, "before.participle")
+    got = sentence_subject(text, sent_start, m.start(), loose=True)
+    return (*got, "before.participle") if got else None
 
 def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
     text = doc.text
@@ -403,6 +518,12 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("before.possessive", "a possessive name before a noun cue",
                     "This follows President Xi Jinping’s call to develop “new high-quality productive forces”.",
                     "Xi Jinping", "This follows the party’s call to develop “new productive forces”."),
+    AttributionRule("before.passive_by", "a passive cue before the quotation and its by-agent",
+                    "Warren was asked by host Carl Diaz, “Will you run again?”", "Carl Diaz",
+                    "Warren was asked, “Will you run again?”"),
+    AttributionRule("before.coordinated", "a cue coordinated with an earlier verb shares its subject",
+                    "Carson took the stage in Baltimore and called the system “rotten to the core”.", "Carson",
+                    "The stage in Baltimore was packed and the system seemed “rotten to the core”."),
     AttributionRule("before.participle", "a participle cue takes the sentence's subject",
                     "Warren endorsed Clinton on Thursday, saying “I think having a fighter in the lead matters.”",
                     "Warren", "Endorsements came on Thursday, with “I think” as the favourite opening."),

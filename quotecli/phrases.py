@@ -85,7 +85,7 @@ ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|
 
 _POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
 
-PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|after|before|during|"
+PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|during|"
                              r"across|around|outside|inside|near|over|under)\s+$")
 
 _ADV_RE = regex.compile(ADV)
@@ -106,14 +106,163 @@ _LEAD_ADV = frozenset("""in at on during after before following despite speaking
     still instead earlier later last this then so also since when while as under over for from with without amid
     like unlike even now today yesterday separately elsewhere overall according thus moreover furthermore
     additionally indeed instead nevertheless nonetheless besides likewise similarly monday tuesday wednesday
-    thursday friday saturday sunday""".split())
+    thursday friday saturday sunday throughout immediately shortly back across along among around behind beside
+    between beyond by inside near outside through toward towards upon within amidst against via regarding until
+    ahead given once whether if although though because unless whereas""".split())
+_SUBORDINATORS = frozenset("while although though because as when after before since if unless whereas despite "
+                           "following given once until whether".split())
+_CHUNK_END = (",", ",”", ',"', ",''", ",’")
 
 _VERBISH = frozenset("""has had have was were is are will would could can may might should said says told also
-    did does do had been""".split())
+    did does do had been must shall""".split())
 
-def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | None] | None:
+# common irregular past forms: "Romney went after Trump", "Carson took the stage" (regular ones end in -ed)
+_IRREGULAR_PAST = frozenset("""went took began left put hit stood made gave got came saw knew thought kept held brought
+    felt found ran sat set spoke won wrote read led met paid sent spent struck threw drew fought bought caught taught
+    sold lost meant heard built broke chose drove fell grew rode rose shook shot sang swore tore wore beat bit blew
+    cast cut dealt fled flew quit rang sought shut spread stole stuck swung woke became withdrew upheld""".split())
+
+_REFLEXIVE = frozenset("himself herself itself themselves myself ourselves".split())
+
+REGIONS = frozenset(load("regions"))
+
+_TIME_WORDS = frozenset(w.split("\t")[0] for w in load("time_weekdays") + load("time_months") + load("time_units")) \
+    | frozenset("hours hour minutes minute moments moment seconds nights night mornings morning evening "
+                "afternoon".split())
+_NUMBER_WORDS = frozenset(w.split("\t")[0] for w in load("time_numbers") if " " not in w.split("\t")[0]) - {"a", "an"}
+_TIME_END = frozenset("ago later earlier after before since".split())
+_OPEN_MARKS = ("“", '"', "‘", "''", "``", "«")
+_CLOSE_FOR = {"“": ("”",), '"': ('"',), "‘": ("’",), "''": ("''",), "``": ("''",), "«": ("»",)}
+
+
+def _bare(w: str) -> str:
+    return w.strip(",.;:").lower()
+
+
+def _verb_like(w: str, adverbs: bool = True) -> bool:
+    """Does this lower-case word read as the verb after a subject ("went", "didn’t", "himself", and with
+    ``adverbs`` "later", "then")?"""
+    low = _bare(w)
+    if not low or not w[:1].islower():
+        return False
+    return (low in _VERBISH or low in _SINGLE_CUES or low in _IRREGULAR_PAST or low in _REFLEXIVE
+            or low.endswith(("n’t", "n't")) or adverbs and bool(_ADV_RE.fullmatch(low, timeout=TIMEOUT)))
+
+
+def _time_chunk(words: list[str]) -> bool:
+    """ "Hours later", "Eight years ago", "Last week", "On Tuesday", "In 2012": a fronted time phrase."""
+    if not words or len(words) > 6:
+        return False
+    if words[-1] in _TIME_END and len(words) >= 2:
+        return True
+    return all(w in _TIME_WORDS or w in _NUMBER_WORDS or w.isdigit() or w in DETS or w in _WHEN_PREP
+               or w in ("in", "on", "at", "a", "few", "early", "late", "of", "the", "that", "same") for w in words) \
+        and any(w in _TIME_WORDS or w.isdigit() for w in words)
+
+
+def _skip_quotation(toks: list, i: int) -> int | None:
+    """The index of the first token after a quotation that opens the sentence (its subject is never inside the
+    marks: “What you see …,” Lewandowski said, adding …), or None when the quotation does not close in sight."""
+    w = toks[i][2]
+    mark = next((m for m in _OPEN_MARKS if w.startswith(m)), None)
+    if mark is None:
+        return i
+    closes = _CLOSE_FOR[mark]
+    for k in range(i, len(toks)):
+        t = toks[k][2][len(mark):] if k == i else toks[k][2]
+        if any(c in t for c in closes if c != '"') or t.rstrip(",.;:!?)—-").endswith(closes):
+            return k + 1
+    return None
+
+
+def _attribution_chunk(toks: list, i: int) -> tuple[int, int, int] | None:
+    """ "According to Jane Roe, …" / "As Mr. Bown observed, …" / "As John Cornyn, the No. 2, put it:": a
+    fronted attribution. Returns (first, last) token indices of its noun phrase and the index after the chunk."""
+    first = _bare(toks[i][2])
+    if first == "according" and i + 2 < len(toks) and _bare(toks[i + 1][2]) == "to":
+        a = i + 2
+        k = a
+        while k < len(toks) and k - a < 12 and not toks[k][2].endswith(_CHUNK_END):
+            k += 1
+        if k >= len(toks) or k - a >= 12:
+            return None
+        return a, k, k + 1
+    if first == "as" and i + 1 < len(toks) and (toks[i + 1][2][:1].isupper() or _bare(toks[i + 1][2]) in PRONOUNS):
+        a = i + 1
+        k = a
+        commas = []
+        while k < len(toks) and k - a < 25:
+            t = toks[k][2]
+            if k > a and (_bare(t) in _SINGLE_CUES or _bare(t) == "put") and t[:1].islower():
+                break
+            if t.endswith(","):
+                commas.append(k)
+            k += 1
+        if k >= len(toks) or k - a >= 25 or len(commas) > 2:
+            return None
+        if commas and not (len(commas) == 2 and commas[1] == k - 1 and (
+                toks[commas[0] + 1][2][:1].islower() or _bare(toks[commas[0] + 1][2]) in DETS)):
+            return None  # "As Virginia's governor, Kaine declared": an adverbial, not an attribution
+        last = commas[0] if commas else k - 1
+        while last > a and toks[last][2][:1].islower() and _verb_like(toks[last][2]):
+            last -= 1  # "As Mr. Bown later observed"
+        e = k
+        while e < len(toks) and e - k < 2 and not toks[e][2].endswith(_CHUNK_END + (":",)):
+            e += 1
+        if e >= len(toks) or not toks[e][2].endswith(_CHUNK_END + (":",)):
+            return None  # "As he spoke to accept the nomination, Trump became …": not an attribution
+        return a, last, e + 1
+    return None
+
+
+def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
+    """Skip what stands before the subject: conjunctions ("But"), fronted adverbials up to their comma
+    ("Hours later,", "In Salem, New Hampshire,", "Speaking at a rally in Berea, OH, after winning Ohio,"),
+    as many as there are. A fronted attribution ("According to X,", "As X noted,") is returned with it."""
+    for _ in range(5):
+        if i >= len(toks):
+            return i, None
+        w = toks[i][2]
+        first = w.strip(",").lower()
+        if first in ("but", "and", "yet", "so", "or", "still", "also", "then", "now") and not w.endswith(","):
+            i += 1  # a conjunction: "But Omar Diaz, who owns a shop, said …"
+            continue
+        if first in ("according", "as"):
+            att = _attribution_chunk(toks, i)
+            if att:
+                return att[2], (att[0], att[1])
+        limit = 24 if first in _SUBORDINATORS else 16
+        k = i
+        while k < len(toks) and k - i < limit and not toks[k][2].endswith(_CHUNK_END):
+            k += 1
+        comma = k < len(toks) and k - i < limit
+        words = [_bare(t[2]) for t in toks[i:k + 1]] if comma else []
+        participle = (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first and i + 1 < len(toks)
+                      and not _verb_like(toks[i + 1][2]) and not w.endswith(","))
+        lead = (first in _LEAD_ADV or participle or (first.endswith("ly") and w.endswith(","))
+                or (comma and _time_chunk(words)) or (first in ("here", "there") and comma and k > i))
+        if not lead:
+            return i, None
+        if not comma:
+            return (i + 1 if first in _LEAD_ADV or participle else i), None
+        # "In Salem, New Hampshire," / "in Flint, Mich.,": a region after a place belongs to the adverbial
+        j = k + 1
+        while j < len(toks) and toks[j - 1][2].rstrip(",")[:1].isupper():
+            m = j
+            while m < len(toks) and m - j < 3 and not toks[m][2].endswith(","):
+                m += 1
+            if m >= len(toks) or m - j >= 3 or " ".join(t[2] for t in toks[j:m + 1]).rstrip(",") not in REGIONS:
+                break
+            j = m + 1
+        i = j
+    return i, None
+
+
+def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tuple[int, int, str | None] | None:
+    """The subject of the sentence starting at ``ss`` (read up to ``limit``): pronoun, name (with role words
+    before it) or a source noun phrase, after any fronted adverbials. ``loose``: a reporting verb governs the
+    clause, so any determiner phrase will do ("The ad ends with a voice over saying: …")."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400), timeout=TIMEOUT)]
-    i = 0
     while toks and toks[0][2] in ("•", "·", "-", "–", "—", "*", "»"):
         toks = toks[1:]  # a bullet: "• Jane Roe, mayor: “…”"
     if toks and toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2:
@@ -122,22 +271,37 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
             if t[2] in ("—", "-", "–", "--") or t[2].endswith(("—", "--")):
                 toks = toks[k + 1:]
                 break
-    first = toks[0][2].strip(",").lower() if toks else ""
-    if toks and (first in _LEAD_ADV or (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first)
-                 or (first.endswith("ly") and toks[0][2].endswith(","))):
-        if first in ("but", "and", "yet", "so", "or", "still", "also", "then", "now") and not toks[0][2].endswith(","):
-            i = 1  # a conjunction: "But Omar Diaz, who owns a shop, said …"
-        else:
-            k = 0
-            while k < len(toks) and k < 14 and not toks[k][2].endswith(","):
-                k += 1
-            i = k + 1 if k < len(toks) and k < 14 else 1
+    i = 0
+    if toks:
+        q = _skip_quotation(toks, 0)
+        if q is None:
+            return None
+        i = q
+        if i < len(toks) and _bare(toks[i][2]) in _SINGLE_CUES:
+            # “…,” said Smith, adding … / Added Jones: … — but "Adding, “…”" has no subject of its own
+            if toks[i][2].endswith(_CHUNK_END) or i + 1 >= len(toks):
+                return None
+            if toks[i + 1][2][:1].isupper():
+                i += 1
+            elif i > 0:
+                return None
+    i, att = _skip_lead(toks, i)
+    if att:
+        a, b = att
+        np = text[toks[a][0]:toks[b][0] + len(toks[b][2].rstrip(",;:"))]
+        if np.lower() in PRONOUNS or np[:1].isupper() or np.split()[0].lower() in DETS:
+            got = trim_speaker(text, toks[a][0], toks[b][0] + len(toks[b][2].rstrip(",;:")), None)
+            if got[1] > got[0]:
+                return got
     if i >= len(toks):
         return None
     w = toks[i][2]
     bare = w.strip(",.;:")
     if bare.lower() in PRONOUNS:
         return toks[i][0], toks[i][0] + len(bare), None
+    if _bare(w) in _TIME_WORDS or (_bare(w) in _NUMBER_WORDS or _bare(w).isdigit()) and i + 1 < len(toks) \
+            and _bare(toks[i + 1][2]) in _TIME_WORDS:
+        return None  # "Tuesday", "Eight years ago": a time, not a speaker
     if _name_word(w.rstrip(",;:")) and w.rstrip(",;:") not in NOT_NAME and w[:1].isupper():
         # a leading name is the subject: "Trump and his aides have …", "Dean, a former chairman, …"
         j = i
@@ -148,7 +312,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
         if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
-                or nxt.endswith("ing") \
+                or nxt.endswith("ing") or (j + 1 < len(toks) and _verb_like(toks[j + 1][2])) \
                 or nxt.endswith(("ed", "ly", "s")):
             end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
             return toks[i][0], end, None
@@ -157,7 +321,7 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
         t = toks[j][2]
         low = t.lower().strip(",.;:")
         if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
-                      or low in _SINGLE_CUES):
+                      or low in _SINGLE_CUES or _verb_like(t, adverbs=False)):
             break
         if t.endswith((",", ";", ":")) or t.startswith("("):
             j += 1
@@ -166,6 +330,12 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
     np_toks = toks[i:j]
     while np_toks and np_toks[-1][2].startswith("("):
         np_toks = np_toks[:-1]
+    if len(np_toks) == 1 and _bare(np_toks[0][2]) in DETS:
+        return None  # "A newly formed super PAC …": a determiner alone is no subject
+    while len(np_toks) > 1 and _bare(np_toks[-1][2]) in _TIME_WORDS:
+        # "The Sanders campaign on Monday also doubled down": the time is not part of the subject
+        np_toks = np_toks[:-2] if len(np_toks) > 2 and _bare(np_toks[-2][2]) in _WHEN_PREP | {"in", "at"} \
+            else np_toks[:-1]
     if not np_toks:
         return None
     # a capitalised run at the end of the phrase is the name; what precedes it is the role
@@ -173,16 +343,44 @@ def sentence_subject(text: str, ss: int, limit: int) -> tuple[int, int, str | No
     while k > 0 and _name_word(np_toks[k - 1][2].rstrip(",;:")):
         k -= 1
     start, end = np_toks[0][0], np_toks[-1][0] + len(np_toks[-1][2].rstrip(",;:"))
+    if k < len(np_toks) and _bare(np_toks[k][2]) in _TIME_WORDS:
+        return None  # "His fact-check Wednesday was retweeted": a time, not a name
     if k < len(np_toks) and k > 0 and np_toks[0][2].lower() not in DETS:
         role = text[np_toks[0][0]:np_toks[k - 1][1]].rstrip(",")
         return np_toks[k][0], end, role
     if k == len(np_toks):  # no capitalised word: a common noun phrase must name a source
         words = [t[2].lower().strip(",.;:") for t in np_toks]
-        if not _source_head(words):
+        if not (_source_head(words) or loose and words[0] in DETS and len(words) <= 6
+                and words[-1] not in _FUNCTION and words[-1].isalpha()):
             return None
-    if np_toks[0][2].strip(",.;:") in NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The",):
+    if np_toks[0][2].strip(",.;:") in NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The", "A", "An", "His", "Her",
+                                                                                      "Its", "Their", "Our", "My"):
         return None
     return start, end, None
+
+def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, str | None] | None:
+    """ "Carson took the stage … and called …", "he laughed and said": the subject of the verb phrase that a
+    coordinated verb at ``pos`` joins, found by walking back from ``pos`` to the nearest name or pronoun that a
+    verb follows, within the clause (not past ``;``, a dash or a quotation mark)."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, pos - 250), pos, timeout=TIMEOUT)]
+    for j in range(len(toks) - 2, -1, -1):
+        w = toks[j][2]
+        if w in ("—", "–", "-", "--") or w.endswith((";", "”", '"', "''")) or w.startswith(("“", '"', "''")):
+            return None
+        nxt = toks[j + 1][2]
+        if not (_verb_like(nxt) or (nxt[:1].islower() and _bare(nxt).endswith(("ed", "s")) and len(_bare(nxt)) > 3)):
+            continue
+        if _bare(nxt) in ("and", "or", "but"):
+            continue
+        bare = w.strip(",.;:")
+        if bare.lower() in PRONOUNS and not w.endswith(","):
+            return toks[j][0], toks[j][0] + len(bare), None
+        if w[:1].isupper() and _name_word(w) and not w.endswith((",", "’s", "'s")) and bare not in NOT_NAME:
+            got = _np_ending_at(text, toks, j)
+            if got and text[got[0]:got[0] + 1].isupper():
+                return got
+    return None
+
 
 def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """President Xi Jinping’s call …: the name whose possessive stands right before a noun cue."""
@@ -208,8 +406,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             j -= 2  # "on Tuesday", "last week" between the subject and its verb
         else:
             break
-    if j < 0:
-        return None
+    if j < 0 or toks[j][2].endswith(("”", '"', "''", "’")) and not toks[j][2].endswith(("s’", "s'")):
+        return None  # “Sales were strong in March,” said …: the subject is never inside the marks
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
         return _np_ending_at(text, toks, j - 1, strip_comma=True)
