@@ -27,7 +27,7 @@ import regex
 
 from .names import NAME_PAT, PRONOUNS, TITLES, name_type
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
-                      sentence_subject, subject_before, subject_of_previous_verb, trim_speaker)
+                      sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
 from .text import TIMEOUT, TextDoc
 
@@ -128,7 +128,11 @@ _VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\
 
 @dataclass(slots=True)
 class Found:
-    """An attribution found for a candidate: the speaker's words, role, cue and the rule."""
+    """An attribution found for a candidate: the speaker's words (that name them), role, cue and the rule.
+
+    ``mention``: the words that attribute this quotation when they are not the naming words — the relative
+    pronoun of "Obama, who called him “unfit”" or the clause's own pronoun in "Clinton endorsed the deal,
+    although she made it clear she has “…”" (kept only when it resolves to the same person)."""
 
     sp_start: int
     sp_end: int
@@ -136,6 +140,7 @@ class Found:
     cue: tuple[int, int] | None
     rule: str
     confidence: float
+    mention: tuple[int, int] | None = None
 
 def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | None:
     """Attribution from the words around this candidate, in its own sentence."""
@@ -166,12 +171,15 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
         b_start = max(b_start, cands[i - 1].pair.outer_end)
     f = _before(doc, b_start, b_end, c)
     if f:
-        return f
+        return _with_clause_pronoun(doc, f, c.pair.open) if f.rule in _DISTANT else f
     if i + 1 >= len(cands) or cands[i + 1].pair.open > doc.sentences[doc.sentence_index(c.pair.outer_end - 1)][1]:
         f = _sentence_end(doc, c)
         if f:
             return f
-    return _subject_fallback(doc, c, b_start, b_end)
+    return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
+
+# rules whose speaker may stand far from the quotation (its clause may have a pronoun of its own)
+_DISTANT = frozenset({"before.participle", "before.coordinated", "sentence.subject", "lead_in.subject"})
 
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
     """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
@@ -295,6 +303,11 @@ _HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should
                               r"(?:\p{Ll}+ly\s+)?$")
 _CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
 _NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|;|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
+# "Beck, who has in the past described Trump as “…”": the relative pronoun is the cue's subject
+_WHO_BEFORE = regex.compile(r",\s+(?P<who>who)\s+(?:[\p{Ll}]+\s+){0,4}\Z")
+# a subject pronoun and its verb: "although she made it clear", "as he keeps talking"
+_SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|ve|re))?\s+(?P<v>\p{Ll}[\p{L}’'\-]*)")
+_THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
@@ -387,7 +400,9 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             np = None  # "a controversial comment", "in a Facebook post": the cue is a noun here
         if np:
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
-            return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf)
+            who = _WHO_BEFORE.match(text, np[1], m.start(), timeout=TIMEOUT)
+            return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf,
+                         who.span("who") if who else None)
         if coordinated is None and cue_words not in _NOUNABLE and _COORDINATED.search(
                 text, max(sent_start, m.start() - 30), m.start(), timeout=TIMEOUT):
             # "Carson took the stage … and called the system “…”": the coordinated verb shares the subject
@@ -412,6 +427,34 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     return coordinated
 
 
+def _clause_pronoun(doc: TextDoc, after: int, before: int) -> tuple[int, int] | None:
+    """The last subject pronoun between a distant subject and its quotation, when it is the subject of a
+    clause of its own ("Clinton endorsed the deal, although she made it clear that she has “…”" -> the first
+    she). A pronoun after a reporting verb is the subject of what is reported ("Guerrero said he had been
+    willing to “…”"): the reporting verb's subject stays the mention."""
+    text = doc.text
+    best = None
+    for m in _SUBJECT_PRONOUN.finditer(text, after, before, timeout=TIMEOUT):
+        v = m.group("v")
+        if not (verb_like(v) or v.endswith(("ed", "s")) and len(v) > 3 or "’" in m.group() or "'" in m.group()):
+            continue
+        if _THAT_BEFORE.search(text, max(after, m.start() - 6), m.start(), timeout=TIMEOUT):
+            continue
+        if doc.cues_in(after, m.start()):
+            break
+        best = m.span("p")
+    return best
+
+
+def _with_clause_pronoun(doc: TextDoc, f: Found | None, before: int) -> Found | None:
+    if f is None or f.mention is not None or doc.text[f.sp_start:f.sp_end].lower() in PRONOUNS:
+        return f
+    p = _clause_pronoun(doc, f.sp_end, before)
+    if p:
+        f.mention = p
+    return f
+
+
 def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, int, str | None] | None:
     """ "Mr. Trump said of the episode, ''…,'' adding that …" / "He said X and said that …": the named or
     pronoun subject of the nearest finite reporting verb earlier in the sentence."""
@@ -427,7 +470,8 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
         if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
             return np
         inv = _AFTER_CUE_SP.match(text, v.start(), pos, timeout=TIMEOUT)  # “…,” said Nora Quinn, adding: …
-        if inv and inv.group("sp")[:1].isupper() and plausible(text, inv.start("sp"), inv.end("sp")):
+        if inv and text[max(sent_start, v.start() - 4):v.start()].rstrip()[-1:] in ("”", '"', "'", "’") and \
+                inv.group("sp")[:1].isupper() and plausible(text, inv.start("sp"), inv.end("sp")):
             return trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
         return None
     return None

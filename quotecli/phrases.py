@@ -139,7 +139,7 @@ def _bare(w: str) -> str:
     return w.strip(",.;:").lower()
 
 
-def _verb_like(w: str, adverbs: bool = True) -> bool:
+def verb_like(w: str, adverbs: bool = True) -> bool:
     """Does this lower-case word read as the verb after a subject ("went", "didn’t", "himself", and with
     ``adverbs`` "later", "then")?"""
     low = _bare(w)
@@ -204,7 +204,7 @@ def _attribution_chunk(toks: list, i: int) -> tuple[int, int, int] | None:
                 toks[commas[0] + 1][2][:1].islower() or _bare(toks[commas[0] + 1][2]) in DETS)):
             return None  # "As Virginia's governor, Kaine declared": an adverbial, not an attribution
         last = commas[0] if commas else k - 1
-        while last > a and toks[last][2][:1].islower() and _verb_like(toks[last][2]):
+        while last > a and toks[last][2][:1].islower() and verb_like(toks[last][2]):
             last -= 1  # "As Mr. Bown later observed"
         e = k
         while e < len(toks) and e - k < 2 and not toks[e][2].endswith(_CHUNK_END + (":",)):
@@ -238,7 +238,7 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
         comma = k < len(toks) and k - i < limit
         words = [_bare(t[2]) for t in toks[i:k + 1]] if comma else []
         participle = (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first and i + 1 < len(toks)
-                      and not _verb_like(toks[i + 1][2]) and not w.endswith(","))
+                      and not verb_like(toks[i + 1][2]) and not w.endswith(","))
         lead = (first in _LEAD_ADV or participle or (first.endswith("ly") and w.endswith(","))
                 or (comma and _time_chunk(words)) or (first in ("here", "there") and comma and k > i))
         if not lead:
@@ -312,7 +312,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
         if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
-                or nxt.endswith("ing") or (j + 1 < len(toks) and _verb_like(toks[j + 1][2])) \
+                or nxt.endswith("ing") or (j + 1 < len(toks) and verb_like(toks[j + 1][2])) \
                 or nxt.endswith(("ed", "ly", "s")):
             end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
             return toks[i][0], end, None
@@ -321,7 +321,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         t = toks[j][2]
         low = t.lower().strip(",.;:")
         if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
-                      or low in _SINGLE_CUES or _verb_like(t, adverbs=False)):
+                      or low in _SINGLE_CUES or verb_like(t, adverbs=False)):
             break
         if t.endswith((",", ";", ":")) or t.startswith("("):
             j += 1
@@ -368,7 +368,7 @@ def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, st
         if w in ("—", "–", "-", "--") or w.endswith((";", "”", '"', "''")) or w.startswith(("“", '"', "''")):
             return None
         nxt = toks[j + 1][2]
-        if not (_verb_like(nxt) or (nxt[:1].islower() and _bare(nxt).endswith(("ed", "s")) and len(_bare(nxt)) > 3)):
+        if not (verb_like(nxt) or (nxt[:1].islower() and _bare(nxt).endswith(("ed", "s")) and len(_bare(nxt)) > 3)):
             continue
         if _bare(nxt) in ("and", "or", "but"):
             continue

@@ -37,18 +37,19 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
     _carry(doc, cands, found)
     groups = _groups(doc, cands, found)
     quotes: list[Quote] = []
-    mentions: dict[int, Mention | None] = {}
+    mentions: dict[tuple, Mention | None] = {}
     for i, c in enumerate(cands):
         f = found[i]
         if not _is_quotation(c, f):
             continue
         mention = None
         if f is not None:
-            if f.sp_start in mentions:
-                mention = mentions[f.sp_start]
+            key = (f.sp_start, f.mention)
+            if key in mentions:
+                mention = mentions[key]
             else:
                 mention = _mention(text, resolver, f)
-                mentions[f.sp_start] = mention
+                mentions[key] = mention
                 if mention is not None and mention.name and text[f.sp_start:f.sp_end].lower() not in PRONOUNS:
                     resolver.note(f.sp_start, mention.name, mention.type)
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f and f.cue else None
@@ -118,6 +119,14 @@ def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     if words in PLACES or words.removeprefix("The ").removeprefix("the ") in PLACES:
         return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
     m = resolver.mention(f.sp_start, f.sp_end, f.role)
+    if f.mention is not None and m.name:
+        # the words that attribute this quotation: "who" after its antecedent, or the clause's own pronoun
+        # when it points at the same person
+        a, b = f.mention
+        words = text[a:b]
+        if words.lower() in PRONOUNS and resolver.mention(a, b).name != m.name:
+            return m
+        return replace(m, mention=words, start=a, end=b)
     return m
 
 def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
