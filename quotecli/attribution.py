@@ -181,6 +181,12 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
 # rules whose speaker may stand far from the quotation (its clause may have a pronoun of its own)
 _DISTANT = frozenset({"before.participle", "before.coordinated", "sentence.subject", "lead_in.subject"})
 
+def _verb_cue(text: str, ss: int, m) -> bool:
+    """Is this cue word a report here (a verb, or a noun like "his claim")? Not "Post" in a newspaper's name."""
+    return not (m.group()[:1].isupper() and m.start() > ss and not _CLAUSE_START.search(
+        text, max(ss, m.start() - 4), m.start(), timeout=TIMEOUT))
+
+
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
     """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
     or is a partial quotation in a sentence with a reporting verb."""
@@ -191,19 +197,31 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     lead = text[max(ss, b_end - 120):b_end].rstrip()  # a bounded window: many quotations may share a sentence
     participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
     colon = lead.endswith(":")
-    cues = doc.cue_starts
-    k = bisect.bisect_left(cues, ss)
-    cued = k < len(cues) and cues[k] < b_end
-    if not (participle or colon or c.kind == "partial" or cued):
+    cued = any(_verb_cue(text, ss, m) for m in doc.cues_in(ss, b_end))
+    # “Hillary Clinton cracked, ''I'm a progressive …''”: a clause of someone's words after a comma (or a dash)
+    comma = c.kind == "direct" and not c.title_case and lead[-1:] in (",", "—", "–") or lead.endswith(" --")
+    if not (participle or colon or comma or c.kind == "partial" or cued):
         return None
-    if colon:
-        m = _VERBLESS_LEAD.search(lead, timeout=TIMEOUT)
-        if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
-            base = max(ss, b_end - 120)  # where ``lead`` starts
-            return Found(base + m.start("sp"), base + m.end("sp"), None, None, "lead_in.colon", 0.7)
+    base = max(ss, b_end - 120)  # where ``lead`` starts
+    if colon or comma:
+        for rx in (_VERBLESS_LEAD, _NOUN_LEAD) if colon else (_NOUN_LEAD,):
+            m = rx.search(lead, timeout=TIMEOUT)
+            if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+                a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
+                return Found(a, b, role, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
     if not got or not text[got[1]:b_end].strip(" ,\u00a0") and text[got[1] - 2:got[1]] not in ("’s", "'s"):
         return None  # "Tea Party “super PACs” …": the phrase holding the quotation is not its speaker
+    if comma and not (participle or colon):
+        near = subject_of_previous_verb(text, ss, b_end)
+        if near and len(text[near[1]:b_end].split()) <= 2:
+            got = near  # "… - during their first debate, Hillary Clinton cracked, ''…''"
+        subj = text[got[0]:got[1]]
+        if (subj[:1].isupper() or subj.lower() in PRONOUNS) and subj.split()[0] not in _NOT_NAMED \
+                and not subj.isupper():
+            return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
+        if not (c.kind == "partial" or cued):
+            return None
     if c.kind == "partial" and not (participle or colon or cued):
         # no reporting verb: only a named or pronoun subject makes the fragment someone's words
         subj = text[got[0]:got[1]]
@@ -218,6 +236,16 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
 _NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several".split())
+# verbless lead-ins naming the speaker: "Here’s Clinton in 1992:", "More from Jones:", "Clinton’s response was:",
+# "Barrett’s dictum to his interns was,"
+_NOUN_LEAD = regex.compile(
+    rf"""(?:^|[-—–•:;]\s*|\.\s+)(?:(?:And|But|So)\s+)?(?:
+        [Hh]ere(?:['’]s|\s+is)\s+(?P<sp>{NAME_PAT})(?:\s+(?:in|on|at|during|from|last|this)\s+[^:,;.]{{1,40}})?
+       |(?:(?:And\s+)?[Mm]ore\s+from|From)\s+(?P<sp>{NAME_PAT}(?:\s+and\s+{NAME_PAT})?)
+       |(?P<sp>{NAME_PAT})['’]s?\s+(?:\p{{Ll}}+\s+)?(?:response|reply|answer|retort|message|dictum|verdict|advice|
+            explanation|take|tweet|comment|statement|words|argument|pitch|plea|warning|mantra|motto|line)
+            (?:\s+(?:to|on|for|about)\s+[^:,;.“”"]{{1,50}})?\s+(?:was|is|read|reads|went|goes|has\s+been)
+    )\s*[:,]\Z""", regex.X, titles=TITLES)
 _VERBLESS_LEAD = regex.compile(rf"(?:^|[-—–―•:]\s+|{_NOT_ABBREV}\.\s+)(?P<sp>{NAME_PAT}):\Z", titles=TITLES)
 _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
                             ing=[c for c in CUES if c.endswith("ing")])
@@ -302,12 +330,13 @@ _OBJECT_FIRST = frozenset("""call calls called calling told tell tells telling a
 _HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should|can|must|to|won['’]t|wouldn['’]t)\s+"
                               r"(?:\p{Ll}+ly\s+)?$")
 _CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
-_NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|;|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
+_NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|[;:]|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
 # "Beck, who has in the past described Trump as “…”": the relative pronoun is the cue's subject
 _WHO_BEFORE = regex.compile(r",\s+(?P<who>who)\s+(?:[\p{Ll}]+\s+){0,4}\Z")
 # a subject pronoun and its verb: "although she made it clear", "as he keeps talking"
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|ve|re))?\s+(?P<v>\p{Ll}[\p{L}’'\-]*)")
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
+_WITH = regex.compile(r"(?<![\p{L}])with\s+(?P<q>(?:one|some|many|each|all|several|most|none|two|three)\s+of\s+)?$")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
@@ -410,8 +439,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             clause = sent_start
             for b in _NEW_CLAUSE.finditer(text, sent_start, m.start(), timeout=TIMEOUT):
                 clause = b.end()  # "A group called for a boycott, and the League denounced … and said"
-            got = _earlier_cue_subject(doc, clause, m.start()) or sentence_subject(text, clause, m.start()) or \
-                subject_of_previous_verb(text, clause, m.start())
+            got = _earlier_cue_subject(doc, clause, m.start()) or \
+                sentence_subject(text, clause, m.start(), loose=True) or subject_of_previous_verb(text, clause, m.start())
             if got and got[1] < m.start():
                 coordinated = Found(got[0], got[1], got[2], m.span(), "before.coordinated", 0.7)
         # inverted before the quote: said Zhao Xijun: “…” (the cue opens its clause; "telling CNBC:",
@@ -477,14 +506,27 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
     return None
 
 
-def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: list) -> tuple | None:
+def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: list, depth: int = 0
+                        ) -> tuple | None:
     """Who says what a participle cue (“…, saying”, “telling reporters”, “adding:”) introduces."""
     text = doc.text
     np = subject_before(text, s, m.start())
-    if np and text[np[0]:np[0] + 1].isupper() and not text[np[1]:m.start()].strip() \
-            and text[np[0]:np[1]].lower() not in PRONOUNS and _OF_WITH.search(text, max(s, np[0] - 6), np[0],
-                                                                               timeout=TIMEOUT):
-        return (*np, "before.speaker_cue")  # "footage of Trump saying", "with Gorka noting": a name right before
+    if np and not text[np[1]:m.start()].strip() and text[np[0]:np[1]].lower() not in PRONOUNS:
+        before = text[max(s, np[0] - 20):np[0]]
+        w = _WITH.search(before, timeout=TIMEOUT)
+        if text[np[0]:np[0] + 1].isupper() and _OF_WITH.search(before, timeout=TIMEOUT) \
+                or w and (text[np[0]:np[1]].split()[0].lower() in DETS or w.group("q")):
+            # "footage of Trump saying", "with Gorka noting", "with one of her ads asking": the phrase right before
+            a = np[0] - len(w.group("q") or "") if w else np[0]
+            return a, np[1], np[2], "before.speaker_cue"
+    if depth == 0 and _COORDINATED.search(text, max(sent_start, m.start() - 30), m.start(), timeout=TIMEOUT):
+        # "with Donald Trump tweeting that … and asking, “…”": the first participle's subject
+        for v in reversed(doc.cues_in(sent_start, m.start())):
+            if v.group().lower().endswith("ing") and v.start() < m.start():
+                got = _participle_subject(doc, s if s <= v.start() else sent_start, sent_start, v, verb_cues, 1)
+                if got:
+                    return got
+                break
     np = _earlier_cue_subject(doc, sent_start, m.start())
     if np:
         return (*np, "before.participle")
@@ -574,7 +616,7 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("lead_in.colon", "a colon lead-in, also at the end of the previous paragraph",
                     "In a statement, the company said:\n\n“Two aircraft were scrambled as a precaution.”",
                     "the company", "In a statement:\n\n“Two aircraft were scrambled as a precaution.”"),
-    AttributionRule("lead_in.subject", "a colon lead-in with no cue takes the sentence's subject",
+    AttributionRule("lead_in.subject", "a colon or comma lead-in with no cue takes the sentence's subject",
                     "In his message, Ali Khamenei turned to the general: “He was a stellar example.”", "Ali Khamenei",
                     "In the message, the praise ran on: “He was a stellar example.”"),
     AttributionRule("sentence.subject", "a fragment in a sentence whose subject is a name or pronoun",

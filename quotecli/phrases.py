@@ -93,6 +93,7 @@ _ADV_RE = regex.compile(ADV)
 _INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
 
 _TOKEN = regex.compile(r"[^\s]+")
+_PARTICLE_HYPHEN = regex.compile(r"(?:al|el|bin|ibn|abu|de|da|van|von)-\p{Lu}")  # "Anwar al-Awlaki"
 
 _FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
     by for with from into than then so said says told also not no this these those it its his her their our
@@ -130,6 +131,7 @@ _TIME_WORDS = frozenset(w.split("\t")[0] for w in load("time_weekdays") + load("
     | frozenset("hours hour minutes minute moments moment seconds nights night mornings morning evening "
                 "afternoon".split())
 _NUMBER_WORDS = frozenset(w.split("\t")[0] for w in load("time_numbers") if " " not in w.split("\t")[0]) - {"a", "an"}
+_OBJECT_START = frozenset("with that this it them him her us on at in to for about from by".split())
 _TIME_END = frozenset("ago later earlier after before since".split())
 _OPEN_MARKS = ("“", '"', "‘", "''", "``", "«")
 _CLOSE_FOR = {"“": ("”",), '"': ('"',), "‘": ("’",), "''": ("''",), "``": ("''",), "«": ("»",)}
@@ -195,7 +197,7 @@ def _attribution_chunk(toks: list, i: int) -> tuple[int, int, int] | None:
             t = toks[k][2]
             if k > a and (_bare(t) in _SINGLE_CUES or _bare(t) == "put") and t[:1].islower():
                 break
-            if t.endswith(","):
+            if t.endswith(_CHUNK_END):
                 commas.append(k)
             k += 1
         if k >= len(toks) or k - a >= 25 or len(commas) > 2:
@@ -238,7 +240,7 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
         comma = k < len(toks) and k - i < limit
         words = [_bare(t[2]) for t in toks[i:k + 1]] if comma else []
         participle = (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first and i + 1 < len(toks)
-                      and not verb_like(toks[i + 1][2]) and not w.endswith(","))
+                      and not verb_like(toks[i + 1][2], adverbs=False) and not w.endswith(","))
         lead = (first in _LEAD_ADV or participle or (first.endswith("ly") and w.endswith(","))
                 or (comma and _time_chunk(words)) or (first in ("here", "there") and comma and k > i))
         if not lead:
@@ -321,8 +323,15 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         t = toks[j][2]
         low = t.lower().strip(",.;:")
         if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
-                      or low in _SINGLE_CUES or verb_like(t, adverbs=False)):
+                      or low in _SINGLE_CUES and _bare(toks[j - 1][2]) not in DETS | _OBJECT_START
+                      or verb_like(t, adverbs=False) and low not in _SINGLE_CUES):
             break
+        if loose and j > i + 1 and t[:1].islower() and low.endswith("s") and not low.endswith("ss") \
+                and j + 1 < len(toks) and (_bare(toks[j + 1][2]) in DETS | _OBJECT_START
+                                           or toks[j + 1][2][:1].isupper()):
+            break  # "The ad ends with a voice over", "The Rove ad hits Clinton": a verb and its object
+        if j > i and low in ("who", "which", "whose") and t[:1].islower():
+            break  # "a White House official who spoke anonymously …"
         if t.endswith((",", ";", ":")) or t.startswith("("):
             j += 1
             break
@@ -345,7 +354,10 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     start, end = np_toks[0][0], np_toks[-1][0] + len(np_toks[-1][2].rstrip(",;:"))
     if k < len(np_toks) and _bare(np_toks[k][2]) in _TIME_WORDS:
         return None  # "His fact-check Wednesday was retweeted": a time, not a name
-    if k < len(np_toks) and k > 0 and np_toks[0][2].lower() not in DETS:
+    if k < len(np_toks) and k > 0 and (np_toks[0][2].lower() not in DETS
+                                       or all(t[2][:1].islower() and _bare(t[2]) not in _FUNCTION
+                                              for t in np_toks[1:k])):
+        # "the cleric Omar al-Rashid": role and name ("The New York Times" stays whole)
         role = text[np_toks[0][0]:np_toks[k - 1][1]].rstrip(",")
         return np_toks[k][0], end, role
     if k == len(np_toks):  # no capitalised word: a common noun phrase must name a source
@@ -544,7 +556,8 @@ def _name_word(w: str) -> bool:
     w = w.rstrip(",")
     if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w, timeout=TIMEOUT):
         return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
-    return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du", "&")
+    return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du", "&") \
+        or bool(_PARTICLE_HYPHEN.match(w))
 
 def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
     """Lower-case role words right before a name: "economist John Smith", "the BPI's director David Martin"."""
