@@ -93,6 +93,7 @@ _ADV_RE = regex.compile(ADV)
 _INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
 
 _TOKEN = regex.compile(r"[^\s]+")
+_CONTRACTED = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)['’](?:d|s|ll|re|ve|m)")
 _PARTICLE_HYPHEN = regex.compile(r"(?:al|el|bin|ibn|abu|de|da|van|von)-\p{Lu}")  # "Anwar al-Awlaki"
 
 _FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
@@ -126,11 +127,13 @@ _IRREGULAR_PAST = frozenset("""went took began left put hit stood made gave got 
 _REFLEXIVE = frozenset("himself herself itself themselves myself ourselves".split())
 
 REGIONS = frozenset(load("regions"))
+_PLACES = frozenset(load("place_names"))
 
 _TIME_WORDS = frozenset(w.split("\t")[0] for w in load("time_weekdays") + load("time_months") + load("time_units")) \
     | frozenset("hours hour minutes minute moments moment seconds nights night mornings morning evening "
                 "afternoon".split())
 _NUMBER_WORDS = frozenset(w.split("\t")[0] for w in load("time_numbers") if " " not in w.split("\t")[0]) - {"a", "an"}
+_TIME_LEAD = frozenset("less than more about nearly just only a few several over some almost".split())
 _OBJECT_START = frozenset("with that this it them him her us on at in to for about from by".split())
 _TIME_END = frozenset("ago later earlier after before since".split())
 _OPEN_MARKS = ("“", '"', "‘", "''", "``", "«")
@@ -416,6 +419,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             j -= 1
         elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
             j -= 2  # "on Tuesday", "last week" between the subject and its verb
+        elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
+            j -= 2  # "The State Department less than two weeks ago said"
+            while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
+                j -= 1
         else:
             break
     if j < 0 or toks[j][2].endswith(("”", '"', "''", "’")) and not toks[j][2].endswith(("s’", "s'")):
@@ -423,6 +430,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
         return _np_ending_at(text, toks, j - 1, strip_comma=True)
+    if toks[j][2].endswith("),") and toks[j][2].startswith("(") and j > 0:
+        np = _np_ending_at(text, toks, j, strip_comma=True)  # "Gov. John Kasich (R-OH), said"
+        if np and text[np[0]:np[0] + 1].isupper():
+            return np
     # appositive: "Hugh Hill, a doctor, said" / "Sir Vince Cable, who replaced …, said"
     if toks[j][2].endswith(",") and j > 0:
         chained = _appositive_chain(text, toks, j)
@@ -442,6 +453,16 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             # "the club’s chief executive, Alison Pryce, said": the name is the apposition
             role_np = _np_ending_at(text, toks, k, strip_comma=True)
             role_txt = text[role_np[0]:toks[k][1] - 1] if role_np else None
+            k2 = k - 1
+            while k2 >= 0 and not toks[k2][2].endswith(",") and k - k2 < 25:
+                k2 -= 1
+            if k2 >= 0 and toks[k2][2].endswith(",") and _bare(toks[k2 + 1][2]) in ("the", "a", "an"):
+                # "Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said": the
+                # apposition names the role's organisation; the speaker is the name before the role
+                first_np = _np_ending_at(text, toks, k2, strip_comma=True)
+                if first_np and text[first_np[0]:first_np[0] + 1].isupper() and " " in text[first_np[0]:first_np[1]] \
+                        and text[first_np[0]:first_np[1]].split()[0] not in NOT_NAME:
+                    return first_np[0], first_np[1], text[toks[k2 + 1][0]:toks[j][1] - 1].strip()
             return seg[0][0], seg[-1][1] - 1, role_txt
         if k >= 0 and toks[k][2].endswith(",") and role_like:
             role_s, role_e = toks[k + 1][0], toks[j][1] - 1
@@ -467,16 +488,26 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
     chunks = []
     for n in range(len(ends) - 1, 0, -1):
         chunks.append((ends[n - 1] + 1, ends[n]))
-    saw_apposition = False
+    saw_apposition = saw_phrase = False
     k = ends[0]  # when every chunk is apposition, the name ends at the first comma
-    for a, b in chunks[:5]:
+    for n, (a, b) in enumerate(chunks[:6]):
         first = toks[a][2]
+        if first.lower() == "as" and a < b and toks[a + 1][2][:1].isupper() and saw_apposition:
+            k = b  # "Or, as Tom Ridge, a former secretary, put it:"
+            break
         if first.lower() in _APPOSITION_START or first[:1].islower():
-            saw_apposition = True
+            saw_apposition = saw_phrase = True
             continue
         words = [t[2].rstrip(",") for t in toks[a:b + 1]]
-        if len(words) == 1 and _name_word(words[0]) and saw_apposition:
-            continue  # a bare place inside the chain: "…, Pisa, Italy, who led the study,"
+        further = toks[chunks[n + 1][0]][2] if n + 1 < len(chunks) else None
+        if len(words) == 1 and _name_word(words[0]) and saw_apposition and (
+                words[0] in _PLACES or further is not None and (further.lower() in _APPOSITION_START
+                                                                 or further[:1].islower())):
+            continue  # a bare place inside the chain: "…, from the Scuola in Pisa, Italy, who led the study,"
+        if " ".join(words) in REGIONS or len(words) == 1 and (words[0].isdigit() or _PARTY_TAG.fullmatch(
+                words[0], timeout=TIMEOUT)):
+            saw_apposition = True
+            continue  # "Cory James, 22, of Flint, Mich., said": an age, a region, a party tag
         k = b  # this chunk holds the name
         break
     if not saw_apposition:
@@ -485,7 +516,9 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
     if not np or not text[np[0]].isupper() or text[np[0]:np[1]].split()[0] in NOT_NAME:
         return None
     words = text[np[0]:np[1]].split()
-    if len(words) < 2 and not any(t in text[max(0, np[0] - 12):np[0]] for t in ("Mr", "Ms", "Dr", "Sen", "Rep")):
+    if len(words) < 2 and not any(t in text[max(0, np[0] - 12):np[0]] for t in ("Mr", "Ms", "Dr", "Sen", "Rep")) \
+            and not (saw_phrase and words[0] not in REGIONS and words[0] not in _PLACES and toks[k][2].endswith(",")
+                     and words[0].lower() not in _LEAD_ADV | {"or", "and", "but", "yet", "so"}):
         return None  # a bare single word is as likely a place as a person: leave it to the simpler rules
     return np[0], np[1], text[toks[k][1]:toks[j][1] - 1].strip(" ,") or None
 
@@ -501,6 +534,9 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     w = w.rstrip(")")
     if not w:
         return None
+    c = _CONTRACTED.fullmatch(w, timeout=TIMEOUT)
+    if c:
+        w = c.group(1)  # "he’d asked", "she’s said"
     if w.lower() in PRONOUNS and (w.islower() or w[0].isupper()):
         return s, s + len(w), None
     if w[0].isupper() or (w[0] in "‘'" and len(w) > 1):
