@@ -631,7 +631,7 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("continuation", "a quotation with no cue continues the previous speaker",
                     "“The budget is balanced,” said Alan Smith.\n\n“The numbers speak for themselves.”",
                     "Alan Smith", "The budget passed on Tuesday.\n\n“The numbers speak for themselves.”"),
-    AttributionRule("continuation.indirect", "a quotation paragraph after a paragraph of reported speech",
+    AttributionRule("continuation.indirect", "a quotation paragraph (or sentence) after reported speech",
                     "But Omar Diaz, who owns a shop on the route, said the works would ruin his trade.\n\n"
                     "“I will lose half my customers.”", "Omar Diaz",
                     "The works will start in May.\n\n“I will lose half my customers.”"),

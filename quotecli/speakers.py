@@ -154,6 +154,18 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                         (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
                     found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
                     continue
+        if c.pair.open > ps and _opens_sentence(doc, c.pair.open):
+            # “Dianne Bystrom agreed. “Mainstream Republicans …”: a quotation opening a sentence after a sentence of
+            # reported speech (with no quotation of its own) in the same paragraph
+            si = doc.sentence_index(c.pair.open)
+            pss, pse = doc.sentences[si - 1] if si > 0 else (ps - 1, ps - 1)
+            if pss >= ps and (i == 0 or cands[i - 1].pair.outer_end <= pss):
+                lead = lead_in(doc, pss, pse)
+                subj = sentence_subject(text, pss, pse)
+                if lead and lead.cue is not None and subj and subj[0] == lead.sp_start and \
+                        (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
+                    found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
+                    continue
         if i == 0:
             continue
         p = cands[i - 1]
