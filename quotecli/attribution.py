@@ -210,12 +210,15 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
                 a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
                 return Found(a, b, role, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
+    if (comma or colon) and not participle:
+        near = subject_of_previous_verb(text, ss, b_end)
+        if near and len(text[near[1]:b_end].split()) <= (3 if colon else 2) and (
+                comma or not got or _WITH.search(text, max(ss, near[0] - 20), near[0], timeout=TIMEOUT)):
+            # "… - during their first debate, Hillary Clinton cracked, ''…''", "with Trump reportedly yelling:"
+            got = near
     if not got or not text[got[1]:b_end].strip(" ,\u00a0") and text[got[1] - 2:got[1]] not in ("’s", "'s"):
         return None  # "Tea Party “super PACs” …": the phrase holding the quotation is not its speaker
     if comma and not (participle or colon):
-        near = subject_of_previous_verb(text, ss, b_end)
-        if near and len(text[near[1]:b_end].split()) <= 2:
-            got = near  # "… - during their first debate, Hillary Clinton cracked, ''…''"
         subj = text[got[0]:got[1]]
         if (subj[:1].isupper() or subj.lower() in PRONOUNS) and subj.split()[0] not in _NOT_NAMED \
                 and not subj.isupper():

@@ -192,13 +192,14 @@ def _attribution_chunk(toks: list, i: int) -> tuple[int, int, int] | None:
         if k >= len(toks) or k - a >= 12:
             return None
         return a, k, k + 1
-    if first == "as" and i + 1 < len(toks) and (toks[i + 1][2][:1].isupper() or _bare(toks[i + 1][2]) in PRONOUNS):
+    if first == "as" and i + 1 < len(toks) and (toks[i + 1][2][:1].isupper() or _bare(toks[i + 1][2]) in PRONOUNS
+                                                 or _bare(toks[i + 1][2]) in ("the", "a", "an")):
         a = i + 1
         k = a
         commas = []
         while k < len(toks) and k - a < 25:
             t = toks[k][2]
-            if k > a and (_bare(t) in _SINGLE_CUES or _bare(t) == "put") and t[:1].islower():
+            if k > a and (_bare(t) in _SINGLE_CUES or _bare(t) in ("put", "written")) and t[:1].islower():
                 break
             if t.endswith(_CHUNK_END):
                 commas.append(k)
@@ -211,9 +212,13 @@ def _attribution_chunk(toks: list, i: int) -> tuple[int, int, int] | None:
         last = commas[0] if commas else k - 1
         while last > a and toks[last][2][:1].islower() and verb_like(toks[last][2]):
             last -= 1  # "As Mr. Bown later observed"
+        if _bare(toks[a][2]) in ("the", "a", "an") and not toks[last][2][:1].isupper():
+            return None  # "As the crowd chanted, …": only "As the columnist Louella Parsons had written,"
         e = k
-        while e < len(toks) and e - k < 2 and not toks[e][2].endswith(_CHUNK_END + (":",)):
-            e += 1
+        while e < len(toks) and (e - k < 2 or e - k < 6 and (_bare(toks[e][2]) in _TIME_WORDS | _TIME_LEAD | _TIME_END
+                                                             | _NUMBER_WORDS or verb_like(toks[e][2])))\
+                and not toks[e][2].endswith(_CHUNK_END + (":",)):
+            e += 1  # "As Louella Parsons had written just a few years earlier,"
         if e >= len(toks) or not toks[e][2].endswith(_CHUNK_END + (":",)):
             return None  # "As he spoke to accept the nomination, Trump became …": not an attribution
         return a, last, e + 1
@@ -296,6 +301,11 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         np = text[toks[a][0]:toks[b][0] + len(toks[b][2].rstrip(",;:"))]
         if np.lower() in PRONOUNS or np[:1].isupper() or np.split()[0].lower() in DETS:
             got = trim_speaker(text, toks[a][0], toks[b][0] + len(toks[b][2].rstrip(",;:")), None)
+            words = text[got[0]:got[1]]
+            if words.split()[0].lower() in DETS and words.split()[-1][:1].isupper():
+                pre, _ = split_role(words)  # "the Hollywood columnist Louella Parsons"
+                if pre:
+                    got = (got[0] + len(pre) + 1, got[1], pre if got[2] is None else f"{pre}, {got[2]}")
             if got[1] > got[0]:
                 return got
     if i >= len(toks):
@@ -325,8 +335,11 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     while j < len(toks) and j - i < 10:
         t = toks[j][2]
         low = t.lower().strip(",.;:")
-        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")))
+        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")
+                                                              and _bare(toks[j - 1][2]) not in DETS))
                       or low in _SINGLE_CUES and _bare(toks[j - 1][2]) not in DETS | _OBJECT_START
+                      and not (j + 1 < len(toks) and toks[j + 1][2][:1].islower()
+                               and (_bare(toks[j + 1][2]).endswith("ed") or verb_like(toks[j + 1][2], adverbs=False)))
                       or verb_like(t, adverbs=False) and low not in _SINGLE_CUES):
             break
         if loose and j > i + 1 and t[:1].islower() and low.endswith("s") and not low.endswith("ss") \
@@ -388,8 +401,10 @@ def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, st
         if _bare(nxt) in ("and", "or", "but"):
             continue
         bare = w.strip(",.;:")
-        if bare.lower() in PRONOUNS and not w.endswith(","):
-            return toks[j][0], toks[j][0] + len(bare), None
+        if bare.lower() in PRONOUNS and not w.endswith(",") and not (
+                j > 0 and toks[j - 1][2][:1].islower() and (verb_like(toks[j - 1][2], adverbs=False)
+                                                             or _bare(toks[j - 1][2]).endswith("ed"))):
+            return toks[j][0], toks[j][0] + len(bare), None  # (not "worded it even more carefully")
         if w[:1].isupper() and _name_word(w) and not w.endswith((",", "’s", "'s")) and bare not in NOT_NAME:
             got = _np_ending_at(text, toks, j)
             if got and text[got[0]:got[0] + 1].isupper():
