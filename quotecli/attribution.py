@@ -210,6 +210,16 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
                 a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
                 return Found(a, b, role, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
+    if got is None and cued and c.kind == "partial" and not c.title_case:
+        # "The ad, titled “Unifier?”, concludes that Trump is too “…”": a determiner phrase a few words before
+        # the sentence's reporting verb (not one that is the cue's own determiner: "A simple call to …")
+        loose = sentence_subject(text, ss, b_end, loose=True)
+        words = text[loose[0]:loose[1]].split() if loose else []
+        if loose and len(words) > 1 and not words[-1].endswith("ly") and words[0].lower() not in _WH and any(
+                _verb_cue(text, ss, m) and len(text[loose[1]:m.start()].split()) <= 3
+                and not (m.start() - loose[1] < 3 and m.group().lower() in _NOUNABLE)
+                and "," not in text[loose[1]:m.start()].strip(" ,") for m in doc.cues_in(loose[1], b_end)):
+            got = loose
     if (comma or colon) and not participle:
         near = subject_of_previous_verb(text, ss, b_end)
         if near and len(text[near[1]:b_end].split()) <= (3 if colon else 2) and (
@@ -238,6 +248,7 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
+_WH = frozenset("what which who whom whose why how when where whether".split())
 _NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several".split())
 # verbless lead-ins naming the speaker: "Here’s Clinton in 1992:", "More from Jones:", "Clinton’s response was:",
 # "Barrett’s dictum to his interns was,"
@@ -340,6 +351,7 @@ _WHO_BEFORE = regex.compile(r",\s+(?P<who>who)\s+(?:[\p{Ll}]+\s+){0,4}\Z")
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|ve|re))?\s+(?P<v>\p{Ll}[\p{L}’'\-]*)")
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _WITH = regex.compile(r"(?<![\p{L}])with\s+(?P<q>(?:one|some|many|each|all|several|most|none|two|three)\s+of\s+)?$")
+_VERB_OBJECT = regex.compile(r"\s+(?:to|it|him|her|them|us|me|you|his|their|its)\s")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
@@ -428,8 +440,12 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             got = sentence_subject(text, sent_start, m.start())
             np = got if got and got[0] < np[0] else None
         if np and cue_words in _NOUNABLE and (text[np[0]:np[1]].split()[0].lower() in DETS or
-                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0], timeout=TIMEOUT)):
-            np = None  # "a controversial comment", "in a Facebook post": the cue is a noun here
+                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0], timeout=TIMEOUT)) \
+                and not (_VERB_OBJECT.match(text, m.end(), e, timeout=TIMEOUT) and (
+                    cue_words.endswith("s") or not text[m.end():m.end() + 4].startswith(" to "))):
+            # "a controversial comment", "in a Facebook post": the cue is a noun here (but "The former first lady
+            # calls it her “…”", "Her economic plan promises to “…”": a verb with its object)
+            np = None
         if np:
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
             who = _WHO_BEFORE.match(text, np[1], m.start(), timeout=TIMEOUT)

@@ -128,6 +128,8 @@ _REFLEXIVE = frozenset("himself herself itself themselves myself ourselves".spli
 
 REGIONS = frozenset(load("regions"))
 _PLACES = frozenset(load("place_names"))
+_FIRST_NAMES = frozenset(line.split("\t")[0] for line in load("first_names"))
+_PREPS = frozenset("in on at after before during into from since until with for of".split())
 
 _TIME_WORDS = frozenset(w.split("\t")[0] for w in load("time_weekdays") + load("time_months") + load("time_units")) \
     | frozenset("hours hour minutes minute moments moment seconds nights night mornings morning evening "
@@ -249,7 +251,9 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
         words = [_bare(t[2]) for t in toks[i:k + 1]] if comma else []
         participle = (first.endswith(("ed", "ing")) and len(first) > 4 and "-" not in first and i + 1 < len(toks)
                       and not verb_like(toks[i + 1][2], adverbs=False) and not w.endswith(","))
-        lead = (first in _LEAD_ADV or participle or (first.endswith("ly") and w.endswith(","))
+        adverb = first.endswith("ly") and len(first) > 4 and w.strip(",") not in _FIRST_NAMES and (
+            w.endswith(",") or comma and k - i < 7 and i + 1 < len(toks) and _bare(toks[i + 1][2]) in _PREPS)
+        lead = (first in _LEAD_ADV or participle or adverb
                 or (comma and _time_chunk(words)) or (first in ("here", "there") and comma and k > i))
         if not lead:
             return i, None
@@ -378,9 +382,12 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         return np_toks[k][0], end, role
     if k == len(np_toks):  # no capitalised word: a common noun phrase must name a source
         words = [t[2].lower().strip(",.;:") for t in np_toks]
-        if not (_source_head(words) or loose and words[0] in DETS and len(words) <= 6
+        source = _source_head(words)
+        if not (source or loose and (words[0] in DETS or words[0].endswith(("’s", "'s"))) and len(words) <= 6
                 and words[-1] not in _FUNCTION and words[-1].isalpha()):
-            return None
+            return None  # ("Lazar's public defense counsel": a possessive is a determiner)
+        if source and np_toks[0][2] in ("Source", "Sources"):
+            return start, end, None  # "Source familiar with the ad says"
     if np_toks[0][2].strip(",.;:") in NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The", "A", "An", "His", "Her",
                                                                                       "Its", "Their", "Our", "My"):
         return None
