@@ -232,7 +232,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
         subj = text[got[0]:got[1]]
         if (subj[:1].isupper() or subj.lower() in PRONOUNS) and subj.split()[0] not in _NOT_NAMED \
                 and not subj.isupper():
-            return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
+            who = _WHO_AFTER.match(text, got[1], b_end, timeout=TIMEOUT)  # "from Rikkie Wells who tweeted, “…”"
+            return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6, who.span("who") if who else None)
         if not (c.kind == "partial" or cued):
             return None
     if c.kind == "partial" and not (participle or colon or cued):
@@ -346,12 +347,15 @@ _HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should
 _CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
 _NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|[;:]|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
 # "Beck, who has in the past described Trump as “…”": the relative pronoun is the cue's subject
+_WHO_AFTER = regex.compile(r",?\s+(?P<who>who)\s")
 _WHO_BEFORE = regex.compile(r",\s+(?P<who>who)\s+(?:[\p{Ll}]+\s+){0,4}\Z")
 # a subject pronoun and its verb: "although she made it clear", "as he keeps talking"
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|ve|re))?\s+(?P<v>\p{Ll}[\p{L}’'\-]*)")
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _WITH = regex.compile(r"(?<![\p{L}])with\s+(?P<q>(?:one|some|many|each|all|several|most|none|two|three)\s+of\s+)?$")
 _VERB_OBJECT = regex.compile(r"\s+(?:to|it|him|her|them|us|me|you|his|their|its)\s")
+_WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the|a|an|one|two|three|his|her|their|its)\s|"
+                          r"\p{Lu})[^,;:\"“”()]{1,60}?)\s+\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
@@ -538,6 +542,12 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
             # "footage of Trump saying", "with Gorka noting", "with one of her ads asking": the phrase right before
             a = np[0] - len(w.group("q") or "") if w else np[0]
             return a, np[1], np[2], "before.speaker_cue"
+    w = _WITH_NP.search(text, max(s, m.start() - 80), m.start(), timeout=TIMEOUT)
+    if w and not any(verb_like(t, adverbs=False) for t in w.group("np").split()[1:]):
+        # "with many marchers and spectators chanting “…”", "with the campaign of the former senator saying"
+        a, b, role = trim_speaker(text, w.start("np"), w.end("np"), None)
+        if b > a:
+            return a, b, role, "before.speaker_cue"
     if depth == 0 and _COORDINATED.search(text, max(sent_start, m.start() - 30), m.start(), timeout=TIMEOUT):
         # "with Donald Trump tweeting that … and asking, “…”": the first participle's subject
         for v in reversed(doc.cues_in(sent_start, m.start())):

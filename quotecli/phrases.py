@@ -110,7 +110,7 @@ _LEAD_ADV = frozenset("""in at on during after before following despite speaking
     additionally indeed instead nevertheless nonetheless besides likewise similarly monday tuesday wednesday
     thursday friday saturday sunday throughout immediately shortly back across along among around behind beside
     between beyond by inside near outside through toward towards upon within amidst against via regarding until
-    ahead given once whether if although though because unless whereas""".split())
+    ahead given once whether if although though because unless whereas alongside""".split())
 _SUBORDINATORS = frozenset("while although though because as when after before since if unless whereas despite "
                            "following given once until whether".split())
 _CHUNK_END = (",", ",”", ',"', ",''", ",’")
@@ -236,8 +236,9 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
             return i, None
         w = toks[i][2]
         first = w.strip(",").lower()
-        if first in ("but", "and", "yet", "so", "or", "still", "also", "then", "now") and not w.endswith(","):
-            i += 1  # a conjunction: "But Omar Diaz, who owns a shop, said …"
+        if first in ("but", "and", "yet", "so", "or", "still", "also", "then", "now", "even", "only", "just") \
+                and not w.endswith(","):
+            i += 1  # a conjunction or focus word: "But Omar Diaz, who owns a shop, said …", "even a strategist said"
             continue
         if first in ("according", "as"):
             att = _attribution_chunk(toks, i)
@@ -408,6 +409,11 @@ def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, st
         if _bare(nxt) in ("and", "or", "but"):
             continue
         bare = w.strip(",.;:")
+        if w == "who" and j > 0:
+            got = _np_ending_at(text, toks, j - 1, strip_comma=toks[j - 1][2].endswith(","))
+            if got and (" " in text[got[0]:got[1]] or text[got[0]:got[0] + 1].isupper()):
+                return got  # "a former official who oversaw investigations and described …": who's antecedent
+            return None
         if bare.lower() in PRONOUNS and not w.endswith(",") and not (
                 j > 0 and toks[j - 1][2][:1].islower() and (verb_like(toks[j - 1][2], adverbs=False)
                                                              or _bare(toks[j - 1][2]).endswith("ed"))):
@@ -486,7 +492,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
                         and text[first_np[0]:first_np[1]].split()[0] not in NOT_NAME:
                     return first_np[0], first_np[1], text[toks[k2 + 1][0]:toks[j][1] - 1].strip()
             return seg[0][0], seg[-1][1] - 1, role_txt
-        if k >= 0 and toks[k][2].endswith(",") and role_like:
+        if k >= 0 and toks[k][2].endswith(",") and role_like and (
+                first.lower() in ("who", "whose", "which")
+                or not any(_bare(t[2]) in _SINGLE_CUES | _VERBISH for t in seg)):
+            # (not "Alongside the protests, even a strategist said the mayor must choose, saying": a clause)
             role_s, role_e = toks[k + 1][0], toks[j][1] - 1
             np = _np_ending_at(text, toks, k, strip_comma=True)
             if np:
