@@ -381,6 +381,8 @@ def _governing_cues(doc: TextDoc, s: int, e: int) -> list:
             continue  # "told The Washington Post", "Face the Nation": part of a name, not a verb
         if w.lower().startswith("continue") and _CONTINUE_TO.match(text, m.end(), e, timeout=TIMEOUT):
             continue
+        if w.lower() in ("go on", "goes on", "went on") and not _GO_ON_REPORTS.match(text, m.end(), e, timeout=TIMEOUT):
+            continue
         out.append(m)
     return out
 
@@ -451,6 +453,9 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             # calls it her “…”", "Her economic plan promises to “…”": a verb with its object)
             np = None
         if np:
+            outer = _outer_report(doc, sent_start, np[0], verb_cues)
+            if outer:
+                return Found(outer[0], outer[1], outer[2], m.span(), "before.speaker_cue", 0.8)
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
             who = _WHO_BEFORE.match(text, np[1], m.start(), timeout=TIMEOUT)
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf,
@@ -505,6 +510,28 @@ def _with_clause_pronoun(doc: TextDoc, f: Found | None, before: int) -> Found | 
     if p:
         f.mention = p
     return f
+
+
+_REPORT_VERBS = frozenset("said says told tells added adds argued argues wrote writes noted notes".split())
+# "went on to say", "goes on:": 'go on' reports only so ("once the Senate goes on recess" does not)
+_GO_ON_REPORTS = regex.compile(r"\s*(?:to\s|about\s|[,:]|[\"“'‘])")
+_THAT_GAP = regex.compile(r"\s*(?:\p{Lu}\p{L}+\s+|reporters\s+|him\s+|her\s+|them\s+|me\s+|us\s+)?(?:that\s+)?\Z")
+
+
+def _outer_report(doc: TextDoc, sent_start: int, np_start: int, verb_cues: list):
+    """ "Rep. Steve Israel said Clinton called on members to be “…”": a reported clause right after an outer
+    'said/told X (that)' is the outer speaker's report."""
+    text = doc.text
+    for v in reversed(doc.cues_in(sent_start, np_start)):
+        if v.group().lower() not in _REPORT_VERBS:
+            return None
+        if not _THAT_GAP.match(text, v.end(), np_start, timeout=TIMEOUT):
+            return None
+        np = subject_before(text, sent_start, v.start())
+        if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
+            return np
+        return None
+    return None
 
 
 def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, int, str | None] | None:
