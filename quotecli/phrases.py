@@ -158,7 +158,12 @@ def verb_like(w: str, adverbs: bool = True) -> bool:
 
 def _time_chunk(words: list[str]) -> bool:
     """ "Hours later", "Eight years ago", "Last week", "On Tuesday", "In 2012": a fronted time phrase."""
-    if not words or len(words) > 6:
+    if not words:
+        return False
+    if len(words) >= 3 and (words[0] in _NUMBER_WORDS or words[0].isdigit() or words[0] in ("a", "an")) \
+            and words[1] in _TIME_WORDS and words[2] in _TIME_END | {"into", "until"}:
+        return True  # "Fifteen minutes after Pence was picked as running mate,"
+    if len(words) > 6:
         return False
     if words[-1] in _TIME_END and len(words) >= 2:
         return True
