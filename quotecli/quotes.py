@@ -14,16 +14,19 @@ from .text import TIMEOUT, MarkPair, TextDoc
 # words right before a mark that make what follows a name, a title or a term, not someone's words
 _NOT_SPEECH_BEFORE = regex.compile(
     r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
-        known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
-        album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
-        article|essay|report|episode|the\ title|headline|
+        known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
+        motto|hashtag|tagged|the\ title|headline|
         or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
-        \b(?:known|referred\ to|nicknamed|dubbed|remembered|billed)\b[^.;:!?"“”]{0,40}\bas|
+        \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
+            [^.;:!?"“”]{0,40}\bas|\breferred\s+to\s+as|
         \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
             \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
         recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$""",
     regex.I | regex.X | regex.M)
+# a work's noun right before the mark: the book “Sin Miedo”, but not called the show “the news show of record”
+_WORK_BEFORE = regex.compile(r"\b(?:album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|"
+                             r"program|article|essay|report|episode)(?:\s+of)?,?\s*+$", regex.I)
 _WORK_AFTER = regex.compile(
     r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
     r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
@@ -32,6 +35,9 @@ _ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
+# between two quoted fragments coordinated in one phrase: “burn alive” or “drown”, “rattled” and “frustrated”
+_COORDINATED = regex.compile(r"\s*+(?:,\s*+|(?:,\s*+)?(?:and|or|but|nor|to|and\s+even|or\s+even|and\s+then|and\s+also|"
+                             r"but\s+also|but\s+not|not)\s++)")
 
 
 @dataclass(slots=True)
@@ -75,7 +81,18 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
                              _not_speech(text, doc, p, para), _title_case(words, inner, whole_para), para,
                              nested))
+        if len(out) > 1 and not nested and out[-2].para == para and not out[-2].nested and \
+                coordinated(text, out[-2].pair, p.open):
+            out[-1].not_speech = out[-2].not_speech  # “workplace” or “gun control”: the first decides for both
     return out
+
+
+def coordinated(text: str, prev: MarkPair, b: int) -> bool:
+    """Are the fragment in ``prev`` and the one whose mark opens at ``b`` coordinated (“a” or “b”, “a”, “b”
+    and “c”), not two sentences?"""
+    a = prev.outer_end
+    return 0 < b - a <= 16 and prev.close_len > 0 and text[prev.close - 1] not in ".!?" and \
+        bool(_COORDINATED.fullmatch(text, a, b, timeout=TIMEOUT))
 
 
 def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: int) -> str:
@@ -103,6 +120,9 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if _CALL_BEFORE.search(text, max(ps, p.open - 12), p.open, timeout=TIMEOUT) and \
             _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end, timeout=TIMEOUT):
         return True  # Swift, who fans call “Mother,” …: a nickname
+    if not text[p.inner_start:p.inner_start + 1].islower() and \
+            _WORK_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT):
+        return True
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
 
 
