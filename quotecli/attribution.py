@@ -11,10 +11,12 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
     before.according_to   According to Marta Silva, “…”
     before.possessive     President Xi Jinping’s call to develop “…”
     before.participle     …, saying “…”  (the sentence's subject)
+    in_words              in Forbes’ words, “…” / “…,” in the words of a senior adviser
     lead_in.colon         In a statement, the company said:¶“…”
     lead_in.subject       In his message, he wrote: “…”
     sentence.subject      a fragment in a sentence whose subject is a name
     inner.transcript_label  “PENCE: Well, look, …”
+    coordinated           (speakers.py) “criminals” and “rapists”: a fragment coordinated with an attributed one
 """
 from __future__ import annotations
 
@@ -445,6 +447,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("split", "the second piece of a quotation split by its attribution",
                     "“If we lose this case,” Karim Aziz said, “we will take it to the Supreme Court.”", "Karim Aziz",
                     "“If we lose,” Karim Aziz said. Later the court ruled against him."),
+    AttributionRule("coordinated", "a fragment coordinated with an attributed one (and, or, but, a comma) shares it",
+                    "Voters should “stay home” or “spoil the ballot,” the mayor wrote on Facebook.", "the mayor",
+                    "Voters should “stay home.” Or “spoil the ballot,” the mayor wrote on Facebook."),
     AttributionRule("continuation", "a quotation with no cue continues the previous speaker",
                     "“The budget is balanced,” said Alan Smith.\n\n“The numbers speak for themselves.”",
                     "Alan Smith", "The budget passed on Tuesday.\n\n“The numbers speak for themselves.”"),
