@@ -30,6 +30,13 @@ _WORK_BEFORE = regex.compile(r"\b(?:album|book|film|movie|song|show|series|colum
 _WORK_AFTER = regex.compile(
     r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
     r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
+# words before a mark that announce the title of a show, film or book
+_TITLE_CUE = regex.compile(
+    r"""(?:(?<![\p{L}])(?:on|(?:co-?)?hosts?\s+of|(?:co-?)?authors?\s+of|stars?\s+of|star(?:s|red|ring)?\s+in|roles?\s+in|
+        (?:co-?)?creator\s+of|producers?\s+of|directors?\s+of|writers?\s+of|anchors?\s+of|moderators?\s+of|cast\s+of|
+        episodes?\s+of|seasons?\s+of|premiere\s+of|finale\s+of|screening\s+of|sequel\s+to|signed\s+on\s+for)
+       |(?-i:(?<![\p{L}])(?:ABC|CBS|NBC|CNN|MSNBC|CNBC|HBO|PBS|NPR|BBC|ESPN|C-SPAN|Fox|Showtime|Netflix|Bravo|TLC|
+        Channel|Network|News|Radio|TV|Television|Central))['’]s?)\s*,?\s*+$""", regex.I | regex.X)
 _CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
 _ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
@@ -53,6 +60,7 @@ class Candidate:
     title_case: bool
     para: int
     nested: bool = False  # inside another quotation's marks
+    title: bool = False   # a title by its cue: on Fox News Channel’s “Fox & Friends”, the star of “Thelma and Louise”
 
 
 def find_quotes(doc: TextDoc) -> list[Candidate]:
@@ -78,12 +86,14 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         para = doc.paragraph_index(p.open)
         whole_para = (p.open, p.outer_end) == doc.paragraphs[para] or p.open == doc.paragraphs[para][0] and \
             not text[p.outer_end:doc.paragraphs[para][1]].strip(" .")
+        title_case = _title_case(words, inner, whole_para)
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
-                             _not_speech(text, doc, p, para), _title_case(words, inner, whole_para), para,
-                             nested))
+                             _not_speech(text, doc, p, para), title_case, para, nested,
+                             _is_title(text, doc, p, para, words, title_case)))
         if len(out) > 1 and not nested and out[-2].para == para and not out[-2].nested and \
                 coordinated(text, out[-2].pair, p.open):
             out[-1].not_speech = out[-2].not_speech  # “workplace” or “gun control”: the first decides for both
+            out[-1].title = out[-2].title and (title_case or len(words) == 1 and words[0][:1].isupper())
     return out
 
 
@@ -124,6 +134,14 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
             _WORK_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT):
         return True
     return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
+
+
+def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], title_case: bool) -> bool:
+    """“Fox & Friends” after `on Fox News Channel’s`, “Thelma and Louise” after `star of`: a title-case name of
+    up to eight words (or one capitalised word) after a title cue is a show, film or book, never someone's words."""
+    if len(words) > 8 or not (title_case or len(words) == 1 and words[0][:1].isupper()):
+        return False
+    return bool(_TITLE_CUE.search(text, max(doc.paragraphs[para][0], p.open - 30), p.open, timeout=TIMEOUT))
 
 
 def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:

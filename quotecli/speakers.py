@@ -99,6 +99,8 @@ def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], re
     return out
 
 def _is_quotation(c: Candidate, f: Found | None) -> bool:
+    if c.title:
+        return False
     if c.not_speech and (f is None or f.rule not in ("after.cue_speaker", "after.speaker_cue")):
         return False
     if c.title_case and c.words <= 8 and (f is None or f.rule.startswith(("continuation", "split"))):
