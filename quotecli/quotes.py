@@ -15,7 +15,8 @@ from .text import TIMEOUT, MarkPair, TextDoc
 _NOT_SPEECH_BEFORE = regex.compile(
     r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
         known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
-        motto|hashtag|tagged|the\ title|headline|
+        motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
+        programme|program|article|essay|report|episode)|the\ title|headline|
         or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
         \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
@@ -24,9 +25,6 @@ _NOT_SPEECH_BEFORE = regex.compile(
             \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
         recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$""",
     regex.I | regex.X | regex.M)
-# a work's noun right before the mark: the book “Sin Miedo”, but not called the show “the news show of record”
-_WORK_BEFORE = regex.compile(r"\b(?:album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|"
-                             r"program|article|essay|report|episode)(?:\s+of)?,?\s*+$", regex.I)
 _WORK_AFTER = regex.compile(
     r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
     r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
@@ -130,10 +128,10 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if _CALL_BEFORE.search(text, max(ps, p.open - 12), p.open, timeout=TIMEOUT) and \
             _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end, timeout=TIMEOUT):
         return True  # Swift, who fans call “Mother,” …: a nickname
-    if not text[p.inner_start:p.inner_start + 1].islower() and \
-            _WORK_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT):
-        return True
-    return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
+    m = _NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT)
+    # a work's noun vetoes a title (the book “Sin Miedo”), not a description (called the show “the news show of
+    # record”)
+    return bool(m) and not (m.group("work") and text[p.inner_start:p.inner_start + 1].islower())
 
 
 def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], title_case: bool) -> bool:
