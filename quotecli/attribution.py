@@ -38,7 +38,9 @@ _NOUNABLE = frozenset({"retort", "response", "rejoinder", "comment", "comments",
 
 _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statement", "description", "claim",
                         "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
-                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
+                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict",
+                        "suggestion", "conclusion", "accusation", "criticism", "complaint", "admission", "contention",
+                        "prediction", "declaration"})
 
 _NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
 
