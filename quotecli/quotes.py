@@ -16,7 +16,7 @@ _NOT_SPEECH_BEFORE = regex.compile(
     r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
         known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
         motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
-        programme|program|article|essay|report|episode)|the\ title|headline|
+        programme|program|article|essay|report|episode|podcast|memoir|musical|sitcom|anthem)|the\ title|headline|
         or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
         \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
@@ -32,7 +32,8 @@ _WORK_AFTER = regex.compile(
 _TITLE_CUE = regex.compile(
     r"""(?:(?<![\p{L}])(?:on|(?:co-?)?hosts?\s+of|(?:co-?)?authors?\s+of|stars?\s+of|star(?:s|red|ring)?\s+in|roles?\s+in|
         (?:co-?)?creator\s+of|producers?\s+of|directors?\s+of|writers?\s+of|anchors?\s+of|moderators?\s+of|cast\s+of|
-        episodes?\s+of|seasons?\s+of|premiere\s+of|finale\s+of|screening\s+of|sequel\s+to|signed\s+on\s+for)
+        episodes?\s+of|seasons?\s+of|premiere\s+of|finale\s+of|screening\s+of|sequel\s+to|signed\s+on\s+for|
+        broadcast\s+of|(?:co-?)?editors?\s+of|interview\s+with|(?-i:channel['’]s))
        |(?-i:(?<![\p{L}])(?:ABC|CBS|NBC|CNN|MSNBC|CNBC|HBO|PBS|NPR|BBC|ESPN|C-SPAN|Fox|Showtime|Netflix|Bravo|TLC|
         Channel|Network|News|Radio|TV|Television|Central))['’]s?)\s*,?\s*+$""", regex.I | regex.X)
 _CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
@@ -87,11 +88,11 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         title_case = _title_case(words, inner, whole_para)
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
                              _not_speech(text, doc, p, para), title_case, para, nested,
-                             _is_title(text, doc, p, para, words, title_case)))
+                             _is_title(text, doc, p, para, words, inner)))
         if len(out) > 1 and not nested and out[-2].para == para and not out[-2].nested and \
                 coordinated(text, out[-2].pair, p.open):
             out[-1].not_speech = out[-2].not_speech  # “workplace” or “gun control”: the first decides for both
-            out[-1].title = out[-2].title and (title_case or len(words) == 1 and words[0][:1].isupper())
+            out[-1].title = out[-2].title and _titleish(words, inner)
     return out
 
 
@@ -134,10 +135,18 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     return bool(m) and not (m.group("work") and text[p.inner_start:p.inner_start + 1].islower())
 
 
-def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], title_case: bool) -> bool:
+def _titleish(words: list[str], inner: str) -> bool:
+    """Up to eight words in title case (a full stop or comma at the end is American punctuation), or one
+    capitalised word."""
+    if len(words) > 8:
+        return False
+    return len(words) == 1 and words[0][:1].isupper() or _title_case(words, inner.rstrip(".,") or inner, False)
+
+
+def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], inner: str) -> bool:
     """“Fox & Friends” after `on Fox News Channel’s`, “Thelma and Louise” after `star of`: a title-case name of
     up to eight words (or one capitalised word) after a title cue is a show, film or book, never someone's words."""
-    if len(words) > 8 or not (title_case or len(words) == 1 and words[0][:1].isupper()):
+    if not _titleish(words, inner):
         return False
     return bool(_TITLE_CUE.search(text, max(doc.paragraphs[para][0], p.open - 30), p.open, timeout=TIMEOUT))
 
