@@ -186,9 +186,12 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
 def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | None:
     """in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer."""
     text = doc.text
+    lo, hi = c.pair.open - 90, min(a_end, a_start + 90)
+    if text.find("words", max(0, lo), c.pair.open) < 0 and text.find("words", a_start, hi) < 0:
+        return None  # both patterns need the word
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
-    m = _IN_WORDS_BEFORE.search(text, max(ss, c.pair.open - 90), c.pair.open, timeout=TIMEOUT) or \
-        _IN_WORDS_AFTER.match(text, a_start, min(a_end, a_start + 90), timeout=TIMEOUT)
+    m = _IN_WORDS_BEFORE.search(text, max(ss, lo), c.pair.open, timeout=TIMEOUT) or \
+        _IN_WORDS_AFTER.match(text, a_start, hi, timeout=TIMEOUT)
     if not m or not plausible(text, m.start("sp"), m.end("sp")):
         return None
     a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
