@@ -11,10 +11,12 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
     before.according_to   According to Marta Silva, “…”
     before.possessive     President Xi Jinping’s call to develop “…”
     before.participle     …, saying “…”  (the sentence's subject)
+    in_words              in Forbes’ words, “…” / “…,” in the words of a senior adviser
     lead_in.colon         In a statement, the company said:¶“…”
     lead_in.subject       In his message, he wrote: “…”
     sentence.subject      a fragment in a sentence whose subject is a name
     inner.transcript_label  “PENCE: Well, look, …”
+    coordinated           (speakers.py) “criminals” and “rapists”: a fragment coordinated with an attributed one
 """
 from __future__ import annotations
 
@@ -36,7 +38,9 @@ _NOUNABLE = frozenset({"retort", "response", "rejoinder", "comment", "comments",
 
 _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statement", "description", "claim",
                         "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
-                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
+                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict",
+                        "suggestion", "conclusion", "accusation", "criticism", "complaint", "admission", "contention",
+                        "prediction", "declaration"})
 
 _NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
 
@@ -120,6 +124,13 @@ _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|w
 
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
 
+# in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer
+_WORDS_OF = rf"(?P<cue>[Ii]n\s+the\s+(?:\p{{Ll}}+\s+)?words\s+of)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”'\n]{{1,50}}?)"
+_IN_WORDS_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?P<cue>[Ii]n\s+(?P<sp>{NAME_PAT})['’]s?\s+(?:own\s+)?words)|{_WORDS_OF})\s*[,:]?\s*\Z",
+    titles=TITLES)
+_IN_WORDS_AFTER = regex.compile(rf"\s*,?\s*{_WORDS_OF}(?=\s*[,.;:!?]|\s*\Z)", titles=TITLES)
+
 _VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
 
 @dataclass(slots=True)
@@ -155,6 +166,9 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
         if m and not text[m.end():ne].strip(" .,"):
             sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
             return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
+    f = _in_words(doc, c, a_start, a_end)
+    if f:
+        return f
     # the stretch before the opening mark, back to the previous quotation or the sentence start
     b_end = c.pair.open
     b_start = max(ps, b_end - 300)
@@ -168,6 +182,20 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
         if f:
             return f
     return _subject_fallback(doc, c, b_start, b_end)
+
+def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | None:
+    """in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer."""
+    text = doc.text
+    lo, hi = c.pair.open - 90, min(a_end, a_start + 90)
+    if text.find("words", max(0, lo), c.pair.open) < 0 and text.find("words", a_start, hi) < 0:
+        return None  # both patterns need the word
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    m = _IN_WORDS_BEFORE.search(text, max(ss, lo), c.pair.open, timeout=TIMEOUT) or \
+        _IN_WORDS_AFTER.match(text, a_start, hi, timeout=TIMEOUT)
+    if not m or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(a, b, role, m.span("cue"), "in_words", 0.85)
 
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
     """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
@@ -403,6 +431,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("before.possessive", "a possessive name before a noun cue",
                     "This follows President Xi Jinping’s call to develop “new high-quality productive forces”.",
                     "Xi Jinping", "This follows the party’s call to develop “new productive forces”."),
+    AttributionRule("in_words", "in X’s words / in the words of X, before or after the quotation",
+                    "The city chose Lisbon because, in Marta Silva’s words, “the port never sleeps”.", "Marta Silva",
+                    "The city chose Lisbon because, in other words, “the port never sleeps”."),
     AttributionRule("before.participle", "a participle cue takes the sentence's subject",
                     "Warren endorsed Clinton on Thursday, saying “I think having a fighter in the lead matters.”",
                     "Warren", "Endorsements came on Thursday, with “I think” as the favourite opening."),
@@ -421,6 +452,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("split", "the second piece of a quotation split by its attribution",
                     "“If we lose this case,” Karim Aziz said, “we will take it to the Supreme Court.”", "Karim Aziz",
                     "“If we lose,” Karim Aziz said. Later the court ruled against him."),
+    AttributionRule("coordinated", "a fragment coordinated with an attributed one (and, or, but, a comma) shares it",
+                    "Voters should “stay home” or “spoil the ballot,” the mayor wrote on Facebook.", "the mayor",
+                    "Voters should “stay home.” Or “spoil the ballot,” the mayor wrote on Facebook."),
     AttributionRule("continuation", "a quotation with no cue continues the previous speaker",
                     "“The budget is balanced,” said Alan Smith.\n\n“The numbers speak for themselves.”",
                     "Alan Smith", "The budget passed on Tuesday.\n\n“The numbers speak for themselves.”"),
