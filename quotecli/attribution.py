@@ -58,9 +58,11 @@ _AFTER_CUE_SP = regex.compile(
          (?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES), titles=TITLES)
 
+# a name does not end at an abbreviated title's full stop: "panel Chairman Rep. Jason Chaffetz", not "… Rep"
+_NOT_AT_TITLE_DOT = "(?<!(?<![\\p{L}])(?:" + "|".join(regex.escape(t[:-1]) for t in TITLES if t.endswith(".")) + r")(?=\.))"
 _AFTER_CUE_ROLE_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
-         (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT}{_NAME_TAIL})
+         {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
 
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
@@ -69,6 +71,16 @@ _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
 
 _AFTER_SP_CUE = regex.compile(
     rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    regex.X, cues=CUES, titles=TITLES)
+
+# “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either
+# case (and possessives: "Italy's Northern League leader") before the name; the name is split off by trim_speaker
+_NOT_VERBISH = r"(?!(?:is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|did|does|do|not|also)(?![\p{L}]))"
+_CHAIN_WORD = (rf"(?:\p{{Lu}}[\p{{L}}\-]*['’]s|{_NOT_FUNCTION}{_NOT_VERBISH}\p{{Ll}}[\p{{L}}\-]*|\p{{Lu}}[\p{{L}}\d/&\-]*\.?"
+               rf"|\d+(?:st|nd|rd|th))")
+_AFTER_CHAIN_CUE = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<sp>(?:{_CHAIN_WORD}\s+){{1,7}}?{NAME_PAT}{_NAME_TAIL})
+         \s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
 
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
@@ -229,15 +241,16 @@ def _after(text: str, s: int, e: int) -> Found | None:
     m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT)
     if m and any(w[:1].islower() for w in m.group("pre").split()) and \
             m.group("pre").split()[0].lower() not in DETS and plausible(text, m.start("sp"), m.end("sp")):
-        pre = m.group("pre").strip()
-        role = pre if not m.group("role") else f"{pre}, {m.group('role').strip()}"
-        sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        # the role words and the name are split as one phrase: "panel Chairman Rep. | Jason Chaffetz"
+        sp_s, sp_e, role = trim_speaker(text, m.start("pre"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
-                           (_AFTER_DASH, "after.dash", 0.85)):
+                           (_AFTER_CHAIN_CUE, "after.speaker_cue", 0.9), (_AFTER_DASH, "after.dash", 0.85)):
         m = rx.match(text, s, seg_end, timeout=TIMEOUT)
         if m and rx is _AFTER_DASH and _DATE_AFTER.match(text, m.end("sp"), seg_end, timeout=TIMEOUT):
             continue  # "— Radio New Zealand, June 12, 2025": a source line, not a byline
+        if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
+            continue  # a plain name is the simpler rules' business
         if m and plausible(text, m.start("sp"), m.end("sp")):
             if "role" in rx.groupindex and m.group("role") and m.group("sp").split()[0].lower() in DETS \
                     and _FULL_NAME_ONLY.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
