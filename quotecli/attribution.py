@@ -221,6 +221,8 @@ _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:
                             ing=[c for c in CUES if c.endswith("ing")])
 
 def _after(text: str, s: int, e: int) -> Found | None:
+    if text[s:s + 1] in ("'", "’") and text[s - 2:s] == "''":
+        s += 1  # ''… 'We'll bomb them,''' said X: the third mark closes the inner quotation
     seg_end = min(e, s + 250)
     # “… the end.” He told …: a full stop inside the marks ends the sentence, so a capitalised subject
     # after it starts a new one (“…?” Vitter demanded. still attributes)
