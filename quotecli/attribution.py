@@ -69,8 +69,11 @@ _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:{_DET}|\p{{Lu}}[\p{{L}}&\-]*['’]s)\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
     regex.X, cues=CUES, titles=TITLES)
 
+# appositions between the name and its verb: “…,” Scott Pruitt, the attorney general of Oklahoma, one of the
+# states suing the agency, said / Harry Bond, 30, of Raleigh, N.C., who was among those polled, said
+_APPOSITIONS = r"[^,;:\"“”\n]{2,120}(?:,\s*[^,;:\"“”\n]{2,120}){0,3}"
 _AFTER_SP_CUE = regex.compile(
-    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
 
 # “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either
