@@ -94,11 +94,12 @@ _AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})
 _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
 
+_SENT_FINAL_NAME = rf"(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|(?:{_CHAIN_WORD}\s+){{1,7}}?{NAME_PAT}{_NAME_TAIL}"
 _SENT_FINAL = regex.compile(
-    rf"""[,;]\s+(?:(?P<sp>{_PRON}|(?:the\s+)?{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
-         \s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}})
+    rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
+         (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})
          |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
-         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?:an?|the|who)\s[^;!?\n"“”]{{0,120}}?)?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?P<role>[^;!?\n"“”]{{0,160}}?))?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
 
 _MARK_IN = regex.compile(r"[\"“”]")
 
@@ -286,7 +287,14 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
         return None
     if not plausible(text, m.start("sp"), m.end("sp")):
         return None
-    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    role = m.group("role")
+    if m.group("sp").split()[0].lower() in DETS and role:
+        # …, said the bureau's director, James B. Comey, on Monday: the name is the apposition
+        name = _FULL_NAME_ONLY.match(role, timeout=TIMEOUT)
+        if name and _NAME_THEN_STOP.match(role, name.end(), timeout=TIMEOUT):
+            a = m.start("role")
+            return Found(a + name.start(), a + name.end(), m.group("sp").strip(), m.span("cue"), "after.sentence_end", 0.8)
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), role and role.strip(" .!?"))
     return Found(sp_s, sp_e, role, m.span("cue"), "after.sentence_end", 0.8)
 
 def _passive_by(text: str, doc: TextDoc, c: Candidate, a_end: int) -> Found | None:

@@ -410,7 +410,8 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     words = text[s:e]
     if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS:
         pre, _ = split_role(words)
-        if pre and pre.split()[0] not in TITLES_SET:
+        if pre and (pre.split()[0] not in TITLES_SET or any(w[:1].islower() for w in pre.split())):
+            # "Mr. John Smith" keeps its title; "Justice Department senior trial counsel Jane Roe" does not
             s += len(pre) + 1
         else:
             pre = None
