@@ -116,12 +116,12 @@ _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-
 _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
                                "published", "released", "aired", "filed", "posted", "reported"})
 
-_ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
+_ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|states|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
              r"shot\s+back|fired\s+back|chimed\s+in|broke\s+in|cut\s+in|bit\s+back)")
 
 _AFTER_SP_ANYVERB = regex.compile(
     rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
-         \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of)\b))""",
+         \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of|and)\b))""",
     regex.X, titles=TITLES)
 
 _AFTER_ANYVERB_SP = regex.compile(
