@@ -88,8 +88,10 @@ _AFTER_CHAIN_CUE = regex.compile(
 
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
 _FULL_NAME_ONLY = regex.compile(rf"{NAME_PAT}", titles=TITLES)
-_AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})(?:\s*,\s*{_ROLE_TAIL})?",
+_AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
+# what may follow a dash signature on its line: nothing, a full stop, or a tweet's date after the handle
+_SIGNATURE_END = regex.compile(r"[\s\u00a0]*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{4})?[\s\u00a0.]*(?:\n|\Z)")
 
 _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
@@ -159,18 +161,21 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     a_end = pe
     if i + 1 < len(cands) and cands[i + 1].para == c.para:
         a_end = min(a_end, cands[i + 1].pair.open)
-    f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
+    # a dash signature names the speaker of a quotation that stands as its own sentence; after words of the
+    # writer's ('…insisted his party was "still the No. 1 force."--Kim Hjelmgaard.') it is the reporter's byline
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`")
+    f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
     if f:
         return f
     m = _LABEL.match(text, c.start, c.end, timeout=TIMEOUT)
     if m and m.group("sp") not in _NOT_LABELS:
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
-    if not text[a_start:pe].strip(" .") and c.para + 1 < len(doc.paragraphs):
+    if own and not text[a_start:pe].strip(" .\u00a0") and c.para + 1 < len(doc.paragraphs):
         ns, ne = doc.paragraphs[c.para + 1]
-        m = _AFTER_DASH.match(text, ns, ne, timeout=TIMEOUT)
-        if m and not text[m.end():ne].strip(" .,"):
-            sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
-            return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
+        f = _dash_signature(text, ns, ne)
+        if f:
+            return f
     # the stretch before the opening mark, back to the previous quotation or the sentence start
     b_end = c.pair.open
     b_start = max(ps, b_end - 300)
@@ -224,7 +229,18 @@ _VERBLESS_LEAD = regex.compile(rf"(?:^|[-—–―•:]\s+|\.\s+)(?P<sp>{NAME_PA
 _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
                             ing=[c for c in CUES if c.endswith("ing")])
 
-def _after(text: str, s: int, e: int) -> Found | None:
+def _dash_signature(text: str, s: int, e: int) -> Found | None:
+    """“…” — Commissioner Geoffrey Starks / “…”¶- Bernie Sanders. / ”― Carla Sanchez: a dash and a name that
+    end the line. "— Radio New Zealand, June 12, 2025" is a source line, not a signature."""
+    m = _AFTER_DASH.match(text, s, e, timeout=TIMEOUT)
+    if not m or _DATE_AFTER.match(text, m.end("sp"), e, timeout=TIMEOUT) \
+            or not _SIGNATURE_END.match(text, m.end(), e, timeout=TIMEOUT) and m.end() < e \
+            or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
+    return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
+
+def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
     if text[s:s + 1] in ("'", "’") and text[s - 2:s] == "''":
         s += 1  # ''… 'We'll bomb them,''' said X: the third mark closes the inner quotation
     seg_end = min(e, s + 250)
@@ -251,10 +267,8 @@ def _after(text: str, s: int, e: int) -> Found | None:
         sp_s, sp_e, role = trim_speaker(text, m.start("pre"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
-                           (_AFTER_CHAIN_CUE, "after.speaker_cue", 0.9), (_AFTER_DASH, "after.dash", 0.85)):
+                           (_AFTER_CHAIN_CUE, "after.speaker_cue", 0.9)):
         m = rx.match(text, s, seg_end, timeout=TIMEOUT)
-        if m and rx is _AFTER_DASH and _DATE_AFTER.match(text, m.end("sp"), seg_end, timeout=TIMEOUT):
-            continue  # "— Radio New Zealand, June 12, 2025": a source line, not a byline
         if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
             continue  # a plain name is the simpler rules' business
         if m and plausible(text, m.start("sp"), m.end("sp")):
@@ -266,6 +280,10 @@ def _after(text: str, s: int, e: int) -> Found | None:
                 return Found(a, b, m.group("sp").strip(), m.span("cue"), rule, conf)
             sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
             return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
+    if dash_ok:
+        f = _dash_signature(text, s, e)
+        if f:
+            return f
     # “…,” he surmised. / “…,” the email read. / “…,” remembered Roy Verley: a quotation that ends with a
     # comma (or ? !) inside its marks is followed by its attribution, whatever the verb
     if text[j] in ",?!—–" and text[s:s + 1] in (" ", "\u00a0"):
@@ -409,7 +427,8 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("after.verb_speaker", "any verb then the speaker after a comma-ended quotation",
                     "“She took it upon herself to prove them wrong,” volunteered Roy Verley.", "Roy Verley",
                     "“She took it upon herself.” Volunteered by all, Roy Verley retired."),
-    AttributionRule("after.dash", "a dash byline after the quotation, also on the next line",
+    AttributionRule("after.dash", "a dash signature (—, ―, -, --) ending the line after a quotation that is its own "
+                    "sentence, also on the next line",
                     "“Net neutrality is not a partisan issue.”\n— Commissioner Grace Whitlock", "Grace Whitlock",
                     "“Net neutrality is not a partisan issue.”\n— and nobody disagreed."),
     AttributionRule("after.passive_by", "a passive cue before a fragment and its agent after it",

@@ -37,8 +37,8 @@ SINGLE = frozenset({"‘", "'", "’", "‚", "‹", "›"})
 # marks that open a quotation in their usual use, whatever the letters around them
 _ALWAYS_OPEN = frozenset({"“", "„", "‘", "‚", "«", "‹", "``", "‟"})
 
-_OPEN_BEFORE = frozenset(" \t\u00a0([{—–-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
-_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–-/…\u200b") | DOUBLE | SINGLE
+_OPEN_BEFORE = frozenset(" \t\u00a0([{—–―-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
+_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–―-/…\u200b") | DOUBLE | SINGLE
 
 
 def _is_alnum(ch: str) -> bool:
