@@ -38,6 +38,9 @@ _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statem
                         "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
                         "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
 
+# a name with a nickname in marks inside it: Marcia "Cia" Price, John “Tig” Tiegen
+_NICK = r"""["“]\p{Lu}[\p{L}.'’\-]{0,15}(?:[ ]\p{Lu}[\p{L}.'’\-]{0,15})?["”]"""
+_NAME_N = rf"{NAME_PAT}(?:[ ]{_NICK}[ ]{NAME_PAT})?"
 _NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
 
 _NOT_FUNCTION = (r"(?!(?:where|when|which|who|whom|that|and|but|or|as|if|while|because|so|then|the|a|an|of|to|"
@@ -46,14 +49,14 @@ _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
 _DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
 
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
 
 _AFTER_CUE_SP = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{NAME_PAT}
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{_NAME_N}
          |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
          (?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES), titles=TITLES)
@@ -61,7 +64,7 @@ _AFTER_CUE_SP = regex.compile(
 # a name does not end at an abbreviated title's full stop: "panel Chairman Rep. Jason Chaffetz", not "… Rep"
 _NOT_AT_TITLE_DOT = "(?<!(?<![\\p{L}])(?:" + "|".join(regex.escape(t[:-1]) for t in TITLES if t.endswith(".")) + r")(?=\.))"
 _AFTER_CUE_ROLE_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT}{_NAME_TAIL})
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{_NAME_N}{_NAME_TAIL})
          {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES, titles=TITLES)
 
@@ -71,7 +74,8 @@ _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
 
 # appositions between the name and its verb: “…,” Scott Pruitt, the attorney general of Oklahoma, one of the
 # states suing the agency, said / Harry Bond, 30, of Raleigh, N.C., who was among those polled, said
-_APPOSITIONS = r"[^,;:\"“”\n]{2,120}(?:,\s*[^,;:\"“”\n]{2,120}){0,3}"
+_APPOS = rf"(?:[^,;:\"“”\n]|{_NICK}(?=[ ]\p{{Lu}}))"  # a nickname may stand in an apposition's name
+_APPOSITIONS = rf"{_APPOS}{{2,120}}(?:,\s*{_APPOS}{{2,120}}){{0,3}}"
 _AFTER_SP_CUE = regex.compile(
     rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
@@ -82,12 +86,14 @@ _NOT_VERBISH = r"(?!(?:is|was|are|were|be|been|has|had|have|will|would|could|sho
 _CHAIN_WORD = (rf"(?:\p{{Lu}}[\p{{L}}\-]*['’]s|{_NOT_FUNCTION}{_NOT_VERBISH}\p{{Ll}}[\p{{L}}\-]*|\p{{Lu}}[\p{{L}}\d/&\-]*\.?"
                rf"|\d+(?:st|nd|rd|th))")
 _AFTER_CHAIN_CUE = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<sp>(?:{_CHAIN_WORD}\s+){{1,7}}?{NAME_PAT}{_NAME_TAIL})
+    rf"""[,;:…]?+\s*+(?P<sp>(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL})
          \s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
 
+_ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
+_POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?\s+\p{Ll}")
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
-_FULL_NAME_ONLY = regex.compile(rf"{NAME_PAT}", titles=TITLES)
+_FULL_NAME_ONLY = regex.compile(rf"{_NAME_N}", titles=TITLES)
 _AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
 # what may follow a dash signature on its line: nothing, a full stop, or a tweet's date after the handle
@@ -96,7 +102,7 @@ _SIGNATURE_END = regex.compile(r"[\s\u00a0]*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{
 _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
 
-_SENT_FINAL_NAME = rf"(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|(?:{_CHAIN_WORD}\s+){{1,7}}?{NAME_PAT}{_NAME_TAIL}"
+_SENT_FINAL_NAME = rf"(?:the\s+)?{_NAME_N}{_NAME_TAIL}|(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL}"
 _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
          (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})
@@ -272,12 +278,15 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
         if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
             continue  # a plain name is the simpler rules' business
         if m and plausible(text, m.start("sp"), m.end("sp")):
-            if "role" in rx.groupindex and m.group("role") and m.group("sp").split()[0].lower() in DETS \
-                    and _FULL_NAME_ONLY.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
-                # “…,” the UN's coordinator in Kenya, Stephen Jackson, told AFP: the name is the apposition
-                a = m.start("role") + len(m.group("role")) - len(m.group("role").lstrip())
-                b = a + len(m.group("role").strip())
-                return Found(a, b, m.group("sp").strip(), m.span("cue"), rule, conf)
+            if "role" in rx.groupindex and m.group("role") and (m.group("sp").split()[0].lower() in DETS
+                                                                 or _POSSESSIVE_HEAD.match(m.group("sp"))) \
+                    and _ROLE_THEN_NAME.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
+                # “…,” the UN's coordinator in Kenya, Stephen Jackson, told AFP / Sanders's campaign manager,
+                # Jeff Weaver, said / Scott's niece, state Del. Marcia "Cia" Price (D), shouted: the name is the apposition
+                a, b, inner = trim_speaker(text, m.start("role"), m.end("role"), None)
+                if _FULL_NAME_ONLY.fullmatch(text, a, b, timeout=TIMEOUT):
+                    role = ", ".join(r for r in (m.group("sp").strip(), inner) if r)
+                    return Found(a, b, role, m.span("cue"), rule, conf)
             sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
             return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
     if dash_ok:
