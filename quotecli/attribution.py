@@ -76,8 +76,11 @@ _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
 # states suing the agency, said / Harry Bond, 30, of Raleigh, N.C., who was among those polled, said
 _APPOS = rf"(?:[^,;:\"“”\n]|{_NICK}(?=[ ]\p{{Lu}}))"  # a nickname may stand in an apposition's name
 _APPOSITIONS = rf"{_APPOS}{{2,120}}(?:,\s*{_APPOS}{{2,120}}){{0,3}}"
+# an apposition whose closing comma is missing: Katie Packer, who is chairman of the PAC said in a statement
+_UNCLOSED_APPOSITION = (r"""\s*,\s*(?P<role>(?:who|a|an|the)\s(?:(?!(?<![\p{L}])(?:and|or|but|when|while|if|as|because|that|after|"""
+                        r"""before|said|says|told)(?![\p{L}]))[^,;:"“”\n]){3,100}?)(?=\s+(?:\L<cues>)(?![\p{L}]))""")
 _AFTER_SP_CUE = regex.compile(
-    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),|{_UNCLOSED_APPOSITION})?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
     regex.X, cues=CUES, titles=TITLES)
 
 # “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either

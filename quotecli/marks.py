@@ -90,6 +90,8 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         if not right and before.isspace() and pos - 2 >= ps and text[pos - 2] in "'’,.?!;" and mark in DOUBLE \
                 and (after.isspace() or after in _CLOSE_AFTER or pos + n == pe) and stack:
             right = True  # a spaced closer: “… ‘outreach,’ ” he said / ''… coalitions, '' said Mr. Gunnels
+        if not right and stack and after.isalpha() and (mark == "”" and before in ",.?!;:" or mark == '"' and before == ","):
+            right = True  # a closer glued to the next word: “… paranoia,”Clinton said / "…,"Katie Packer said
         if mark == "«" and not right:
             left = True  # French spacing: « mots »
         elif mark == "»" and stack and stack[-1][1] == "«":
