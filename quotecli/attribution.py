@@ -41,15 +41,19 @@ _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statem
 # a name with a nickname in marks inside it: Marcia "Cia" Price, John “Tig” Tiegen
 _NICK = r"""["“]\p{Lu}[\p{L}.'’\-]{0,15}(?:[ ]\p{Lu}[\p{L}.'’\-]{0,15})?["”]"""
 _NAME_N = rf"{NAME_PAT}(?:[ ]{_NICK}[ ]{NAME_PAT})?"
-_NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
+_NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + "){0,2}"
 
 _NOT_FUNCTION = (r"(?!(?:where|when|which|who|whom|that|and|but|or|as|if|while|because|so|then|the|a|an|of|to|"
                  r"in|on|at|for|with|from|by|than|after|before|since|until|although|though|whether)\b)")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
-_DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
+_DET = r"(?:[Tt]his|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
 
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?"
+# a word of a long role phrase: "the independent Vermont senator and Democratic presidential candidate" (no
+# pronoun, relative, determiner or preposition, which would make it a clause: "a document he drew up last year")
+_ROLE_NOUN_WORD = (r"(?:and|(?!(?:that|which|who|whom|he|she|they|it|we|his|her|their|the|a|an|of|to|in|on|at|for|"
+                   r"with|from|by|up|one|is|was|has|had)(?![\p{L}]))[\p{L}\d\-’'+&]+)")
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
@@ -57,7 +61,7 @@ _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))
 
 _AFTER_CUE_SP = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{_NAME_N}
-         |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
+         |{_DET}\s+[^,.;:!?\"“”\n]{{1,80}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
          (?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES), titles=TITLES)
 

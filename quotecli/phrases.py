@@ -378,6 +378,7 @@ def plausible(text: str, s: int, e: int) -> bool:
         return words[0] in DETS or _source_head(words)
     return True
 
+_NAMES_AND = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)+[ ]and[ ]\p{Lu}")
 _CAP_OR_TAG = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _PAREN_TAIL = regex.compile(r"\s*\([^()\n]{1,30}\)$")
 _PARTY_TAG = regex.compile(r"\(?[DRI]-\p{Lu}[\p{L}.]*\)?")
@@ -408,7 +409,8 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
         tag = text[paren.start():e].strip(" ()")
         e = paren.start()
     words = text[s:e]
-    if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS:
+    if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS \
+            and not _NAMES_AND.match(words, timeout=TIMEOUT):  # "Edward-Isaac Dovere and Gabriel Debenedetti"
         pre, _ = split_role(words)
         if pre and (pre.split()[0] not in TITLES_SET or any(w[:1].islower() for w in pre.split())):
             # "Mr. John Smith" keeps its title; "Justice Department senior trial counsel Jane Roe" does not
