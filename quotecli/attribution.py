@@ -59,22 +59,27 @@ _SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
 
+# a participle never inverts with its subject: in “fantastic,” telling reporters … / “that person,” saying the city …
+# what follows the cue is its object or clause, and the speaker is the sentence's subject
+_INVERTING_CUES = tuple(c for c in CUES if not c.split()[0].endswith("ing"))
+# an auxiliary makes a determiner phrase after the cue the subject of a clause: said the candidate could be …
+_NO_AUX = r"(?!(?<![\p{L}])(?:could|would|will|is|was|are|were|has|had|have|can|may|might|should|must|did|does)(?![\p{L}]))"
 _AFTER_CUE_SP = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{_NAME_N}
-         |{_DET}\s+[^,.;:!?\"“”\n]{{1,80}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
+         |{_DET}\s+(?:{_NO_AUX}[^,.;:!?\"“”\n]){{1,80}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
          (?:\s*,\s*{_ROLE_TAIL})?""",
-    regex.X, cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES), titles=TITLES)
+    regex.X, cues=_INVERTING_CUES + tuple(c[0].upper() + c[1:] for c in _INVERTING_CUES), titles=TITLES)
 
 # a name does not end at an abbreviated title's full stop: "panel Chairman Rep. Jason Chaffetz", not "… Rep"
 _NOT_AT_TITLE_DOT = "(?<!(?<![\\p{L}])(?:" + "|".join(regex.escape(t[:-1]) for t in TITLES if t.endswith(".")) + r")(?=\.))"
 _AFTER_CUE_ROLE_NAME = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{_NAME_N}{_NAME_TAIL})
          {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
-    regex.X, cues=CUES, titles=TITLES)
+    regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:{_DET}|\p{{Lu}}[\p{{L}}&\-]*['’]s)\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
-    regex.X, cues=CUES, titles=TITLES)
+    regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
 # appositions between the name and its verb: “…,” Scott Pruitt, the attorney general of Oklahoma, one of the
 # states suing the agency, said / Harry Bond, 30, of Raleigh, N.C., who was among those polled, said
@@ -114,7 +119,7 @@ _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
          (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})
          |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
-         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?P<role>[^;!?\n"“”]{{0,160}}?))?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?P<role>[^;!?\n"“”]{{0,160}}?))?[.!?]?\s*\Z""", regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
 _MARK_IN = regex.compile(r"[\"“”]")
 
