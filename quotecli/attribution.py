@@ -53,8 +53,10 @@ _DET = r"(?:[Tt]his|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|
 # pronoun, relative, determiner or preposition, which would make it a clause: "a document he drew up last year")
 _ROLE_NOUN_WORD = (r"(?:and|(?!(?:that|which|who|whom|he|she|they|it|we|his|her|their|the|a|an|of|to|in|on|at|for|"
                    r"with|from|by|up|one|is|was|has|had)(?![\p{L}]))[\p{L}\d\-’'+&]+)")
+# words ending in s that are not plural nouns ("his boast-averse mother", "this", "is")
+_NOT_S_WORD = r"(?!(?:his|its|this|is|was|has|does|us|as|yes|thus|plus|less|unless|perhaps|whereas)(?![\p{L}]))"
 _SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
-           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
+           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
@@ -89,7 +91,7 @@ _APPOSITIONS = rf"{_APPOS}{{2,120}}(?:,\s*{_APPOS}{{2,120}}){{0,3}}"
 _UNCLOSED_APPOSITION = (r"""\s*,\s*(?P<role>(?:who|a|an|the)\s(?:(?!(?<![\p{L}])(?:and|or|but|when|while|if|as|because|that|after|"""
                         r"""before|said|says|told)(?![\p{L}]))[^,;:"“”\n]){3,100}?)(?=\s+(?:\L<cues>)(?![\p{L}]))""")
 _AFTER_SP_CUE = regex.compile(
-    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),|{_UNCLOSED_APPOSITION})?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),|{_UNCLOSED_APPOSITION})?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}\-])""",
     regex.X, cues=CUES, titles=TITLES)
 
 # “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either
@@ -99,7 +101,7 @@ _CHAIN_WORD = (rf"(?:\p{{Lu}}[\p{{L}}\-]*['’]s|{_NOT_FUNCTION}{_NOT_VERBISH}\p
                rf"|\d+(?:st|nd|rd|th))")
 _AFTER_CHAIN_CUE = regex.compile(
     rf"""[,;:…]?+\s*+(?P<sp>(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL})
-         \s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}])""",
+         \s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}\-])""",
     regex.X, cues=CUES, titles=TITLES)
 
 _ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
@@ -119,9 +121,10 @@ _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
          (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})
          |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
-         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?P<role>[^;!?\n"“”]{{0,160}}?))?[.!?]?\s*\Z""", regex.X, cues=_INVERTING_CUES, titles=TITLES)
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?P<role>[^;!?\n"“”]{{0,160}}?)|(?P<ptail>,\s+(?:\L<ing>)\s[^\n]{{0,300}}?))?[.!?]?[”"’']?\s*\Z""",
+    regex.X, cues=_INVERTING_CUES, ing=[c for c in CUES if c.endswith("ing")], titles=TITLES)
 
-_MARK_IN = regex.compile(r"[\"“”]")
+_MARK_IN = regex.compile(r"[\"“”]|''")
 
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:called|described|labell?ed|branded|dubbed|hailed|"
                          r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
@@ -202,10 +205,10 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     f = _before(doc, b_start, b_end, c)
     if f:
         return f
-    if i + 1 >= len(cands) or cands[i + 1].pair.open > doc.sentences[doc.sentence_index(c.pair.outer_end - 1)][1]:
-        f = _sentence_end(doc, c)
-        if f:
-            return f
+    # also when more fragments follow in the sentence: like “maybe” and “perhaps”, he told reporters
+    f = _sentence_end(doc, c)
+    if f:
+        return f
     return _subject_fallback(doc, c, b_start, b_end)
 
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
@@ -322,7 +325,9 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     if se <= c.pair.outer_end:
         return None
     m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
-    if not m or _MARK_IN.search(text, m.start(), se, timeout=TIMEOUT):
+    # … are sickening, Hollande said Tuesday, noting the nominee “makes you …”: a participle clause after the
+    # attribution may hold quotations of its own
+    if not m or _MARK_IN.search(text, m.start(), m.start("ptail") if m.group("ptail") else se, timeout=TIMEOUT):
         return None
     if not plausible(text, m.start("sp"), m.end("sp")):
         return None
