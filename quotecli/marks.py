@@ -37,8 +37,8 @@ SINGLE = frozenset({"‘", "'", "’", "‚", "‹", "›"})
 # marks that open a quotation in their usual use, whatever the letters around them
 _ALWAYS_OPEN = frozenset({"“", "„", "‘", "‚", "«", "‹", "``", "‟"})
 
-_OPEN_BEFORE = frozenset(" \t\u00a0([{—–-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
-_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–-/…\u200b") | DOUBLE | SINGLE
+_OPEN_BEFORE = frozenset(" \t\u00a0([{—–―-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
+_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–―-/…\u200b") | DOUBLE | SINGLE
 
 
 def _is_alnum(ch: str) -> bool:
@@ -98,6 +98,8 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
                 left = True
         elif mark == '"' and not right and left and before in ",.!?" and _double_open(stack):
             right = True  # audiences,"Katie: the comma says it closes
+        elif mark == "”" and not right and stack and after.isalpha() and before in ",.?!;:":
+            right = True  # a closer glued to the next word: “… paranoia,”Clinton said
         if mark == "«" and not right:
             left = True  # French spacing: « mots »
         elif mark == "»" and stack and stack[-1][1] == "«":

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lexicons import load
 from .text import TIMEOUT, MarkPair, TextDoc
 
 # words right before a mark that make what follows a name, a title or a term, not someone's words
@@ -40,6 +41,11 @@ _CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
 _ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+# a nickname inside a name: Marcia "Cia" Price, George “Jay” Keyworth
+_FIRST_NAMES = frozenset(line.split("\t")[0] for line in load("first_names"))
+_NICK_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(?P<first>\p{Lu}\p{Ll}+)[ ]\Z")
+_NICK_INNER = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)?")
+_NICK_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
 # between two quoted fragments coordinated in one phrase: “burn alive” or “drown”, “rattled” and “frustrated”
 _COORDINATED = regex.compile(r"\s*+(?:,\s*+|(?:,\s*+)?(?:and|or|but|nor|to|and\s+even|or\s+even|and\s+then|and\s+also|"
@@ -79,6 +85,8 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         if e <= s:
             continue
         inner = text[s:e]
+        if _nickname(text, p, s, e):
+            continue
         words = _WORD.findall(inner, timeout=TIMEOUT)
         if not words:
             continue
@@ -102,6 +110,15 @@ def coordinated(text: str, prev: MarkPair, b: int) -> bool:
     a = prev.outer_end
     return 0 < b - a <= 16 and prev.close_len > 0 and text[prev.close - 1] not in ".!?" and \
         bool(_COORDINATED.fullmatch(text, a, b, timeout=TIMEOUT))
+
+
+def _nickname(text: str, p: MarkPair, s: int, e: int) -> bool:
+    """Marcia "Cia" Price: a capitalised word or two in marks between a first name and a capitalised word."""
+    if e - s > 30 or not _NICK_INNER.fullmatch(text, s, e, timeout=TIMEOUT) or \
+            not _NICK_AFTER.match(text, p.outer_end, timeout=TIMEOUT):
+        return False
+    m = _NICK_BEFORE.search(text, max(0, p.open - 20), p.open, timeout=TIMEOUT)
+    return bool(m) and m.group("first") in _FIRST_NAMES
 
 
 def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: int) -> str:

@@ -25,6 +25,7 @@ _RELATIVE = regex.compile(r"(?<![\p{L}])(?:who|whose|which|whom|where)(?![\p{L}]
 PLACES = frozenset(load("place_names"))
 
 _ENDS = regex.compile(r"[.!?…]")
+_NICKNAME = regex.compile(r"""(?<=\p{Lu}\p{Ll}+)[ ]["“]\p{Lu}[^"“”\n,]{0,25}["”](?=[ ]\p{Lu})""")
 
 def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[Quote]:
     """Attribute every candidate, drop those that are not quotations, and number the rest."""
@@ -121,6 +122,8 @@ def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     if words in PLACES or words.removeprefix("The ").removeprefix("the ") in PLACES:
         return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
     m = resolver.mention(f.sp_start, f.sp_end, f.role)
+    if m.name and _NICKNAME.search(m.name, timeout=TIMEOUT):
+        m = replace(m, name=_NICKNAME.sub("", m.name, timeout=TIMEOUT))  # Marcia "Cia" Price -> Marcia Price
     return m
 
 def _coordinate(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
