@@ -39,8 +39,8 @@ import regex
 from . import horizons
 from .cues import WINDOW, _in_relative, _match, _search
 from .cues import scan as scan_cues
-from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
-                   _TRAILING_REPORT, CueRule, _Cue, _in_masked, _title_like, _Unit)
+from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _HOLDER_VERBS, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
+                   _TRAILING_REPORT, CueRule, KeyIndex, _Cue, _in_masked, _title_like, _Unit)
 from .holders import _AGENT_NOUNS, _PREDICATE_CUES, _PRONOUNS, holder as _holder
 from .lexicons import load
 from .models import Claim, Horizon, Mention, Quote, Span
@@ -98,7 +98,7 @@ def find_claims(doc, quotes: list[Quote] | tuple[Quote, ...], resolver, date: dt
             continue
         if not index.any_in(s, e):
             continue
-        for unit in _units(text, s, e, index.quotes_in(s, e)):
+        for unit in _units(text, s, e, index.quotes_in(s, e), index.keys):
             c = _claim(text, unit, resolver, date, index, headline=s < headline_end, n=len(claims) + 1)
             if c is not None:
                 claims.append(c)
@@ -118,7 +118,8 @@ class _Index:
         self._q_max = max((q.end - q.start for q in self.quotes), default=0)
         self.cues: list[tuple[int, CueRule, regex.Match]] = []
         self.hz: list[horizons.Found] = []
-        words = doc.words  # one word list for both key-word scans
+        words = doc.words  # one word list for both key-word scans and the key index of the vetoes and holders
+        self.keys = KeyIndex(text, words)
         for a, b in self._blocks(doc):
             self.cues.extend(scan_cues(text, a, b, TIMEOUT, words))
             self.hz.extend(horizons.find(text, a, b, words))
@@ -187,7 +188,7 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
 # --- units: the sentence, or its part inside one quotation --------------------------------------------
 
 
-def _units(text: str, s: int, e: int, quotes) -> list[_Unit]:
+def _units(text: str, s: int, e: int, quotes, keys: KeyIndex | None = None) -> list[_Unit]:
     inside = list(quotes)  # the quotations overlapping [s, e), in text order
     units: list[_Unit] = []
     masked = []
@@ -201,11 +202,11 @@ def _units(text: str, s: int, e: int, quotes) -> list[_Unit]:
             b -= 1
         if b - a < 3:
             continue
-        units.append(_Unit(a, b, q, []))
+        units.append(_Unit(a, b, q, [], keys=keys))
         masked.append((max(s, q.start), min(e, q.end)))
     outside = e - s - sum(b - a for a, b in masked)
     if outside > 0:
-        units.insert(0, _Unit(s, e, None, masked))
+        units.insert(0, _Unit(s, e, None, masked, keys=keys))
     return units
 
 
@@ -236,7 +237,8 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     cues = [c for c in cues if not _vetoed(text, unit, c, bool(hz_all))]
     # "In January, the coach said the team would win by April": January dates the report, April is read from it
     ref = date
-    dated = _report_time(text, unit, cues, hz_all, date) if cues else None
+    # only a time of the unit can date its report: no time, nothing to look for
+    dated = _report_time(text, unit, cues, hz_all, date) if cues and hz_all else None
     if dated is not None:
         hz_all = [f for f in hz_all if f is not dated[0]]
         ref = dated[1] or date
@@ -386,7 +388,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if c.quote is None and not _reported(text, unit, c) and _in_unit(text, unit, _PAST_AUX):
             return True
         m_if = _IF_PAST.search(text, max(s, c.start - WINDOW), c.start, timeout=TIMEOUT)
-        if m_if and not _report_before(text, s, m_if.start()):
+        if m_if and not _report_before(text, s, m_if.start(), unit.keys):
             return True
     if (rid == "claim.modal_would" or rid == "claim.expect_subject" and cue_words.endswith("ed")) and \
             _in_unit(text, unit, _RETROSPECT):
@@ -457,7 +459,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     if rid == "claim.intent_verb" and _match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted|threatened)\b", cue_words) and not (
             _search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
-            or c.quote is not None or _report_before(text, s, c.start) and not cue_words.startswith("threatened")):
+            or c.quote is not None or _report_before(text, s, c.start, unit.keys) and not cue_words.startswith("threatened")):
         return True  # a past intention told as narrative: "they planned to take refuge"; "he threatened to" needs "has"
     if rid == "claim.be_to" and _search(r"(?<![\p{L}])(?i:if|unless)\s+(?:\S+\s+){0,3}$", before):
         return True  # "if we are to go to war": a condition, not an arrangement
@@ -474,7 +476,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if "estimated" in w and (not has_horizon or verb.lower() in ("have", "be", "number", "total", "cost", "exceed")):
             return True
         # "was likely to" is a past expectation, except backshifted in reported speech ("told … that there was likely to be")
-        if _match(r"(?:was|were)\b", w) and (c.quote is not None or not _report_before(text, s, c.start)):
+        if _match(r"(?:was|were)\b", w) and (c.quote is not None or not _report_before(text, s, c.start, unit.keys)):
             return True
         # "set to" in "a table set for two"; "sure to" needs a subject; "about" only as "about to"
         if w.endswith("for") and not _search(r"(?:set|due|scheduled|planned|slated|expected|poised)\s+for$", w):
@@ -548,16 +550,54 @@ _PAST_WORD = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|
 
 
 def _in_unit(text: str, unit: _Unit, rx: regex.Pattern) -> regex.Match | None:
-    """``rx.search`` over the whole unit, run once per unit (the vetoes ask it once per cue)."""
+    """``rx.search`` over the whole unit, run once per unit (the vetoes ask it once per cue); not run at all when
+    the document's key index shows none of the pattern's key words in the unit (``_UNIT_KEYS``)."""
     memo = unit.memo
     if rx not in memo:
-        memo[rx] = rx.search(text, unit.start, unit.end, timeout=TIMEOUT)
+        keys = _UNIT_KEYS.get(rx)
+        if keys is not None and unit.keys is not None and unit.keys.absent(keys, unit.start, unit.end):
+            memo[rx] = None
+        else:
+            memo[rx] = rx.search(text, unit.start, unit.end, timeout=TIMEOUT)
     return memo[rx]
 
 
-def _report_before(text: str, s: int, pos: int) -> regex.Match | None:
+# Key words of the unit-wide patterns: every match of the pattern holds one of them as a whole letter run
+# (lowercased; the patterns ignore case or match a subset of the cases), so a unit without one holds no match.
+# tests/test_claims_filters.py checks each pair on random texts; a pattern that changes needs its keys checked.
+_UNIT_KEYS: dict[regex.Pattern, frozenset[str]] = {
+    _HABITUAL: frozenset("""traditionally usually typically normally generally customarily routinely often always
+        sometimes tend tends used every each""".split()),
+    _PAST_AUX: frozenset("was were had did didn wasn weren hadn tried wanted hoped seemed".split()),
+    _IF_PAST: frozenset(("if", "unless")),
+    _YOU: frozenset(("you", "your")),
+    _PAST_WORD: frozenset("was were had did said told ago last before then".split()),
+    _RETROSPECT: frozenset("time did was were had has".split()),
+    _ACCORDING: frozenset(("according",)),
+}
+
+
+def _report_before(text: str, s: int, pos: int, keys: KeyIndex | None = None) -> regex.Match | None:
     """A reporting or expectation verb in the clause before ``pos`` (at most WINDOW characters back)."""
-    return _REPORT_BEFORE.search(text, max(s, pos - WINDOW), pos, timeout=TIMEOUT)
+    for m in _report_verbs(text, max(s, pos - WINDOW), pos, keys):
+        return m
+    return None
+
+
+_REPORT_KEYS = frozenset(v.lower() for v in _HOLDER_VERBS)
+
+
+def _report_verbs(text: str, lo: int, hi: int, keys: KeyIndex | None):
+    """``_REPORT_BEFORE.finditer(text, lo, hi)``: a match is one whole letter run that is a holder verb (the
+    pattern's look-arounds), so with the document's key index the pattern runs only at those runs."""
+    starts = keys.starts(_REPORT_KEYS, lo, hi) if keys is not None else None
+    if starts is None:
+        yield from _REPORT_BEFORE.finditer(text, lo, hi, timeout=TIMEOUT)
+        return
+    for p in starts:
+        m = _REPORT_BEFORE.match(text, p, hi, timeout=TIMEOUT)
+        if m:
+            yield m
 
 
 _PAST_FORMS = frozenset("said told wrote forecast foresaw thought".split())
@@ -574,7 +614,7 @@ def _report_time(text: str, unit: _Unit, cues: list[_Cue], hz_all: list[horizons
     that …", "told reporters on Tuesday"). Later times are then read from that day, not from the article's."""
     s = unit.start
     hi = max(c.end for c in cues)
-    for m in _REPORT_BEFORE.finditer(text, max(s, hi - WINDOW), hi, timeout=TIMEOUT):
+    for m in _report_verbs(text, max(s, hi - WINDOW), hi, unit.keys):
         word = m.group().lower()
         if not (word.endswith("ed") or word in _PAST_FORMS) or _in_masked(m.start(), unit.masked):
             continue
@@ -600,7 +640,7 @@ def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
     s, e = unit.start, unit.end
     if c.quote is not None:
         return not _in_unit(text, unit, _IF_PAST)
-    if _report_before(text, s, c.start):
+    if _report_before(text, s, c.start, unit.keys):
         return True
     # a trailing report is at most ~200 characters long: look for it only in the unit's last WINDOW characters
     return bool(_TRAILING_REPORT.search(text, max(c.end, e - WINDOW), e, timeout=TIMEOUT) or _in_unit(text, unit, _ACCORDING))
@@ -694,7 +734,7 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str, unit: _Unit | 
         # between the sentence start and the cue
         s = unit.start
         head = text[s:cue.start]
-        if _search(r"[;\"“”]|(?<![\p{L}])that(?![\p{L}])", head) or _report_before(text, s, cue.start) \
+        if _search(r"[;\"“”]|(?<![\p{L}])that(?![\p{L}])", head) or _report_before(text, s, cue.start, unit.keys) \
                 or _PAST_VERB.search(text, s, cue.start, timeout=TIMEOUT):
             return None
         for f in sorted(hz, key=lambda f: -f.end):

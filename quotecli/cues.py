@@ -7,6 +7,8 @@ tests/test_claims.py runs. Alternations come from lexicon files through ``regex`
 """
 from __future__ import annotations
 
+import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -280,6 +282,66 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _TOKEN = regex.compile(r"\S+")
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+# the characters that regex's case-insensitive matching folds to an ASCII letter while str.lower() does not
+# (long s "ſ" ~ "s", dotted "İ" ~ "i"): in a text holding one, a lowercased word may miss a key regex.I would find
+_ODD_FOLDS = ("\u017f", "\u0130")
+
+
+class KeyIndex:
+    """Where the key words of a pattern stand in one document, from its word list (``TextDoc.words``): the
+    patterns whose every match holds a whole letter run of a known set (a key, lowercased) run only where one is.
+
+    A letter run is a maximal ``\\p{L}+`` stretch: a word of letters, or a part of a word with digits ("2030s" ->
+    "s", "10am" -> "am"). Lowercasing is regex's case-insensitive match for every letter except long s and
+    dotted I; in a text holding either, and for stretches that cut a word (a run regex would see in part), the
+    index cannot tell (None) and the caller runs its pattern as before. Each question reads the words of its
+    stretch only (set look-ups in C): cheaper than indexing every key set over the whole document."""
+
+    __slots__ = ("words", "odd", "_alpha")
+
+    def __init__(self, text: str, words):
+        self.words = words
+        self.odd = any(ch in text for ch in _ODD_FOLDS)
+        self._alpha: bytes | None = None  # per word: 1 when it is all letters
+
+    def _runs_with_digits(self, keys: frozenset, i: int, j: int) -> list[int]:
+        """Starts of the key runs inside the words ``i:j`` that are not all letters ("10am"), in text order."""
+        alpha = self._alpha
+        if alpha is None:
+            alpha = self._alpha = bytes(map(str.isalpha, self.words.words))
+        out: list[int] = []
+        k = alpha.find(0, i, j)
+        while k >= 0:
+            w = self.words.words[k]
+            if not w.isdecimal():
+                out.extend(self.words.starts[k] + m.start() for m in _LETTERS.finditer(w, timeout=TIMEOUT)
+                           if m.group().lower() in keys)
+            k = alpha.find(0, k + 1, j)
+        return out
+
+    def starts(self, keys: frozenset, lo: int, hi: int) -> list[int] | None:
+        """Starts of the letter runs in ``text[lo:hi]`` whose lowercase is in ``keys``, in text order; None when
+        the index cannot tell (a word straddles ``lo`` or ``hi``, or the text holds ſ or İ)."""
+        idx = None if self.odd else self.words.within(lo, hi)
+        if idx is None:
+            return None
+        i, j = idx.start, idx.stop
+        starts = self.words.starts
+        # a key is all letters: a word with digits is never one, its letter runs are looked at apart
+        got = [starts[k] for k in compress(idx, map(keys.__contains__, self.words.lows[i:j]))]
+        extra = self._runs_with_digits(keys, i, j)
+        return sorted(got + extra) if extra else got
+
+    def absent(self, keys: frozenset, lo: int, hi: int) -> bool:
+        """True when no letter run of ``text[lo:hi]`` is in ``keys`` (False also when the index cannot tell)."""
+        idx = None if self.odd else self.words.within(lo, hi)
+        if idx is None:
+            return False
+        i, j = idx.start, idx.stop
+        return not any(map(keys.__contains__, self.words.lows[i:j])) and not self._runs_with_digits(keys, i, j)
+
+
 @dataclass(slots=True)
 class _Unit:
     start: int
@@ -287,6 +349,7 @@ class _Unit:
     quote: Quote | None           # the quotation the unit lies inside (direct), or None
     masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
     memo: dict = field(default_factory=dict)  # sentence-level searches, run once per unit rather than once per cue
+    keys: KeyIndex | None = None  # the document's key-word index (None: every search runs its pattern)
 
 
 @dataclass(slots=True)

@@ -12,7 +12,8 @@ import regex
 
 from . import horizons
 from .cues import _fullmatch, _in_relative, _match, _search
-from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
+from .cues import _LETTERS
+from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
 from .text import TIMEOUT
@@ -162,7 +163,7 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
     "The company said it plans to …" -> the company."""
     if text[np[0]:np[1]].lower() not in _PRONOUNS:
         return np
-    for m in _reporting(text, unit.start, np[0]):
+    for m in _reporting(text, unit.start, np[0], unit.keys):
         if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
             continue
         outer = _subject(text, unit.start, m.start())
@@ -440,21 +441,25 @@ _REPORTING = regex.compile(
 
 # the words a _REPORTING match can start with: every holder verb is one whole word of letters
 _REPORTING_OPENERS = frozenset(v.lower() for v in _HOLDER_VERBS) | frozenset("is are was were remain remains".split())
-_LETTERS = regex.compile(r"\p{L}+")
 
 
-def _reporting(text: str, lo: int, hi: int):
+def _reporting(text: str, lo: int, hi: int, keys: KeyIndex | None = None):
     """``_REPORTING.finditer(text, lo, hi)``, the pattern tried only where a word that can open it starts (it begins
-    after a non-letter): twice as fast as the 140-word alternation tried at every position. Lowercasing is
+    after a non-letter): twice as fast as the 140-word alternation tried at every position. The openers come from
+    the document's key index when it can tell (``keys``), else from a scan of the letter runs. Lowercasing is
     regex.I's case folding but for "ſ" and "İ": a stretch holding them is scanned by the pattern itself."""
     if "\u017f" in text[lo:hi] or "\u0130" in text[lo:hi]:
         yield from _REPORTING.finditer(text, lo, hi, timeout=TIMEOUT)
         return
+    starts = keys.starts(_REPORTING_OPENERS, lo, hi) if keys is not None else None
+    if starts is None:
+        starts = [w.start() for w in _LETTERS.finditer(text, lo, hi, timeout=TIMEOUT)
+                  if w.group().lower() in _REPORTING_OPENERS]
     end = lo
-    for w in _LETTERS.finditer(text, lo, hi, timeout=TIMEOUT):
-        if w.start() < end or w.group().lower() not in _REPORTING_OPENERS:
+    for p in starts:
+        if p < end:
             continue
-        m = _REPORTING.match(text, w.start(), hi, timeout=TIMEOUT)
+        m = _REPORTING.match(text, p, hi, timeout=TIMEOUT)
         if m:
             yield m
             end = m.end()
@@ -486,7 +491,7 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
     """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
     s, e = unit.start, unit.end
     pronoun = None
-    for m in _reporting(text, s, cue.start):
+    for m in _reporting(text, s, cue.start, unit.keys):
         if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not _match(
                 _ADJ_REPORT, m.group(), regex.I):
             continue
