@@ -726,6 +726,10 @@ _YEAR_TOKEN = regex.compile(r"(?:19|20|21)\d\d")
 _OTHER_DIGIT_TOKEN = regex.compile(r"(?:19|20|21)\d0s|[12]H(?:\d\d|\d{4})?", regex.I)  # "2030s", "1H25", "2H"
 _CODE_TOKEN = regex.compile(r"(?:Q[1-4]|H[12]|FY)(?:\d\d|\d{4})?")
 _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
+# what the three token patterns need before they are tried: a year or a decade opens with 19/20/21, a code's
+# second character is its number or the Y of FY (He, For, Friday are no codes)
+_CENTURIES = frozenset(("19", "20", "21"))
+_CODE_SECOND = frozenset("1234Y")
 _BEFORE, _AFTER = 45, 60
 # With the document's word list, the frequent keys of some rules say whether a match can hold them: "this" is a
 # relative time only before a unit ("this week"), a unit a span only after a number ("two years", "a decade";
@@ -777,19 +781,77 @@ _FILTERED = {
     "hz.day_month": _single_words(MONTHS),
     "hz.month": _single_words(MONTHS),
     "hz.year": True,
+    # rules without a lexicon of their own: their key words and the words next to them are written in the pattern
+    "hz.iso_date": True,
+    "hz.season_span": True,
+    "hz.month_event": _single_words(MONTHS),
+    "hz.cycle": True,
+    "hz.holiday": True,
+    "hz.time_of_day": True,
+    "hz.ahead": True,
+    "hz.window": True,
 }
+# the words right before a key that the rule's pattern writes out (lowercased)
+_EVENT_LEAD = frozenset("its their the his her our this next for early mid late".split())  # at its July meeting; for July
+_HOLIDAY_LEAD = frozenset("by before until till after over at for around during of this next".split())
+_CYCLE_REL = frozenset("next this coming following".split())
+_DURATION_LEAD = frozenset("take takes taking last lasts lasting run runs for over".split())
+_NUMBER_LEN = max(len(n.split()) for n in NUMBERS)  # words in the longest number ("a few")
+_WINDOW_LEAD = frozenset("within over in during for inside throughout the".split())
+_TWO_OR_FOUR_DIGITS = regex.compile(r"\d\d|\d{4}")
 
 
-def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
-    """Can a match of rule ``rid`` hold its key word ``lows[k]`` (see above)? True for the other rules."""
+def _is_short_number(ws: list[str], k: int) -> bool:
+    return 0 <= k < len(ws) and bool(_TWO_OR_FOUR_DIGITS.fullmatch(ws[k], timeout=TIMEOUT))
+
+
+def _holds_key(rid: str, ws: list[str], lows: list[str], k: int, text: str = "", end: int = 0) -> bool:
+    """Can a match of rule ``rid`` hold its key word ``lows[k]`` (see above; ``end`` is where the word ends in
+    ``text``)? True for the other rules."""
     if not _FILTERED.get(rid, False):
+        return True
+    low = lows[k]
+    if rid == "hz.iso_date":  # 2025-03-14: the year is a whole word and a hyphen follows it
+        return text[end:end + 1] == "-"
+    if rid == "hz.season_span":  # the 2025-26 season, the 2024/25 financial year: two numbers before the noun
+        n = k - 2 if low == "year" else k - 1
+        return (low != "year" or k >= 1 and lows[k - 1] in _YEAR_KINDS) and _is_short_number(ws, n) and _is_year(ws, n - 1)
+    if rid == "hz.month_event":  # at its July meeting, planned for (early) July
+        return k >= 1 and lows[k - 1] in _EVENT_LEAD
+    if rid == "hz.cycle":  # next season, this term, the coming financial year
+        if low == "year":
+            return k >= 2 and lows[k - 1] in _YEAR_KINDS and lows[k - 2] in _CYCLE_REL
+        return k >= 1 and lows[k - 1] in _CYCLE_REL
+    if rid == "hz.holiday":  # before Christmas, by next Easter, over New Year
+        if low == "year":
+            return k >= 2 and lows[k - 1] == "new" and lows[k - 2] in _HOLIDAY_LEAD
+        return k >= 1 and lows[k - 1] in _HOLIDAY_LEAD
+    if rid == "hz.time_of_day":  # in the (middle of the) night, during (the) rush hour, overnight, at noon
+        if low in ("night", "morning", "afternoon", "evening"):
+            return k >= 1 and lows[k - 1] == "the"
+        if low == "rush":
+            return k >= 1 and lows[k - 1] in ("during", "the")
+        if low in ("noon", "midnight", "dawn", "dusk"):
+            return k >= 1 and lows[k - 1] == "at"
+        return True
+    if rid == "hz.ahead":  # the year ahead, the decade to come
+        if low == "come":
+            return k >= 2 and lows[k - 1] == "to" and lows[k - 2] in ("year", "decade")
+        return k >= 1 and lows[k - 1] in ("year", "decade")
+    if rid == "hz.window":  # within / over the next / in the coming + a unit
+        if low in ("next", "coming", "following"):
+            return k >= 1 and lows[k - 1] in _WINDOW_LEAD
         return True
     if rid == "hz.relative":  # next/this/the coming + a unit
         return k + 1 < len(lows) and lows[k + 1] in UNITS
-    if rid == "hz.after":  # [in] N units
-        return _is_number(ws, lows, k - 1)
-    if rid == "hz.duration":  # for N [more|further] units
-        return _is_number(ws, lows, k - 1) or k >= 2 and lows[k - 1] in ("more", "further") and _is_number(ws, lows, k - 2)
+    if rid == "hz.after":  # in N units, N units from now (N may be words: "a few")
+        return _is_number(ws, lows, k - 1) and (
+            any(lows[i] == "in" for i in range(max(0, k - 1 - _NUMBER_LEN), k - 1))
+            or lows[k + 1:k + 3] == ["from", "now"])
+    if rid == "hz.duration":  # for / over / will take N [more|further] units
+        n = k - 1 if _is_number(ws, lows, k - 1) else \
+            k - 2 if k >= 2 and lows[k - 1] in ("more", "further") and _is_number(ws, lows, k - 2) else -1
+        return n >= 0 and any(lows[i] in _DURATION_LEAD for i in range(max(0, n - _NUMBER_LEN), n))
     if rid == "hz.vague":
         return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in _VAGUE_ENDINGS[lows[k]] if k - len(p) + 1 >= 0)
     if rid == "hz.month_year":  # March 2025
@@ -831,20 +893,22 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
             if low in _CAPITALISED and not word[0].isupper():
                 rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
         elif word[0].isdigit():
-            if _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
+            # the length and the first characters first: most numbers are neither years nor codes
+            if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
                 rules = _YEAR_RULES
-            elif _OTHER_DIGIT_TOKEN.fullmatch(word, timeout=TIMEOUT):
+            elif (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
+                    _OTHER_DIGIT_TOKEN.fullmatch(word, timeout=TIMEOUT):
                 rules = ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
             else:
                 continue
-        elif word[0] in "QHF" and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
+        elif word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
             rules = _CODE_RULES[word[0]]
         else:
             continue
         a, b = max(start, ms - _BEFORE), min(end, me + _AFTER)
         for rid in rules:
             out = spans.setdefault(rid, [])
-            held = k < 0 or not filtered or _holds_key(rid, ws, lows, k)
+            held = k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)
             if out and a <= out[-1][1]:
                 out[-1][1] = max(out[-1][1], b)
                 out[-1][2] = out[-1][2] or held
