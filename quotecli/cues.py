@@ -434,16 +434,89 @@ _RULE_BY_ID = {r.id: r for r in CUE_RULES}
 _PAD = 80
 
 
-def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None) -> list[tuple[int, int, str]]:
-    """(start, end, lowercased word) of the words of ``text[a:b]`` that are ``keys``; from the document's word list
-    (``TextDoc.words``) when given: a set look-up per word in C (compress), no regex match object per word."""
+def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None) -> list[tuple[int, int, str, int]]:
+    """(start, end, lowercased word, index in the word list or -1) of the words of ``text[a:b]`` that are
+    ``keys``; from the document's word list (``TextDoc.words``) when given: a set look-up per word in C
+    (compress), no regex match object per word."""
     idx = words.within(a, b) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w) for m in _WORD.finditer(text, a, b, timeout=timeout)
+        return [(m.start(), m.end(), w, -1) for m in _WORD.finditer(text, a, b, timeout=timeout)
                 if (w := m.group().lower()) in keys]
     starts, ws, lows = words
-    return [(starts[k], starts[k] + len(ws[k]), lows[k])
+    return [(starts[k], starts[k] + len(ws[k]), lows[k], k)
             for k in compress(idx, map(keys.__contains__, lows[idx.start:idx.stop]))]
+
+
+# With the document's word list, some rules say from a key's neighbours whether a match can hold it: the words
+# right after or before the key that the pattern writes out ("expected" + to/for, "plans" + to/of, "chosen" +
+# to). Each rule below has every match hold one of its keys as a whole word (spaces around it in the pattern),
+# so a merged window none of whose keys passes holds no match and is not run. Four rules can also match a key or
+# the word before it glued to digits ("5plans to", "in store5", "had2are expected next"; the pattern only bars
+# letters): a window holding a word of letters and digits is always run for them. Case: neighbours are compared lowercased, a superset of what the
+# (case-sensitive) patterns accept; a text holding ſ or İ (regex.I folds them to s and i) is not filtered.
+# tests/test_claims_filters.py checks filtered against plain scans; a rule whose pattern changes must have
+# its test here checked against the new pattern (or removed).
+_BE_SCHEDULED_AFTER = frozenset("in on by next this later early before at within from".split())
+_POSTPONED_TO = frozenset(("until", "till", "to", "into"))
+_BE_LIKELY_AFTER = frozenset("""as if after before when once in by on at within during next this later soon unless
+    given amid because from over until now""".split())
+_DIGIT_GLUE = frozenset(("claim.intent_verb", "claim.idiom", "claim.postponed", "claim.be_scheduled"))
+
+
+def _cue_holds(rid: str, lows: list[str], k: int, text: str, end: int, stop: int) -> bool:
+    """Can a match of cue rule ``rid`` hold its key word ``lows[k]`` (ending at ``end`` in ``text``, scanned up to
+    ``stop``, where ``$`` matches)? True for the rules not filtered."""
+    low = lows[k]
+    nxt = lows[k + 1] if k + 1 < len(lows) else ""
+    if rid == "claim.be_adj_to":  # is expected / on track + to|for (a prefix: "to" is not bounded)
+        return nxt.startswith(("to", "for"))
+    if rid == "claim.intent_verb":  # plans / is working [hard] / pledged itself + to
+        return nxt == "to" or k + 2 < len(lows) and lows[k + 2] == "to"
+    if rid == "claim.intent_noun":  # has plans to, its decision of
+        return nxt in ("to", "of")
+    if rid == "claim.chosen_to":  # has been [unanimously] chosen to
+        return nxt == "to" and "been" in lows[max(0, k - 2):k]
+    if rid == "claim.be_scheduled":  # is [now|also] expected + in / on / by / next …
+        return nxt in _BE_SCHEDULED_AFTER and k >= 1 and lows[k - 1] in ("is", "are", "be", "now", "also")
+    if rid == "claim.confident_can":  # is confident [that] it / the new board / Name + can
+        return "can" in lows[k + 2:k + 6]
+    if rid == "claim.postponed":  # postponed until, pushed back to, put off till
+        if low in ("pushed", "moved"):
+            return nxt == "back" and k + 2 < len(lows) and lows[k + 2] in _POSTPONED_TO
+        if low == "put":
+            return nxt == "off" and k + 2 < len(lows) and lows[k + 2] in _POSTPONED_TO
+        return nxt in _POSTPONED_TO
+    if rid == "claim.be_likely":
+        if low in ("likely", "unlikely", "inevitable", "imminent", "probable"):  # + punctuation, the end, as / if / next …
+            rest = text[end:min(stop, end + 40)].lstrip()  # nothing but spaces up to the stretch end: "$"
+            return not rest or rest[0] in ".,;:!)\"”’" or nxt in _BE_LIKELY_AFTER
+        return nxt == "to"  # the favourites / front-runners to
+    if rid == "claim.idiom":  # rule / ruling out, bode(s) ill / well, in store, on the cards, to come
+        if low in ("rule", "ruling"):
+            return nxt == "out"
+        if low in ("bode", "bodes"):
+            return nxt in ("ill", "well")
+        if low == "store":
+            return k >= 1 and lows[k - 1] == "in"
+        if low == "cards":
+            return k >= 1 and lows[k - 1] == "the"
+        if low == "come":
+            return k >= 1 and lows[k - 1] == "to"
+        return True
+    return True
+
+
+_CUE_FILTERED = frozenset({"claim.be_adj_to", "claim.intent_verb", "claim.intent_noun", "claim.chosen_to",
+                           "claim.be_scheduled", "claim.confident_can", "claim.postponed", "claim.be_likely",
+                           "claim.idiom"})
+
+
+def _mixed_word_in(words, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` touch a word of letters and digits ("10am", "5plans")?"""
+    starts, ws = words.starts, words.words
+    i = max(0, bisect.bisect_right(starts, lo) - 1)
+    j = bisect.bisect_left(starts, hi)
+    return not all(map(operator.or_, map(str.isalpha, ws[i:j]), map(str.isdecimal, ws[i:j])))
 
 
 def _may_be_to(words, a: int, b: int) -> bool:
@@ -477,24 +550,30 @@ def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[in
     """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included; ``words`` is
     the document's ``TextDoc.words`` (optional: it saves a word scan)."""
     out: list[tuple[int, CueRule, regex.Match]] = []
-    windows: dict[str, list[list[int]]] = {}
-    for ws, we, low in _key_words(text, a, b, _KEY_RULES, timeout, words):
+    windows: dict[str, list[list]] = {}
+    filtered = words is not None and not any(ch in text for ch in _ODD_FOLDS)
+    lows = words.lows if filtered else ()
+    for ws, we, low, k in _key_words(text, a, b, _KEY_RULES, timeout, words):
         rules = _KEY_RULES[low]
         lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
         for rid in rules:
             w = windows.setdefault(rid, [])
+            held = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
             if w and lo <= w[-1][1]:
                 w[-1][1] = max(w[-1][1], hi)
+                w[-1][2] = w[-1][2] or held
             else:
-                w.append([lo, hi])
+                w.append([lo, hi, held])
     for rule in CUE_RULES:
         if rule.id in _KEYED:
             spans = windows.get(rule.id, ())
         elif rule.id == "claim.be_to" and not _may_be_to(words, a, b):
             spans = ()
         else:
-            spans = ((a, b),)
-        for lo, hi in spans:
+            spans = ((a, b, True),)
+        for lo, hi, held in spans:
+            if not held and not (rule.id in _DIGIT_GLUE and _mixed_word_in(words, lo, hi)):
+                continue
             while lo > a and not text[lo - 1].isspace():
                 lo -= 1
             while hi < b and not text[hi].isspace():

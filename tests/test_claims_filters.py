@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotecli import claims, holders
+from quotecli import claims, cues, holders
 from quotecli.cues import KeyIndex
 from quotecli.text import TIMEOUT, TextDoc
 
@@ -51,3 +51,48 @@ def test_key_shortcuts_match_plain_scans_on_the_claim_cases():
 @given(TEXTS)
 def test_key_shortcuts_match_plain_scans_on_random_texts(text):
     _same(text)
+
+
+CUE_PIECES = ["is expected to", "are expected for", "is expected tomorrow", "was set", "on track to", "plans to",
+              "is working hard to", "pledged itself to", "5plans to", "plans5 to", "has plans to", "its decision of",
+              "the party's plan to", "has been chosen to", "have been unanimously appointed to", "is now due in",
+              "are expected next", "is confident it can", "are optimistic that the new board can", "is sure Smith can",
+              "postponed until", "was pushed back to", "put off till", "moved back into", "is likely", "are likely.",
+              "looks likely as", "is imminent", "are the favourites to", "front-runners to", "can't rule out",
+              "not ruling out", "bodes well for", "are in store", "is in store5", "is on the cards", "is yet to come",
+              "odds are", "the odds now favour", "ſtore", "İs", "will", "would", "to", "for", "the", "is", "are", "been",
+              "can", "in", "out", "x", "10am", " ", "  ", ", ", ". ", "\n", "’"]
+CUE_TEXTS = st.lists(st.sampled_from(CUE_PIECES) | st.text(max_size=4), max_size=30).map(" ".join) | \
+    st.lists(st.sampled_from(CUE_PIECES), max_size=30).map("".join)
+
+
+def _same_cues(text, stop=None):
+    stop = len(text) if stop is None else stop
+    plain = [(cs, r.id, m.span()) for cs, r, m in cues.scan(text, 0, stop, TIMEOUT)]
+    keyed = [(cs, r.id, m.span()) for cs, r, m in cues.scan(text, 0, stop, TIMEOUT, TextDoc(text).words)]
+    assert keyed == plain, (text, stop)
+
+
+def test_cue_filters_match_plain_scan_on_the_claim_cases():
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            _same_cues(json.loads(line)["text"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(CUE_TEXTS)
+def test_cue_filters_match_plain_scan_on_random_texts(text):
+    _same_cues(text)
+
+
+GLUED = ["Sales had2are expected next week.", "The firm 5plans to expand.", "More pain is in store5 for them.",
+         "The vote was 2postponed until May.", "They 3can't rule out a cut.", "Job losses are likely\nThe end",
+         "Results are likely", "The 2025-26 season.", "at its July meeting", "Costs is 9likely."]
+
+
+def test_filters_on_words_glued_to_digits():
+    for text in GLUED:
+        _same_cues(text)
+        _same(text)
+        if "\n" in text:  # a stretch that ends at the line end: "$" matches there
+            _same_cues(text, text.index("\n"))
