@@ -37,10 +37,11 @@ import datetime as dt
 import regex
 
 from . import horizons
-from .cues import WINDOW, _in_relative, _match, _search
+from .cues import KEYED_PATTERNS, WINDOW, _LETTERS, _in_relative, _match, _search
 from .cues import scan as scan_cues
 from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _HOLDER_VERBS, _NOT_VERB, _PERFECT_PARTICIPLE, _REPORT_BEFORE,
-                   _TRAILING_REPORT, CueRule, KeyIndex, _Cue, _in_masked, _title_like, _Unit)
+                   _TRAILING_REPORT, CueRule, KeyIndex, _Cue, _in_masked, _title_like, _Unit, key_words,
+                   keyed, keyed_search)
 from .holders import _AGENT_NOUNS, _PREDICATE_CUES, _PRONOUNS, holder as _holder
 from .lexicons import load
 from .models import Claim, Horizon, Mention, Quote, Span
@@ -51,10 +52,10 @@ __all__ = ["CueRule", "CUE_RULES", "find_claims", "find_boilerplate"]
 
 # --- sentence-level vetoes ---------------------------------------------------------------------------
 
-_PERFORMATIVE = regex.compile(
+_PERFORMATIVE = keyed(regex.compile(
     r"(?<![\p{L}])(?:I|we|We)\s+(?:also\s+)?(?:wish|want|would\s+(?:also\s+)?like|should\s+(?:also\s+)?like|['’]d\s+like)"
     r"\s+(?:also\s+|first\s+|now\s+|briefly\s+|once\s+again\s+)?to\s+(?:\L<perf>)(?![\p{L}])",
-    perf=load("performative_verbs"))
+    perf=load("performative_verbs")), ("i", "we"), ("wish", "want", "like"))
 _PERMISSION = frozenset(load("permission_verbs"))
 _NOMINAL = regex.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ism|ship|ings)$", regex.I)
 _VERBS_LIKE_NOUNS = frozenset("""implement complement supplement document comment augment cement experiment torment ferment
@@ -62,18 +63,19 @@ _VERBS_LIKE_NOUNS = frozenset("""implement complement supplement document commen
     influence reinforce evidence reference experience""".split())
 _NOT_INFINITIVE = frozenset("""hard high low strong weak poor good bad great large small heavy rising falling increased reduced lack
     lower higher better worse other its their his her our your my this that these those some any all each such many much""".split())
-_PAST_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|tried|wanted|hoped|seemed)(?![\p{L}])",
-                          regex.I)
+_PAST_AUX = keyed(regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|tried|wanted|hoped|seemed)(?![\p{L}])",
+                                regex.I), "was were had did didn wasn weren hadn tried wanted hoped seemed".split())
 # words before a plan/promise noun: "Obama's latest plan to", "Trump's fire-breathing vows to"
 _NOUN_BEFORE = regex.compile(r"(?:['’]s\s+(?:[\p{Ll}\-]+\s+)?|(?<![\p{L}])(?:\p{Ll}+est|new|old|original|secret|ambitious|controversial|"
                              r"former|initial|current|bold|grand|master|long-term|five-year|ten-year|immediate|any|further|future|"
                              r"concrete|detailed|specific|no|own|such|these|those|make|made|making|announce|unveil|unveiled)\s+)$")
 _QUESTION = regex.compile(r"\?[\"'”’»)\]]*\s*$")
-_HABITUAL = regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
-                          r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
-                          regex.I)
-_IF_PAST = regex.compile(r"(?<![\p{L}])(?:if|unless|even\s+if|as\s+if)\s+(?:\p{L}+\s+){1,6}?(?:had|were|was|did|thought|knew|could)\b",
-                         regex.I)
+_HABITUAL = keyed(regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
+                                r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
+                                regex.I), """traditionally usually typically normally generally customarily routinely often
+                  always sometimes tend tends used every each""".split())
+_IF_PAST = keyed(regex.compile(r"(?<![\p{L}])(?:if|unless|even\s+if|as\s+if)\s+(?:\p{L}+\s+){1,6}?(?:had|were|was|did|thought|knew|could)\b",
+                               regex.I), ("if", "unless"))
 _BOILER_START = regex.compile(
     r"(?:forward[-\s]looking\s+statements?|safe[-\s]harbou?r)", regex.I)
 _BOILER_CONFIRM = regex.compile(
@@ -228,7 +230,7 @@ def _headline_end(doc) -> int:
 def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bool, n: int) -> Claim | None:
     s, e = unit.start, unit.end
     sent = text[s:e]
-    if _QUESTION.search(sent):
+    if "?" in sent and _QUESTION.search(sent, timeout=TIMEOUT):  # its pattern needs the question mark
         return None
     if headline and not _search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
         return None
@@ -257,7 +259,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         o.start > c.end and o.rule.id in _PREDICATE_CUES for o in cues))]
     main = main or cues
     # a cue inside a relative clause (", which ministers claim will …,") gives way to one in the main clause
-    outside = [c for c in main if not _in_relative(text, s, e, c.start)]
+    outside = [c for c in main if not _in_relative(text, s, e, c.start, unit.keys)]
     cue = max(outside or main, key=lambda c: (c.rule.strength, -c.start))
     # a horizon that has already passed by the article date makes it a past forecast
     if date is not None and hz_all and not hz_future:
@@ -277,7 +279,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     if headline:
         conf -= 0.05
     # clarity: a hedge weakens it ("will probably", "may possibly"); a second, independent cue strengthens it
-    if _HEDGE.search(text, cue.start, min(e, cue.end + 25)):
+    if keyed_search(_HEDGE, text, cue.start, min(e, cue.end + 25), unit.keys):
         conf -= 0.1
     if len({c.rule.id for c in cues}) > 1:
         conf += 0.03
@@ -315,7 +317,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
     s, e = unit.start, unit.end
     rid = c.rule.id
     cue_words = text[c.start:c.end].lower()
-    if _PERFORMATIVE.search(text, max(s, c.start - 30), min(e, c.end + 40)):
+    if keyed_search(_PERFORMATIVE, text, max(s, c.start - 30), min(e, c.end + 40), unit.keys):
         return True
     verb = text[c.verb[0]:c.verb[1]] if c.verb else ""
     # "committed to implementation", "due to hard work": the infinitive marker is a preposition before a noun
@@ -336,7 +338,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and (
                 _in_unit(text, unit, _YOU) or verb.lower() in _PERMISSION):
             return True
-        if _IF_PAST.search(text, max(s, c.start - WINDOW), c.start, timeout=TIMEOUT):
+        if keyed_search(_IF_PAST, text, max(s, c.start - WINDOW), c.start, unit.keys):
             return True
         if _in_unit(text, unit, _HABITUAL):
             return True
@@ -387,7 +389,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             return True
         if c.quote is None and not _reported(text, unit, c) and _in_unit(text, unit, _PAST_AUX):
             return True
-        m_if = _IF_PAST.search(text, max(s, c.start - WINDOW), c.start, timeout=TIMEOUT)
+        m_if = keyed_search(_IF_PAST, text, max(s, c.start - WINDOW), c.start, unit.keys)
         if m_if and not _report_before(text, s, m_if.start(), unit.keys):
             return True
     if (rid == "claim.modal_would" or rid == "claim.expect_subject" and cue_words.endswith("ed")) and \
@@ -491,18 +493,19 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
 
 
 # a forecasting or warning verb that reports the whole sentence: "…, the Bank of England warned."
-_TRAILING_FORECAST = regex.compile(
+_TRAILING_FORECAST = keyed(regex.compile(
     r"[,;]\s*(?:[^,;\"“”]{2,80}?\s+(?:has\s+|have\s+)?(?P<v>warn(?:s|ed)|predict(?:s|ed)|forecasts?|caution(?:s|ed)|fear(?:s|ed)?)"
     r"|(?P<v>warn(?:s|ed)|predict(?:s|ed)|forecasts?|cautioned)\s+[^,;\"“”]{2,80}?)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?"
-    r"\s*[.!]?[\"'”’]?\s*$")
+    r"\s*[.!]?[\"'”’]?\s*$"),
+    "warns warned predicts predicted forecast forecasts cautions cautioned fear fears feared".split())
 
 
 def _trailing_forecast(text: str, unit: _Unit) -> regex.Match | None:
     """"…, the Bank of England warned." (once per unit: the report closes the sentence)"""
     memo = unit.memo
     if "trailing_forecast" not in memo:
-        memo["trailing_forecast"] = _TRAILING_FORECAST.search(text, max(unit.start, unit.end - WINDOW), unit.end,
-                                                              timeout=TIMEOUT)
+        memo["trailing_forecast"] = keyed_search(_TRAILING_FORECAST, text, max(unit.start, unit.end - WINDOW), unit.end,
+                                                 unit.keys)
     return memo["trailing_forecast"]
 
 
@@ -543,38 +546,23 @@ def _should_is_advice(text: str, unit: _Unit, c: _Cue, verb: str, before: str, h
     return v not in _SHOULD_OUTCOME
 
 
-_RETROSPECT = regex.compile(r"(?<![\p{L}])at\s+the\s+time(?![\p{L}])|[,;]?\s+(?:and|which|as)\s+(?:it|they|he|she|that|this|so\s+it)\s+"
-                         r"(?:duly\s+)?(?:did|was|were|had|has)\s*(?:[.,;!]|$)", regex.I)
-_YOU = regex.compile(r"(?<![\p{L}])(?:you|your)(?![\p{L}])", regex.I)
-_PAST_WORD = regex.compile(r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", regex.I)
+_RETROSPECT = keyed(regex.compile(r"(?<![\p{L}])at\s+the\s+time(?![\p{L}])|[,;]?\s+(?:and|which|as)\s+(?:it|they|he|she|that|this|so\s+it)\s+"
+                         r"(?:duly\s+)?(?:did|was|were|had|has)\s*(?:[.,;!]|$)", regex.I), "time did was were had has".split())
+_YOU = keyed(regex.compile(r"(?<![\p{L}])(?:you|your)(?![\p{L}])", regex.I), ("you", "your"))
+_PAST_WORD = keyed(regex.compile(r"(?<![\p{L}])(?:was|were|had|did|said|told|ago|last|before|then)(?![\p{L}])", regex.I),
+                   "was were had did said told ago last before then".split())
 
 
 def _in_unit(text: str, unit: _Unit, rx: regex.Pattern) -> regex.Match | None:
-    """``rx.search`` over the whole unit, run once per unit (the vetoes ask it once per cue); not run at all when
-    the document's key index shows none of the pattern's key words in the unit (``_UNIT_KEYS``)."""
+    """``rx.search`` over the whole unit, run once per unit (the vetoes ask it once per cue); a keyed pattern
+    (``keyed``) is not run at all when the document's key index shows none of its key words in the unit."""
     memo = unit.memo
     if rx not in memo:
-        keys = _UNIT_KEYS.get(rx)
-        if keys is not None and unit.keys is not None and unit.keys.absent(keys, unit.start, unit.end):
-            memo[rx] = None
+        if rx in KEYED_PATTERNS:
+            memo[rx] = keyed_search(rx, text, unit.start, unit.end, unit.keys)
         else:
             memo[rx] = rx.search(text, unit.start, unit.end, timeout=TIMEOUT)
     return memo[rx]
-
-
-# Key words of the unit-wide patterns: every match of the pattern holds one of them as a whole letter run
-# (lowercased; the patterns ignore case or match a subset of the cases), so a unit without one holds no match.
-# tests/test_claims_filters.py checks each pair on random texts; a pattern that changes needs its keys checked.
-_UNIT_KEYS: dict[regex.Pattern, frozenset[str]] = {
-    _HABITUAL: frozenset("""traditionally usually typically normally generally customarily routinely often always
-        sometimes tend tends used every each""".split()),
-    _PAST_AUX: frozenset("was were had did didn wasn weren hadn tried wanted hoped seemed".split()),
-    _IF_PAST: frozenset(("if", "unless")),
-    _YOU: frozenset(("you", "your")),
-    _PAST_WORD: frozenset("was were had did said told ago last before then".split()),
-    _RETROSPECT: frozenset("time did was were had has".split()),
-    _ACCORDING: frozenset(("according",)),
-}
 
 
 def _report_before(text: str, s: int, pos: int, keys: KeyIndex | None = None) -> regex.Match | None:
@@ -584,7 +572,7 @@ def _report_before(text: str, s: int, pos: int, keys: KeyIndex | None = None) ->
     return None
 
 
-_REPORT_KEYS = frozenset(v.lower() for v in _HOLDER_VERBS)
+_REPORT_KEYS = key_words(v.lower() for v in _HOLDER_VERBS)
 
 
 def _report_verbs(text: str, lo: int, hi: int, keys: KeyIndex | None):
@@ -643,7 +631,7 @@ def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
     if _report_before(text, s, c.start, unit.keys):
         return True
     # a trailing report is at most ~200 characters long: look for it only in the unit's last WINDOW characters
-    return bool(_TRAILING_REPORT.search(text, max(c.end, e - WINDOW), e, timeout=TIMEOUT) or _in_unit(text, unit, _ACCORDING))
+    return bool(keyed_search(_TRAILING_REPORT, text, max(c.end, e - WINDOW), e, unit.keys) or _in_unit(text, unit, _ACCORDING))
 
 
 def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
@@ -651,8 +639,7 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
     s, e = unit.start, unit.end
     if _in_unit(text, unit, _PAST_AUX):
         return None
-    progressive = _search(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])",
-                               text[s:e])
+    progressive = keyed_search(_PROGRESSIVE, text, s, e, unit.keys, sliced=True)
     for f in hz:
         t = f.text.lower()
         possessive = text[f.end:f.end + 2] in ("'s", "’s")
@@ -688,6 +675,8 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
     return None
 
 
+_PROGRESSIVE = keyed(regex.compile(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])"),
+                     ("is", "are", "am", "s", "re"))
 _SCHEDULED = regex.compile(
     r"(?<![\p{L}'’\-])(?<!\b(?:to|a|an|the|his|her|its|their|our|this|that|first|last|official|state)\s)(?:\L<verbs>)(?![\p{L}'’\-])"
     r"(?![^.;]*\b(?:ago|last)\b)", verbs=load("scheduled_verbs"))
@@ -752,15 +741,19 @@ _WARN_WORDS = regex.compile(r"(?<![\p{L}])(?:warn\w*|threat\w*|risk\w*|danger\w*
                             regex.I)
 
 
-_NEGATIVE = regex.compile(r"(?<![\p{L}])(?:\L<neg>)(?![\p{L}])", regex.I, neg=load("negative_outcomes"))
+_NEGATIVE = keyed(regex.compile(r"(?<![\p{L}])(?:\L<neg>)(?![\p{L}])", regex.I, neg=load("negative_outcomes")),
+                  (_LETTERS.match(n).group().lower() for n in load("negative_outcomes")))  # first words
+_SUBJECT_SPLIT = regex.compile(r"[,;:()\[\]\"“”]")
 # an alarm noun whose complement holds the claim: "amid concerns that costs will hit profits"
-_ALARM_THAT = regex.compile(r"(?<![\p{L}])(?:concerns?|worr(?:y|ies)|anxiet(?:y|ies)|alarm)\s+(?:\p{Ll}+\s+){0,2}?that\s", regex.I)
+_ALARM_THAT = keyed(regex.compile(r"(?<![\p{L}])(?:concerns?|worr(?:y|ies)|anxiet(?:y|ies)|alarm)\s+(?:\p{Ll}+\s+){0,2}?that\s", regex.I),
+                    ("concern", "concerns", "worry", "worries", "anxiety", "anxieties", "alarm"))
 # a harm that lasts or spreads: "the violence will continue", "the problem will not go away"
 _PERSISTS = regex.compile(r"(?:\s+(?:\p{Ll}+ly|also|still|only))*\s+(?:continue|persist|linger|spread|deepen|escalate|intensify|"
                           r"get\s+worse|grow|remain)\b")
 _NOT_ENDS = regex.compile(r"(?:\s+(?:\p{Ll}+ly|simply|just))*\s+(?:disappear|go\s+away|end|ease|stop|improve|abate)\b")
 _SCHEDULED_AFTER = regex.compile(r"(?:\s+(?:also|now|not))?\s+(?:\L<sched>)\b", sched=load("scheduled_verbs"))
-_HEDGE = regex.compile(r"(?<![\p{L}])(?:probably|possibly|perhaps|maybe|conceivably|arguably)(?![\p{L}])", regex.I)
+_HEDGE = keyed(regex.compile(r"(?<![\p{L}])(?:probably|possibly|perhaps|maybe|conceivably|arguably)(?![\p{L}])", regex.I),
+              ("probably", "possibly", "perhaps", "maybe", "conceivably", "arguably"))
 
 
 def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) -> str:
@@ -770,7 +763,7 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return EXPECT_TYPE.get(word, "prediction")
     if _WARN_WORDS.search(text, unit.start, cue.start, timeout=TIMEOUT):
         return "warning"
-    if _ALARM_THAT.search(text, max(unit.start, cue.start - 300), cue.start, timeout=TIMEOUT) or _harm_persists(text, unit, cue):
+    if keyed_search(_ALARM_THAT, text, max(unit.start, cue.start - 300), cue.start, unit.keys) or _harm_persists(text, unit, cue):
         return "warning"
     if cue.quote is not None and cue.quote.cue is not None and _WARN_WORDS.match(cue.quote.cue.text):
         return "warning"  # “…,” she warned.
@@ -799,11 +792,11 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
             _match(r"(?:\s+(?:also|now|not|then))?\s+be\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ne|ld|ng)\b(?!\s+(?:to|that|by\s+the\s+\p{Ll}+ing))", after)
             or _SCHEDULED_AFTER.match(after)):
         # "will be held", "will be created", "will begin": an arrangement someone has made
-        if not _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
+        if not keyed_search(_NEGATIVE, text, cue.start, unit.end, unit.keys):
             return "plan"
     if rid in ("claim.modal_would", "claim.modal_will") and kind == "report" and _reported_actor(text, unit, cue):
         # "the Conservatives insisted they would hold …", "The firm said it would cut 2,000 jobs": a reported intention
-        if not _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
+        if not keyed_search(_NEGATIVE, text, cue.start, unit.end, unit.keys):
             return "plan"
     if cue.quote is not None and rid in ("claim.modal_will", "claim.going_to"):
         subj = text[max(unit.start, cue.start - 12):cue.start].lower().split()
@@ -811,7 +804,7 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
             return "plan"
         if _search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
             return "plan"
-    if _NEGATIVE.search(text, cue.start, unit.end, timeout=TIMEOUT):
+    if keyed_search(_NEGATIVE, text, cue.start, unit.end, unit.keys):
         return "warning"  # a harmful outcome: "concerns that costs will hit profits"
     return cue.rule.type
 
@@ -820,8 +813,8 @@ def _harm_persists(text: str, unit: _Unit, cue: _Cue) -> bool:
     """A harmful subject that will last: "the exploitation of workers will continue", "the problem won't go away"."""
     if cue.rule.id not in ("claim.modal_will", "claim.going_to", "claim.weak_modal", "claim.be_adj_to"):
         return False
-    subject = regex.split(r"[,;:()\[\]\"“”]", text[max(unit.start, cue.start - 80):cue.start])[-1]
-    if not _NEGATIVE.search(subject, timeout=TIMEOUT):
+    subject = _SUBJECT_SPLIT.split(text[max(unit.start, cue.start - 80):cue.start], timeout=TIMEOUT)[-1]
+    if not keyed_search(_NEGATIVE, text, cue.start - len(subject), cue.start, unit.keys, sliced=True):
         return False
     after = text[cue.end:min(unit.end, cue.end + 40)]
     not_after = _match(r"\s+not\b", after)

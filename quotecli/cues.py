@@ -11,7 +11,7 @@ import bisect
 import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 
 import regex
 
@@ -258,22 +258,51 @@ CUE_RULES: tuple[CueRule, ...] = (
 _RULE = {r.id: r for r in CUE_RULES}
 
 
+# every key word the claims stage asks the index about (``keyed`` and ``key_words`` add to it): the index files
+# the positions of these words once per document, so that a question costs a bisection
+_KEY_UNIVERSE: set[str] = set()
+
+
+def key_words(words) -> frozenset:
+    """A key set for ``KeyIndex.starts`` / ``absent`` (lowercased words), filed by every document's index."""
+    keys = frozenset(words)
+    _KEY_UNIVERSE.update(keys)
+    return keys
+
+
+# Patterns whose every match holds a key word of each of their sets as a whole letter run (see KeyIndex): a
+# search where the index shows a set absent is not run. tests/test_claims_filters.py checks every entry against
+# its pattern on random texts; a pattern that changes needs its keys checked.
+KEYED_PATTERNS: dict[regex.Pattern, tuple] = {}
+
+
+def keyed(rx: regex.Pattern, *keysets) -> regex.Pattern:
+    """Record the key sets of ``rx`` (lowercased words) and return it."""
+    KEYED_PATTERNS[rx] = tuple(key_words(k) for k in keysets)
+    return rx
+
+
 _REPORT_BEFORE = _rx(r"(?<![\p{L}])(?:\L<holders>)(?![\p{L}])".replace("\\L<holders>", "|".join(
     regex.escape(v) for v in _HOLDER_VERBS)), regex.I)
 
 
-_TRAILING_REPORT = regex.compile(
+_TRAILING_REPORT = keyed(regex.compile(
     r"""[,;]\s*(?:(?P<sp>[^,;"“”]{2,80}?)\s+(?:also\s+)?(?:said|says|say|told\s+[^,.]{1,40}|added|argued|argues|warned|warns|
         believes|believe|predicted|predicts|forecast|forecasts|claimed|claims|reckons|insisted|insists|has\s+said|have\s+said|
         announced|confirmed|estimated|estimates|admitted|admits|hinted|hints|conceded|concedes|acknowledged|acknowledges|
         suggested|suggests|stressed|stresses|noted|notes|explained|explains|revealed|reveals|cautioned|cautions|signalled|
         signaled|signals|indicated|indicates|expects|expect|expected|fears|feared|wrote|writes|tweeted|posted)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
        |(?:said|says)\s+(?P<sp>[^,;"“”]{2,80}?)(?:,\s*[^.]{1,80})?)\s*[.!]?[\"'”’]?\s*$""",
-    regex.X)
+    regex.X), """said says say told added argued argues warned warns believes believe predicted predicts forecast forecasts
+    claimed claims reckons insisted insists announced confirmed estimated estimates admitted admits hinted hints
+    conceded concedes acknowledged acknowledges suggested suggests stressed stresses noted notes explained explains
+    revealed reveals cautioned cautions signalled signaled signals indicated indicates expects expect expected fears
+    feared wrote writes tweeted posted""".split())
 
 
-_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)"
-                           r"(?:,\s*(?P<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s*[,.;]|\s*$))?")
+_ACCORDING = keyed(regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)"
+                                 r"(?:,\s*(?P<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s*[,.;]|\s*$))?"),
+                   ("according",))
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -288,58 +317,159 @@ _LETTERS = regex.compile(r"\p{L}+")
 _ODD_FOLDS = ("\u017f", "\u0130")
 
 
+_DIGITS_TO_SPACES = str.maketrans("0123456789", " " * 10)
+
+
+def _digit_word_runs(word: str) -> list[tuple[int, str]]:
+    """(offset, lowercase) of the letter runs of a word that is not all letters ("10am" -> [(2, "am")]); an ASCII
+    word is split by str methods (its letters and digits are regex's), any other by the letter pattern."""
+    if word.isdecimal():
+        return []
+    if not word.isascii():
+        return [(m.start(), m.group().lower()) for m in _LETTERS.finditer(word, timeout=TIMEOUT)]
+    out = []
+    at = 0
+    for run in word.translate(_DIGITS_TO_SPACES).split():
+        at = word.index(run, at)
+        out.append((at, run.lower()))
+        at += len(run)
+    return out
+
+
 class KeyIndex:
     """Where the key words of a pattern stand in one document, from its word list (``TextDoc.words``): the
     patterns whose every match holds a whole letter run of a known set (a key, lowercased) run only where one is.
 
     A letter run is a maximal ``\\p{L}+`` stretch: a word of letters, or a part of a word with digits ("2030s" ->
-    "s", "10am" -> "am"). Lowercasing is regex's case-insensitive match for every letter except long s and
-    dotted I; in a text holding either, and for stretches that cut a word (a run regex would see in part), the
-    index cannot tell (None) and the caller runs its pattern as before. Each question reads the words of its
-    stretch only (set look-ups in C): cheaper than indexing every key set over the whole document."""
+    "s", "10am" -> "am"). A stretch ``text[lo:hi]`` that cuts a word of letters sees its part as a run at ``hi``
+    (the pattern meets its end there); at ``lo`` only when the text is sliced (``sliced``: a search of
+    ``text[lo:hi]`` itself), since a search from ``lo`` sees the letter before it and no key of these patterns
+    follows a letter. Lowercasing is regex's case-insensitive match for every letter except long s and dotted I:
+    in a text holding either, and where a word with digits is cut, the index cannot tell (None, False) and the
+    caller runs its pattern as before. The runs of the key universe are filed by word once per document; each key
+    set's positions are merged on first use, and a question is then a bisection."""
 
-    __slots__ = ("words", "odd", "_alpha")
+    __slots__ = ("text", "words", "odd", "_filed", "_sets")
 
     def __init__(self, text: str, words):
+        self.text = text
         self.words = words
         self.odd = any(ch in text for ch in _ODD_FOLDS)
-        self._alpha: bytes | None = None  # per word: 1 when it is all letters
+        self._filed: dict[str, list[int]] | None = None
+        self._sets: dict = {}
 
-    def _runs_with_digits(self, keys: frozenset, i: int, j: int) -> list[int]:
-        """Starts of the key runs inside the words ``i:j`` that are not all letters ("10am"), in text order."""
-        alpha = self._alpha
-        if alpha is None:
-            alpha = self._alpha = bytes(map(str.isalpha, self.words.words))
-        out: list[int] = []
-        k = alpha.find(0, i, j)
-        while k >= 0:
-            w = self.words.words[k]
-            if not w.isdecimal():
-                out.extend(self.words.starts[k] + m.start() for m in _LETTERS.finditer(w, timeout=TIMEOUT)
-                           if m.group().lower() in keys)
-            k = alpha.find(0, k + 1, j)
-        return out
+    def _file(self) -> dict[str, list[int]]:
+        """Lowercased run -> its starts in text order, for the runs in the key universe (digit words' runs too)."""
+        filed: dict[str, list[int]] = {}
+        starts, ws, lows = self.words
+        for k in compress(range(len(lows)), map(_KEY_UNIVERSE.__contains__, lows)):
+            filed.setdefault(lows[k], []).append(starts[k])
+        mixed = False
+        for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+            for at, low in _digit_word_runs(ws[k]):
+                if low in _KEY_UNIVERSE:
+                    filed.setdefault(low, []).append(starts[k] + at)
+                    mixed = True
+        if mixed:
+            for lst in filed.values():
+                lst.sort()
+        self._filed = filed
+        return filed
 
-    def starts(self, keys: frozenset, lo: int, hi: int) -> list[int] | None:
-        """Starts of the letter runs in ``text[lo:hi]`` whose lowercase is in ``keys``, in text order; None when
-        the index cannot tell (a word straddles ``lo`` or ``hi``, or the text holds ſ or İ)."""
-        idx = None if self.odd else self.words.within(lo, hi)
-        if idx is None:
+    def _positions(self, keys) -> list[int]:
+        """Sorted starts of every letter run of the document that is one of ``keys``."""
+        got = self._sets.get(keys)
+        if got is None:
+            if not keys <= _KEY_UNIVERSE:  # not filed: one pass over the words
+                test = keys.__contains__
+                starts, ws, lows = self.words
+                got = list(compress(starts, map(test, lows)))
+                for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+                    got.extend(starts[k] + at for at, low in _digit_word_runs(ws[k]) if test(low))
+                got.sort()
+            else:
+                filed = self._filed if self._filed is not None else self._file()
+                lists = [filed[k] for k in keys if k in filed]
+                got = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+            self._sets[keys] = got
+        return got
+
+    def _cut_piece(self, keys, lo: int, hi: int, sliced: bool) -> bool | None:
+        """Is the part of a word cut by ``hi`` (or by ``lo``, when sliced) that a search sees one of ``keys``?
+        None when a cut word holds digits."""
+        text, (starts, ws, _) = self.text, self.words
+        test = keys.__contains__
+        j = bisect.bisect_left(starts, hi)
+        if j and starts[j - 1] + len(ws[j - 1]) > hi:
+            if not ws[j - 1].isalpha():
+                return None  # the cut run may start after a digit, anywhere in the word
+            if (starts[j - 1] >= lo or sliced) and test(text[max(starts[j - 1], lo):hi].lower()):
+                return True
+        if sliced:
+            i = bisect.bisect_left(starts, lo)
+            if i and starts[i - 1] + len(ws[i - 1]) > lo:
+                if not ws[i - 1].isalpha():
+                    return None
+                if test(text[lo:min(hi, starts[i - 1] + len(ws[i - 1]))].lower()):
+                    return True
+        return False  # (a search from lo: the part of a word cut there follows a letter; a run of a word with digits
+        # that starts after lo is filed with its own start)
+
+    def starts(self, keys, lo: int, hi: int) -> list[int] | None:
+        """Starts of the letter runs that a search of ``text`` from ``lo`` to ``hi`` sees and that may be one of
+        ``keys`` (a run cut by ``hi`` is listed when the whole or its part is), in text order; None when the index
+        cannot tell."""
+        if self.odd:
             return None
-        i, j = idx.start, idx.stop
-        starts = self.words.starts
-        # a key is all letters: a word with digits is never one, its letter runs are looked at apart
-        got = [starts[k] for k in compress(idx, map(keys.__contains__, self.words.lows[i:j]))]
-        extra = self._runs_with_digits(keys, i, j)
-        return sorted(got + extra) if extra else got
+        pos = self._positions(keys)
+        got = pos[bisect.bisect_left(pos, lo):bisect.bisect_left(pos, hi)]
+        starts, ws = self.words.starts, self.words.words
+        j = bisect.bisect_left(starts, hi)
+        if j and starts[j - 1] + len(ws[j - 1]) > hi:
+            if not ws[j - 1].isalpha():
+                return None  # the cut run may start after a digit, anywhere in the word
+            if starts[j - 1] >= lo and (not got or got[-1] != starts[j - 1]) and \
+                    self.text[starts[j - 1]:hi].lower() in keys:
+                got.append(starts[j - 1])
+        return got
 
-    def absent(self, keys: frozenset, lo: int, hi: int) -> bool:
-        """True when no letter run of ``text[lo:hi]`` is in ``keys`` (False also when the index cannot tell)."""
-        idx = None if self.odd else self.words.within(lo, hi)
-        if idx is None:
+    def absent(self, keys, lo: int, hi: int, sliced: bool = False) -> bool:
+        """True when no letter run of ``text[lo:hi]`` is one of ``keys`` (False also when the index cannot tell)."""
+        if self.odd:
             return False
-        i, j = idx.start, idx.stop
-        return not any(map(keys.__contains__, self.words.lows[i:j])) and not self._runs_with_digits(keys, i, j)
+        pos = self._sets.get(keys)
+        if pos is None:
+            pos = self._positions(keys)
+        k = bisect.bisect_left(pos, lo)
+        if k < len(pos) and pos[k] < hi:
+            return False
+        text = self.text
+        # a bound cuts a run only between two letters; an ASCII non-letter on either side (or the text's edge)
+        # settles it without looking up the word
+        if _may_cut(text, hi) or sliced and _may_cut(text, lo):
+            return self._cut_piece(keys, lo, hi, sliced) is False
+        return True
+
+
+def _may_cut(text: str, pos: int) -> bool:
+    """Can ``pos`` fall inside a letter run: is neither ``text[pos - 1]`` nor ``text[pos]`` an ASCII non-letter
+    (nor the text's edge)?"""
+    if pos <= 0:
+        return False
+    a, b = text[pos - 1:pos + 1] if pos < len(text) else (text[pos - 1], "")
+    return bool(b) and (b.isalpha() or not b.isascii()) and (a.isalpha() or not a.isascii())
+
+
+def keyed_search(rx: regex.Pattern, text: str, lo: int, hi: int, index: KeyIndex | None, sliced: bool = False):
+    """``rx.search(text, lo, hi)`` (``rx.search(text[lo:hi])`` when ``sliced``), or None at once when the key
+    index shows that one of the pattern's key sets has no word in the stretch."""
+    if index is not None:
+        for keys in KEYED_PATTERNS[rx]:
+            if index.absent(keys, lo, hi, sliced):
+                return None
+    if sliced:
+        return rx.search(text[lo:hi], timeout=TIMEOUT)
+    return rx.search(text, lo, hi, timeout=TIMEOUT)
 
 
 @dataclass(slots=True)
@@ -378,9 +508,11 @@ def _title_like(sent: str) -> bool:
 WINDOW = 300
 
 
-def _in_relative(text: str, s: int, e: int, pos: int) -> bool:
+def _in_relative(text: str, s: int, e: int, pos: int, keys: KeyIndex | None = None) -> bool:
     """Is ``pos`` inside a comma-delimited relative clause: ", which … ," / ", who … ,"? (opened within WINDOW)"""
     lo = max(s, pos - WINDOW)
+    if keys is not None and keys.absent(_REL_WORDS, lo, pos):
+        return False  # no which / who / whose / whom: no clause opens
     m = None
     for m in _REL_OPEN.finditer(text, lo, pos, timeout=TIMEOUT):
         pass
@@ -390,6 +522,7 @@ def _in_relative(text: str, s: int, e: int, pos: int) -> bool:
 
 
 _REL_OPEN = regex.compile(r",\s+(?:which|who|whose|whom)\b")
+_REL_WORDS = key_words(("which", "who", "whose", "whom"))
 
 
 # --- scanning ------------------------------------------------------------------------------------------------

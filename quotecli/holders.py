@@ -12,7 +12,7 @@ import regex
 
 from . import horizons
 from .cues import _fullmatch, _in_relative, _match, _search
-from .cues import _LETTERS
+from .cues import _LETTERS, key_words, keyed, keyed_search
 from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
@@ -78,7 +78,7 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                     return _mention(text, resolver, *src), None, "subject"
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
-    hedged = _search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
+    hedged = keyed_search(_HEDGED, text, cue.start, cue.end, unit.keys, sliced=True)
     rep = _reporter(text, unit, cue, before_only=True)
     if rep and cue.rule.holder == "agent":
         # "X said Y will …": X holds the claim; it is still a plan when Y acts
@@ -95,7 +95,7 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             if src:
                 return _mention(text, resolver, *src), None, "agent"
             return _mention(text, resolver, *_outer(text, unit, np)), None, "agent"
-    if cue.rule.id != "claim.horizon" or _TRAILING_REPORT.search(text, cue.end, unit.end):
+    if cue.rule.id != "claim.horizon" or keyed_search(_TRAILING_REPORT, text, cue.end, unit.end, unit.keys):
         rep = _reporter(text, unit, cue)
         if rep:
             return _mention(text, resolver, *rep), None, "report"
@@ -103,16 +103,18 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
 
 
 _FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
+_HEDGED = keyed(regex.compile(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])"),
+                ("likely", "probably", "possibly", "perhaps", "almost"))
 
 
 def _source_after(text: str, unit: _Unit, cue: _Cue, according_only: bool = False) -> tuple[int, int] | None:
     """Who a sentence is attributed to after the claim: "…, said Jane Doe", "…, a spokesman said", "according to X"."""
-    m = None if according_only else _TRAILING_REPORT.search(text, max(cue.end, unit.end - 300), unit.end, timeout=TIMEOUT)
+    m = None if according_only else keyed_search(_TRAILING_REPORT, text, max(cue.end, unit.end - 300), unit.end, unit.keys)
     if m and m.start("sp") >= 0:
         got = _trim_np(text, m.start("sp"), m.end("sp"))
         if got and text[got[0]:got[1]].lower() not in _PRONOUNS:
             return got
-    m = _ACCORDING.search(text, cue.end, unit.end, timeout=TIMEOUT)
+    m = keyed_search(_ACCORDING, text, cue.end, unit.end, unit.keys)
     if m:
         if m.start("name") >= 0:
             return _trim_np(text, m.start("name"), m.end("name"))
@@ -164,7 +166,7 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
     if text[np[0]:np[1]].lower() not in _PRONOUNS:
         return np
     for m in _reporting(text, unit.start, np[0], unit.keys):
-        if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
+        if _passive_before(text, unit.start, m.start(), unit.keys) or not _verb_use(text, m, unit.keys):
             continue
         outer = _subject(text, unit.start, m.start())
         if outer and outer[1] <= np[0] and text[outer[0]:outer[1]].lower() not in _PRONOUNS:
@@ -172,8 +174,12 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
     return np
 
 
-def _passive_before(text: str, lo: int, pos: int) -> bool:
-    return bool(_search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
+def _passive_before(text: str, lo: int, pos: int, keys: KeyIndex | None = None) -> bool:
+    return bool(keyed_search(_PASSIVE_BEFORE, text, max(lo, pos - 30), pos, keys, sliced=True))
+
+
+_PASSIVE_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$"),
+                        "is are was were be been being".split())
 
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -440,7 +446,7 @@ _REPORTING = regex.compile(
 
 
 # the words a _REPORTING match can start with: every holder verb is one whole word of letters
-_REPORTING_OPENERS = frozenset(v.lower() for v in _HOLDER_VERBS) | frozenset("is are was were remain remains".split())
+_REPORTING_OPENERS = key_words([v.lower() for v in _HOLDER_VERBS] + "is are was were remain remains".split())
 
 
 def _reporting(text: str, lo: int, hi: int, keys: KeyIndex | None = None):
@@ -473,18 +479,24 @@ _NOUN_TOO = frozenset("hope hopes fear fears forecast forecasts project projects
                       "wish aim aims target targets vow vows estimate estimates claim claims".split())
 
 
-def _verb_use(text: str, m: regex.Match) -> bool:
+def _verb_use(text: str, m: regex.Match, keys: KeyIndex | None = None) -> bool:
     """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
     word = m.group().lower()
-    before = text[max(0, m.start() - 25):m.start()]
-    if _search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
+    lo = max(0, m.start() - 25)
+    if keyed_search(_DET_BEFORE, text, lo, m.start(), keys, sliced=True):
         return False
-    if (word in _INTENT_ONLY or word in _NOUN_TOO) and _search(
-            r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$", before, regex.I):
+    if (word in _INTENT_ONLY or word in _NOUN_TOO) and keyed_search(_DET_NOUN_BEFORE, text, lo, m.start(), keys, sliced=True):
         return False  # "their manifesto plans for childcare"
     if word in _INTENT_ONLY and not _match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
         return False
     return True
+
+
+_DETERMINERS = "a an the its his her their our my this that new s".split()  # "s": the possessive 's
+_DET_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$",
+                                  regex.I), _DETERMINERS)
+_DET_NOUN_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
+                                       regex.I), _DETERMINERS)
 
 
 def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> tuple[int, int] | None:
@@ -492,12 +504,12 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
     s, e = unit.start, unit.end
     pronoun = None
     for m in _reporting(text, s, cue.start, unit.keys):
-        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not _match(
+        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start(), unit.keys) and not _match(
                 _ADJ_REPORT, m.group(), regex.I):
             continue
-        if not _verb_use(text, m):
+        if not _verb_use(text, m, unit.keys):
             continue
-        if _in_relative(text, s, e, m.start()) and not _in_relative(text, s, e, cue.start):
+        if _in_relative(text, s, e, m.start(), unit.keys) and not _in_relative(text, s, e, cue.start, unit.keys):
             continue  # "The bill, which ministers say will …, is expected to …": not the main clause's reporter
         np = _subject(text, s, m.start())
         if np and not horizons.find(text[np[0]:np[1]]):
@@ -509,10 +521,10 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
         return pronoun
     if before_only:
         return None
-    m = _TRAILING_REPORT.search(text, cue.end, e, timeout=TIMEOUT)
+    m = keyed_search(_TRAILING_REPORT, text, cue.end, e, unit.keys)
     if m and m.start("sp") >= 0:
         return _trim_np(text, m.start("sp"), m.end("sp"))
-    m = _ACCORDING.search(text, s, e, timeout=TIMEOUT)
+    m = keyed_search(_ACCORDING, text, s, e, unit.keys)
     if m:
         if m.start("name") >= 0:  # "according to the port's director, Samuel Ortiz"
             return _trim_np(text, m.start("name"), m.end("name"))
