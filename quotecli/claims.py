@@ -69,6 +69,15 @@ _PAST_AUX = keyed(regex.compile(r"(?<![\p{L}])(?:was|were|had|did|didn['’]t|wa
 _NOUN_BEFORE = regex.compile(r"(?:['’]s\s+(?:[\p{Ll}\-]+\s+)?|(?<![\p{L}])(?:\p{Ll}+est|new|old|original|secret|ambitious|controversial|"
                              r"former|initial|current|bold|grand|master|long-term|five-year|ten-year|immediate|any|further|future|"
                              r"concrete|detailed|specific|no|own|such|these|those|make|made|making|announce|unveil|unveiled)\s+)$")
+# look-backs over the words before a cue (searched on the slice; see cues.keyed)
+_COMPARISON_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:like|than|as)\s+(?:\p{L}+\s+){0,3}$"), ("like", "than", "as"))
+_HAD_BEFORE = keyed(regex.compile(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$"), ("had",))
+_RELATIVE_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?(?:\p{Ll}+ly\s+)?$",
+                                       regex.I), ("that", "which", "who"))
+_WAS_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$"), ("was", "were"))
+# the words some cue-word patterns open with: a cheap test before the pattern
+_NOUN_LIKE = ("plan", "hope", "aim", "promise", "pledge", "vow", "target", "wish", "want")
+_PAST_INTENT = ("planned", "agreed", "decided", "intended", "aimed", "sought", "attempted", "threatened")
 _QUESTION = regex.compile(r"\?[\"'”’»)\]]*\s*$")
 _HABITUAL = keyed(regex.compile(r"(?<![\p{L}])(?:traditionally|usually|typically|normally|generally|customarily|routinely|"
                                 r"often|always|sometimes|tends?\s+to|used\s+to|every\s+now\s+and\s+then|every\s+(?:year|week|day|month)|each\s+(?:year|week))(?![\p{L}])",
@@ -173,8 +182,9 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
     if "forward" not in low and "safe" not in low and "\u017f" not in text:
         return []  # no _BOILER_START anywhere (a long s "ſ" is an "s" to regex.I, not to lower())
     paras = doc.paragraphs
-    hit = [bool(_BOILER_START.search(text, ps, pe, timeout=TIMEOUT) and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT))
-           for ps, pe in paras]
+    aligned = len(low) == len(text) and "\u017f" not in text  # the lowercase keeps offsets: test paragraphs in it first
+    hit = [bool((not aligned or "forward" in low[ps:pe] or "safe" in low[ps:pe]) and _BOILER_START.search(
+        text, ps, pe, timeout=TIMEOUT) and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT)) for ps, pe in paras]
     for i, (ps, pe) in enumerate(paras):
         if hit[i]:
             continue
@@ -212,13 +222,24 @@ def _units(text: str, s: int, e: int, quotes, keys: KeyIndex | None = None) -> l
     return units
 
 
+def _ends_with_stop(s: str) -> bool:
+    """``[.!?…]["'”’)]?$``: a final stop, perhaps before a closing quote or bracket (string tests; the pattern
+    itself where a newline is among the last characters, as ``$`` also matches before a final newline)."""
+    if "\n" in s[-3:]:
+        return bool(_search(r"[.!?…][\"'”’)]?$", s))
+    return s[-1:] in _STOPS and s[-1:] != "" or s[-1:] in _CLOSERS and s[-1:] != "" and s[-2:-1] in _STOPS and s[-2:-1] != ""
+
+
+_STOPS, _CLOSERS = ".!?…", "\"'”’)"
+
+
 def _headline_end(doc) -> int:
     """End of the leading short paragraphs without final punctuation (headline, standfirst, furniture)."""
     text = doc.text
     end = 0
     for ps, pe in doc.paragraphs[:8]:
         para = text[ps:pe]
-        if _search(r"[.!?…][\"'”’)]?$", para) and len(para.split()) > 6:
+        if _ends_with_stop(para) and len(para.split()) > 6:
             break
         end = pe
     return end
@@ -232,7 +253,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
     sent = text[s:e]
     if "?" in sent and _QUESTION.search(sent, timeout=TIMEOUT):  # its pattern needs the question mark
         return None
-    if headline and not _search(r"[.!?…][\"'”’)]?$", sent) and len(sent.split()) < 3:
+    if headline and not _ends_with_stop(sent) and len(sent.split()) < 3:
         return None
     cues = _cues(text, unit, index)
     hz_all = [f for f in index.horizons_in(s, e) if not _in_masked(f.start, unit.masked)]
@@ -250,7 +271,7 @@ def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bo
         if cue is None:
             return None
         cues = [cue]
-    if headline and not _search(r"[.!?…][\"'”’)]?$", sent):
+    if headline and not _ends_with_stop(sent):
         cues = [c for c in cues if c.rule.strength >= 0.8]
         if not cues:
             return None
@@ -385,7 +406,7 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         if _in_unit(text, unit, _HABITUAL):
             return True
         # "like a human would do", "than it would"
-        if _search(r"(?<![\p{L}])(?:like|than|as)\s+(?:\p{L}+\s+){0,3}$", text[max(s, c.start - 30):c.start]):
+        if keyed_search(_COMPARISON_BEFORE, text, max(s, c.start - 30), c.start, unit.keys, sliced=True):
             return True
         if c.quote is None and not _reported(text, unit, c) and _in_unit(text, unit, _PAST_AUX):
             return True
@@ -435,31 +456,32 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
                                                                                      text, pos=c.end, endpos=e):
             return True
     if rid in ("claim.intent_verb", "claim.intent_noun", "claim.be_adj_to"):
-        if _search(r"(?<![\p{L}])had\s+(?:been\s+|also\s+)?$", before):
+        if keyed_search(_HAD_BEFORE, text, max(s, c.start - 60), c.start, unit.keys, sliced=True):
             return True
     if rid == "claim.intent_verb":
         # a noun: "developing plans to attack", "with hopes to"
-        if _match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and _search(
+        if cue_words.startswith(_NOUN_LIKE) and _match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes|wants)\b", cue_words) and _search(
                 r"(?:\p{Ll}{2,}ing|(?<![\p{L}])(?:of|with|for|about|on|in|to|the|a|an|its|his|her|their|our|new|no|has|have|had))\s+$", before):
             return True
-        if _match(r"(?:plans?|hopes?|aims?|promises?|pledges?|vows?|targets?|wish|wishes|bid)\b", cue_words) and _NOUN_BEFORE.search(before):
+        if cue_words.startswith(_NOUN_LIKE + ("bid",)) and _match(r"(?:plans?|hopes?|aims?|promises?|pledges?|vows?|targets?|wish|wishes|bid)\b", cue_words) and _NOUN_BEFORE.search(before):
             return True
-        if _match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes)\b", cue_words) and _search(
+        if cue_words.startswith(_NOUN_LIKE) and _match(r"(?:plans|hopes|aims|promises|pledges|vows|targets|wishes)\b", cue_words) and _search(
                 r"(?<![\p{L}])\p{Ll}{2,}ed\s+$", before):
             return True  # "they made plans to", "detailed plans to"
         # a defining relative clause describes, not plans: "companies that have agreed to", "a coalition which aims to"
-        if _search(r"(?<![\p{L}])(?:that|which|who)\s+(?:(?:have|has|are|is)\s+(?:been\s+)?)?(?:\p{Ll}+ly\s+)?$", before, regex.I):
+        if keyed_search(_RELATIVE_BEFORE, text, max(s, c.start - 60), c.start, unit.keys, sliced=True):
             return True
         if _match(r"(?:ha(?:ve|s)\s+been|was|were)\s+(?:\p{Ll}+ly\s+)?(?:trying|attempting|striving|hoping|planning|seeking|aiming)", cue_words) \
-                or _search(r"(?<![\p{L}])(?:was|were)\s+(?:\p{Ll}+ly\s+)?$", before):
+                or keyed_search(_WAS_BEFORE, text, max(s, c.start - 60), c.start, unit.keys, sliced=True):
             return True
-        if _match(r"(?:want|wants|wish|wishes)\b", cue_words) and _search(
+        if cue_words.startswith(("want", "wish")) and _match(r"(?:want|wants|wish|wishes)\b", cue_words) and _search(
                 r"(?<![\p{L}])(?:you|might|may|never|no|nobody|no\s+one|everyone|everybody|anyone|anybody|if|who|what|where|whether)"
                 r"\s+(?:\p{L}+\s+){0,3}$", before, regex.I):
             return True
     if rid == "claim.promise_object" and _NOUN_BEFORE.search(before):
         return True
-    if rid == "claim.intent_verb" and _match(r"(?:planned|agreed|decided|intended|aimed|sought|attempted|threatened)\b", cue_words) and not (
+    if rid == "claim.intent_verb" and cue_words.startswith(_PAST_INTENT) and _match(
+            r"(?:planned|agreed|decided|intended|aimed|sought|attempted|threatened)\b", cue_words) and not (
             _search(r"(?<![\p{L}])(?:has|have|having)\s+(?:\p{Ll}+ly\s+|also\s+|now\s+|already\s+)?$", before)
             or c.quote is not None or _report_before(text, s, c.start, unit.keys) and not cue_words.startswith("threatened")):
         return True  # a past intention told as narrative: "they planned to take refuge"; "he threatened to" needs "has"
@@ -643,14 +665,17 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
     for f in hz:
         t = f.text.lower()
         possessive = text[f.end:f.end + 2] in ("'s", "’s")
-        dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and _match(r"(?i:on|this|next|from|by|until)\b", t)
+        dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and t.startswith(("on", "this", "next", "from", "by", "until")) \
+            and _match(r"(?i:on|this|next|from|by|until)\b", t)
         near = progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
                                 or 0 <= (s + progressive.start()) - f.end <= 40)
         if near and not possessive and (dated or horizons.is_future_pointing(f)):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
         window = text[max(s, f.start - 60):f.start]
-        habitual = _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", text[f.end:f.end + 12])
+        after = text[f.end:f.end + 12]  # the pattern opens with "s" or a space (every ASCII \s is isspace)
+        habitual = (after[:1] == "s" or after[:1].isspace() or not after[:1].isascii()) and \
+            _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", after)
         verbs = list(_SCHEDULED.finditer(window, timeout=TIMEOUT)) if not possessive and not habitual and f.rule in (
             "hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season", "hz.year", "hz.month_year") else ()
         # no comma between the verb and the time: "The film, which opens in cinemas on Friday, stars …" is one
@@ -789,7 +814,7 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         return "plan"
     after = text[cue.end:unit.end]
     if rid in ("claim.modal_will", "claim.modal_would") and (
-            _match(r"(?:\s+(?:also|now|not|then))?\s+be\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ne|ld|ng)\b(?!\s+(?:to|that|by\s+the\s+\p{Ll}+ing))", after)
+            _be_next(unit, cue.end) and _match(r"(?:\s+(?:also|now|not|then))?\s+be\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en|wn|ne|ld|ng)\b(?!\s+(?:to|that|by\s+the\s+\p{Ll}+ing))", after)
             or _SCHEDULED_AFTER.match(after)):
         # "will be held", "will be created", "will begin": an arrangement someone has made
         if not keyed_search(_NEGATIVE, text, cue.start, unit.end, unit.keys):
@@ -802,11 +827,25 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
         subj = text[max(unit.start, cue.start - 12):cue.start].lower().split()
         if subj and subj[-1].strip("’'") in ("we", "i", "we'll", "i'll"):
             return "plan"
-        if _search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", text[max(unit.start, cue.start - 4):cue.start].lower()):
+        last4 = text[max(unit.start, cue.start - 4):cue.start].lower()
+        if ("i" in last4 or "we" in last4) and _search(r"(?:^|\s)(?:we|i)\s*$|(?:we|i)$", last4):
             return "plan"
     if keyed_search(_NEGATIVE, text, cue.start, unit.end, unit.keys):
         return "warning"  # a harmful outcome: "concerns that costs will hit profits"
     return cue.rule.type
+
+
+def _be_next(unit: _Unit, pos: int) -> bool:
+    """Can "be" come next after ``pos`` ("will be held", "would now be")? False only when the key index shows the
+    next word is neither "be" nor also/now/not/then before "be"."""
+    keys = unit.keys
+    if keys is None or keys.odd:
+        return True
+    starts, _, lows = keys.words
+    j = bisect.bisect_left(starts, pos)
+    if j < len(lows) and lows[j] == "be" or j + 1 < len(lows) and lows[j] in ("also", "now", "not", "then") and lows[j + 1] == "be":
+        return True
+    return j > 0 and starts[j - 1] + len(keys.words.words[j - 1]) > pos  # a word cut at pos: let the pattern decide
 
 
 def _harm_persists(text: str, unit: _Unit, cue: _Cue) -> bool:

@@ -66,7 +66,7 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                 if np is None:  # "news of the delay and its decision to": the possessive itself, resolved below
                     poss = _match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end])
                     np = (c.start, c.start + poss.end())
-            if np is None and _match(r"\p{Ll}+ing\b", text[c.start:c.end]) and _search(
+            if np is None and "ing" in text[c.start:c.end] and _match(r"\p{Ll}+ing\b", text[c.start:c.end]) and _search(
                     r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
                 # a participle clause ("…, and promising to manage …") shares the sentence's subject
                 np = _main_subject(text, s, c.start)
@@ -344,7 +344,8 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         if m and m.end() < len(phrase):
             a += m.end()
             phrase = text[a:b]
-    if not phrase or not _search(r"[\p{L}\d]", phrase) or _search(r"[\"“”]", phrase):
+    if not phrase or not (phrase[0].isascii() and phrase[0].isalnum() or _search(r"[\p{L}\d]", phrase)) \
+            or '"' in phrase or "“" in phrase or "”" in phrase:
         return None
     words = phrase.split()
     if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
