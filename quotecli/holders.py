@@ -37,6 +37,8 @@ _LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Des
 
 
 _LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
+_CONJ_WORDS = ("But", "And", "So", "However", "Meanwhile", "Now", "Yet", "Still", "Also", "Even", "Instead", "Thus",
+               "Therefore", "Indeed", "Both")
 
 
 _PREDICATE_CUES = frozenset({"claim.modal_will", "claim.modal_would", "claim.weak_modal", "claim.going_to", "claim.be_adj_to",
@@ -340,7 +342,11 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     phrase = text[a:b]
     for rx in (_LEAD_CONJ, _LEAD_PREP, _LEAD_CONJ):
-        m = rx.match(phrase)
+        # their first words: a conjunction; a capital (an ASCII character that is not one opens no such match)
+        if rx is _LEAD_CONJ and not phrase.startswith(_CONJ_WORDS) or rx is _LEAD_PREP and phrase[:1].isascii() \
+                and not phrase[:1].isupper():
+            continue
+        m = rx.match(phrase, timeout=TIMEOUT)
         if m and m.end() < len(phrase):
             a += m.end()
             phrase = text[a:b]
@@ -503,23 +509,12 @@ _DET_NOUN_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:a|an|the|its|his|her|the
 def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> tuple[int, int] | None:
     """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
     s, e = unit.start, unit.end
-    pronoun = None
-    for m in _reporting(text, s, cue.start, unit.keys):
-        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start(), unit.keys) and not _match(
-                _ADJ_REPORT, m.group(), regex.I):
-            continue
-        if not _verb_use(text, m, unit.keys):
-            continue
-        if _in_relative(text, s, e, m.start(), unit.keys) and not _in_relative(text, s, e, cue.start, unit.keys):
-            continue  # "The bill, which ministers say will …, is expected to …": not the main clause's reporter
-        np = _subject(text, s, m.start())
-        if np and not horizons.find(text[np[0]:np[1]]):
-            if text[np[0]:np[1]].lower() in _PRONOUNS:
-                pronoun = pronoun or np
-                continue
-            return np
-    if pronoun:
-        return pronoun
+    key = ("reporter before", cue.start)  # the reporter before the cue, asked twice by holder()
+    if key not in unit.memo:
+        unit.memo[key] = _reporter_before(text, unit, cue.start)
+    got = unit.memo[key]
+    if got is not None:
+        return got
     if before_only:
         return None
     m = keyed_search(_TRAILING_REPORT, text, cue.end, e, unit.keys)
@@ -531,6 +526,28 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
             return _trim_np(text, m.start("name"), m.end("name"))
         return _trim_np(text, m.start("sp"), m.end("sp"))
     return None
+
+
+def _reporter_before(text: str, unit: _Unit, pos: int) -> tuple[int, int] | None:
+    """The subject of the first reporting verb of the main clause before ``pos`` (a pronoun only when there is
+    no other)."""
+    s, e = unit.start, unit.end
+    pronoun = None
+    for m in _reporting(text, s, pos, unit.keys):
+        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start(), unit.keys) and not _match(
+                _ADJ_REPORT, m.group(), regex.I):
+            continue
+        if not _verb_use(text, m, unit.keys):
+            continue
+        if _in_relative(text, s, e, m.start(), unit.keys) and not _in_relative(text, s, e, pos, unit.keys):
+            continue  # "The bill, which ministers say will …, is expected to …": not the main clause's reporter
+        np = _subject(text, s, m.start())
+        if np and not horizons.find(text[np[0]:np[1]]):
+            if text[np[0]:np[1]].lower() in _PRONOUNS:
+                pronoun = pronoun or np
+                continue
+            return np
+    return pronoun
 
 
 def _mention(text: str, resolver, a: int, b: int) -> Mention:

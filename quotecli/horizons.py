@@ -990,10 +990,25 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
     return res
 
 
+# every ASCII character that is not a letter or a digit, to a space: an ASCII stretch's [\p{L}\d]+ words by split()
+_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _no_candidates(text: str, start: int, end: int) -> bool:
+    """Does an ASCII stretch hold no word that can key a rule (no key word, number or Q/H/F code)? Then find()
+    has no window to run. False for other stretches (they take the usual scan)."""
+    piece = text[start:end]
+    if not piece.isascii():
+        return False
+    return not any(w.lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF" for w in piece.translate(_ASCII_GAPS).split())
+
+
 def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[Found]:
     """Time expressions in ``text[start:end]``, longest first where they overlap, in text order. ``words`` is the
     document's ``TextDoc.words`` (optional: it saves a word scan)."""
     end = len(text) if end is None else end
+    if words is None and _no_candidates(text, start, end):
+        return []
     cands: list[Found] = []
     seen: set[tuple[int, int, str]] = set()
     windows = _windows(text, start, end, words)
