@@ -764,6 +764,8 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str, unit: _Unit | 
 
 _WARN_WORDS = regex.compile(r"(?<![\p{L}])(?:warn\w*|threat\w*|risk\w*|danger\w*|fear\w*|crisis|collapse|catastroph\w*)(?![\p{L}])",
                             regex.I)
+# every match opens a letter run (after a non-letter) with one of these, in any case
+_WARN_PREFIXES = ("warn", "threat", "risk", "danger", "fear", "crisis", "collapse", "catastroph")
 
 
 _NEGATIVE = keyed(regex.compile(r"(?<![\p{L}])(?:\L<neg>)(?![\p{L}])", regex.I, neg=load("negative_outcomes")),
@@ -786,7 +788,8 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
     rid = cue.rule.id
     if rid == "claim.expect_subject":
         return EXPECT_TYPE.get(word, "prediction")
-    if _WARN_WORDS.search(text, unit.start, cue.start, timeout=TIMEOUT):
+    if not (unit.keys is not None and unit.keys.absent_prefix(_WARN_PREFIXES, unit.start, cue.start)) and \
+            _WARN_WORDS.search(text, unit.start, cue.start, timeout=TIMEOUT):
         return "warning"
     if keyed_search(_ALARM_THAT, text, max(unit.start, cue.start - 300), cue.start, unit.keys) or _harm_persists(text, unit, cue):
         return "warning"

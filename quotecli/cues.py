@@ -433,6 +433,30 @@ class KeyIndex:
                 got.append(starts[j - 1])
         return got
 
+    def absent_prefix(self, prefixes: tuple[str, ...], lo: int, hi: int) -> bool:
+        """True when no letter run that a search of ``text`` from ``lo`` to ``hi`` sees starts (lowercased) with
+        one of ``prefixes`` (False also when the index cannot tell). The words of the stretch are read one by one
+        (in C): prefixes are not filed."""
+        if self.odd:
+            return False
+        starts, ws, lows = self.words
+        i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if j > i and starts[j - 1] + len(ws[j - 1]) > hi:  # a word cut by hi: its part is what the search sees
+            if not ws[j - 1].isalpha():
+                return False
+            if self.text[starts[j - 1]:hi].lower().startswith(prefixes):
+                return False
+            j -= 1
+        if i and starts[i - 1] + len(ws[i - 1]) > lo and not ws[i - 1].isalpha():
+            return False  # a word with digits cut by lo: a run of it may start after lo
+        if any(map(operator.methodcaller("startswith", prefixes), lows[i:j])):
+            return False
+        if not all(map(str.isalpha, ws[i:j])):  # the runs of words with digits ("5warnings")
+            for k in range(i, j):
+                if not ws[k].isalpha() and any(low.startswith(prefixes) for _, low in _digit_word_runs(ws[k])):
+                    return False
+        return True
+
     def absent(self, keys, lo: int, hi: int, sliced: bool = False) -> bool:
         """True when no letter run of ``text[lo:hi]`` is one of ``keys`` (False also when the index cannot tell)."""
         if self.odd:

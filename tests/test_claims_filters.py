@@ -12,7 +12,8 @@ from quotecli.cues import KeyIndex
 from quotecli.text import TIMEOUT, TextDoc
 
 CASES = Path(__file__).parent / "cases" / "claims.jsonl"
-PIECES = ["probably", "Perhaps", "maybe", "we want to", "I would like to", "thank", "warnings", "threatened", "Crisis",
+PIECES = ["warnings", "5warned", "Threats", "risky", "crisis", "Collapse", "catastrophic", "fearful", "dangers",
+          "probably", "Perhaps", "maybe", "we want to", "I would like to", "thank", "warnings", "threatened", "Crisis",
           "concerns that", "worries", "job losses", "violence", "fears", "cautioned", "is growing", "'s rising",
           "who", "which", "whose", ", which", "says", "announced", "tweeted", "according to", "when", "and it did.",
           "was", "Was", "WERE", "5was", "had2", "didn't", "didn’t", "if", "If", "unless", "you", "Your", "every year",
@@ -40,6 +41,8 @@ def _same(text):
                 got = cues.keyed_search(rx, text, lo, hi, keys, sliced)
                 want = rx.search(text[lo:hi] if sliced else text, *(() if sliced else (lo, hi)), timeout=TIMEOUT)
                 assert (got and got.span()) == (want and want.span()), (rx.pattern, text, lo, hi, sliced)
+        if keys.absent_prefix(claims._WARN_PREFIXES, lo, hi):
+            assert claims._WARN_WORDS.search(text, lo, hi, timeout=TIMEOUT) is None, (text, lo, hi)
         plain = [m.span() for m in claims._REPORT_BEFORE.finditer(text, lo, hi, timeout=TIMEOUT)]
         assert [m.span() for m in claims._report_verbs(text, lo, hi, keys)] == plain, (text, lo, hi)
         assert [m.span() for m in holders._reporting(text, lo, hi, keys)] == \
