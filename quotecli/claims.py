@@ -855,7 +855,10 @@ def _harm_persists(text: str, unit: _Unit, cue: _Cue) -> bool:
     """A harmful subject that will last: "the exploitation of workers will continue", "the problem won't go away"."""
     if cue.rule.id not in ("claim.modal_will", "claim.going_to", "claim.weak_modal", "claim.be_adj_to"):
         return False
-    subject = _SUBJECT_SPLIT.split(text[max(unit.start, cue.start - 80):cue.start], timeout=TIMEOUT)[-1]
+    lo = max(unit.start, cue.start - 80)
+    if unit.keys is not None and any(unit.keys.absent(k, lo, cue.start, sliced=True) for k in KEYED_PATTERNS[_NEGATIVE]):
+        return False  # no harm word in the stretch, so none in its last clause (which starts after a non-letter)
+    subject = _SUBJECT_SPLIT.split(text[lo:cue.start], timeout=TIMEOUT)[-1]
     if not keyed_search(_NEGATIVE, text, cue.start - len(subject), cue.start, unit.keys, sliced=True):
         return False
     after = text[cue.end:min(unit.end, cue.end + 40)]
