@@ -13,10 +13,12 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
     before.participle     …, saying “…”  (the sentence's subject)
     before.passive_by     Sanders was asked by host Bill Maher, “…”
     before.coordinated    Carson took the stage … and called the system “…”
+    in_words              in Forbes’ words, “…” / “…,” in the words of a senior adviser
     lead_in.colon         In a statement, the company said:¶“…”
     lead_in.subject       In his message, he wrote: “…”
     sentence.subject      a fragment in a sentence whose subject is a name
     inner.transcript_label  “PENCE: Well, look, …”
+    coordinated           (speakers.py) “criminals” and “rapists”: a fragment coordinated with an attributed one
 """
 from __future__ import annotations
 
@@ -38,56 +40,97 @@ _NOUNABLE = frozenset({"retort", "response", "rejoinder", "comment", "comments",
 
 _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statement", "description", "claim",
                         "claims", "promise", "pledge", "warning", "phrase", "view", "vow", "message", "plea",
-                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict"})
+                        "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict",
+                        "suggestion", "conclusion", "accusation", "criticism", "complaint", "admission", "contention",
+                        "prediction", "declaration"})
 
-_NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + ")?"
+# a name with a nickname in marks inside it: Marcia "Cia" Price, John “Tig” Tiegen
+_NICK = r"""["“]\p{Lu}[\p{L}.'’\-]{0,15}(?:[ ]\p{Lu}[\p{L}.'’\-]{0,15})?["”]"""
+_NAME_N = rf"{NAME_PAT}(?:[ ]{_NICK}[ ]{NAME_PAT})?"
+_NAME_TAIL = r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:of|from|for)\s+(?:the\s+)?" + NAME_PAT + "){0,2}"
 
 _NOT_FUNCTION = (r"(?!(?:where|when|which|who|whom|that|and|but|or|as|if|while|because|so|then|the|a|an|of|to|"
                  r"in|on|at|for|with|from|by|than|after|before|since|until|although|though|whether)\b)")
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)"
 
-_DET = r"(?:[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
+_DET = r"(?:[Tt]his|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)"
 
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{NAME_PAT}{_NAME_TAIL}|{NAME_PAT}['’]s(?:\s+[\p{{L}}\-]+){{1,4}}?|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?"
-           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?\p{{Ll}}[\p{{Ll}}\-]*s|police)")
+# a word of a long role phrase: "the independent Vermont senator and Democratic presidential candidate" (no
+# pronoun, relative, determiner or preposition, which would make it a clause: "a document he drew up last year")
+_ROLE_NOUN_WORD = (r"(?:and|(?!(?:that|which|who|whom|he|she|they|it|we|his|her|their|the|a|an|of|to|in|on|at|for|"
+                   r"with|from|by|up|one|is|was|has|had)(?![\p{L}]))[\p{L}\d\-’'+&]+)")
+# words ending in s that are not plural nouns ("his boast-averse mother", "this", "is")
+_NOT_S_WORD = r"(?!(?:his|its|this|is|was|has|does|us|as|yes|thus|plus|less|unless|perhaps|whereas)(?![\p{L}]))"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
+           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s|police)")
 
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
 
+# a participle never inverts with its subject: in “fantastic,” telling reporters … / “that person,” saying the city …
+# what follows the cue is its object or clause, and the speaker is the sentence's subject
+_INVERTING_CUES = tuple(c for c in CUES if not c.split()[0].endswith("ing"))
+# an auxiliary makes a determiner phrase after the cue the subject of a clause: said the candidate could be …
+_NO_AUX = r"(?!(?<![\p{L}])(?:could|would|will|is|was|are|were|has|had|have|can|may|might|should|must|did|does)(?![\p{L}]))"
 _AFTER_CUE_SP = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{NAME_PAT}
-         |{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?:(?:on|in|at|last|this)\s+\p{{L}}+\s+)?(?P<sp>{_PRON}(?![\p{{L}}])|(?:the\s+|(?:bin|al|de|van|von)\s)?{_NAME_N}
+         |{_DET}\s+(?:{_NO_AUX}[^,.;:!?\"“”\n]){{1,80}}?(?=\s*(?:[,.;:!?]|\Z|\s(?:in|on|at|during|after|before|when|while|as|who|adding|to)\b)))
          (?:\s*,\s*{_ROLE_TAIL})?""",
-    regex.X, cues=CUES + tuple(c[0].upper() + c[1:] for c in CUES), titles=TITLES)
+    regex.X, cues=_INVERTING_CUES + tuple(c[0].upper() + c[1:] for c in _INVERTING_CUES), titles=TITLES)
 
+# a name does not end at an abbreviated title's full stop: "panel Chairman Rep. Jason Chaffetz", not "… Rep"
+_NOT_AT_TITLE_DOT = "(?<!(?<![\\p{L}])(?:" + "|".join(regex.escape(t[:-1]) for t in TITLES if t.endswith(".")) + r")(?=\.))"
 _AFTER_CUE_ROLE_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{NAME_PAT})
-         (?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
-    regex.X, cues=CUES, titles=TITLES)
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{_NAME_N}{_NAME_TAIL})
+         {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
+    regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:{_DET}|\p{{Lu}}[\p{{L}}&\-]*['’]s)\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
-    regex.X, cues=CUES, titles=TITLES)
+    regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
+# appositions between the name and its verb: “…,” Scott Pruitt, the attorney general of Oklahoma, one of the
+# states suing the agency, said / Harry Bond, 30, of Raleigh, N.C., who was among those polled, said
+_APPOS = rf"(?:[^,;:\"“”\n]|{_NICK}(?=[ ]\p{{Lu}}))"  # a nickname may stand in an apposition's name
+_APPOSITIONS = rf"{_APPOS}{{2,120}}(?:,\s*{_APPOS}{{2,120}}){{0,3}}"
+# an apposition whose closing comma is missing: Katie Packer, who is chairman of the PAC said in a statement
+_UNCLOSED_APPOSITION = (r"""\s*,\s*(?P<role>(?:who|a|an|the)\s(?:(?!(?<![\p{L}])(?:and|or|but|when|while|if|as|because|that|after|"""
+                        r"""before|said|says|told)(?![\p{L}]))[^,;:"“”\n]){3,100}?)(?=\s+(?:\L<cues>)(?![\p{L}]))""")
 _AFTER_SP_CUE = regex.compile(
-    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>[^,;:\"“”\n]{{3,120}}),)?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}])""",
+    rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),|{_UNCLOSED_APPOSITION})?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}\-])""",
     regex.X, cues=CUES, titles=TITLES)
 
+# “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either
+# case (and possessives: "Italy's Northern League leader") before the name; the name is split off by trim_speaker
+_NOT_VERBISH = r"(?!(?:is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|did|does|do|not|also)(?![\p{L}]))"
+_CHAIN_WORD = (rf"(?:\p{{Lu}}[\p{{L}}\-]*['’]s|{_NOT_FUNCTION}{_NOT_VERBISH}\p{{Ll}}[\p{{L}}\-]*|\p{{Lu}}[\p{{L}}\d/&\-]*\.?"
+               rf"|\d+(?:st|nd|rd|th))")
+_AFTER_CHAIN_CUE = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<sp>(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL})
+         \s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}\-])""",
+    regex.X, cues=CUES, titles=TITLES)
+
+_ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
+_POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?\s+\p{Ll}")
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
-_FULL_NAME_ONLY = regex.compile(rf"{NAME_PAT}", titles=TITLES)
-_AFTER_DASH = regex.compile(rf"\s*+(?P<cue>[—―–]|--)\s*+(?P<sp>{NAME_PAT})(?:\s*,\s*{_ROLE_TAIL})?",
+_FULL_NAME_ONLY = regex.compile(rf"{_NAME_N}", titles=TITLES)
+_AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
+# what may follow a dash signature on its line: nothing, a full stop, or a tweet's date after the handle
+_SIGNATURE_END = regex.compile(r"[\s\u00a0]*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{4})?[\s\u00a0.]*(?:\n|\Z)")
 
 _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
 
+_SENT_FINAL_NAME = rf"(?:the\s+)?{_NAME_N}{_NAME_TAIL}|(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL}"
 _SENT_FINAL = regex.compile(
-    rf"""[,;]\s+(?:(?P<sp>{_PRON}|(?:the\s+)?{NAME_PAT}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
-         \s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}})
+    rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
+         (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})
          |(?P<cue>according\s+to)\s+(?:{_DET}\s+[^,.;!?\n]{{1,40}},\s+)?(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;!?\n]{{1,40}}))
-         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?:an?|the|who)\s[^;!?\n"“”]{{0,120}}?)?[.!?]?\s*\Z""", regex.X, cues=CUES, titles=TITLES)
+         (?:\s+[^,.;!?\n"“”]{{0,40}})?(?:,\s+(?P<role>[^;!?\n"“”]{{0,160}}?)|(?P<ptail>,\s+(?:\L<ing>)\s[^\n]{{0,300}}?))?[.!?]?[”"’']?\s*\Z""",
+    regex.X, cues=_INVERTING_CUES, ing=[c for c in CUES if c.endswith("ing")], titles=TITLES)
 
-_MARK_IN = regex.compile(r"[\"“”]")
+_MARK_IN = regex.compile(r"[\"“”]|''")
 
 _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(?:called|described|labell?ed|branded|dubbed|hailed|"
                          r"praised|critici[sz]ed|quoted|deemed|termed|slammed)\b(?:\s+as)?\s*$")
@@ -102,12 +145,12 @@ _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-
 _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
                                "published", "released", "aired", "filed", "posted", "reported"})
 
-_ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
+_ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|states|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
              r"shot\s+back|fired\s+back|chimed\s+in|broke\s+in|cut\s+in|bit\s+back)")
 
 _AFTER_SP_ANYVERB = regex.compile(
     rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
-         \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of)\b))""",
+         \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of|and)\b))""",
     regex.X, titles=TITLES)
 
 _AFTER_ANYVERB_SP = regex.compile(
@@ -123,6 +166,13 @@ _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|w
 _SENT_BREAK = regex.compile(r"[.!?][\"”’']?\s")
 # not the full stop of a title or an initial
 _NOT_ABBREV = r"(?<!(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof|Rev|St|Jr|Sr|Sgt|Adm|Cmdr|Supt|\p{Lu}))"
+
+# in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer
+_WORDS_OF = rf"(?P<cue>[Ii]n\s+the\s+(?:\p{{Ll}}+\s+)?words\s+of)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”'\n]{{1,50}}?)"
+_IN_WORDS_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?P<cue>[Ii]n\s+(?P<sp>{NAME_PAT})['’]s?\s+(?:own\s+)?words)|{_WORDS_OF})\s*[,:]?\s*\Z",
+    titles=TITLES)
+_IN_WORDS_AFTER = regex.compile(rf"\s*,?\s*{_WORDS_OF}(?=\s*[,.;:!?]|\s*\Z)", titles=TITLES)
 
 _VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
 
@@ -152,18 +202,24 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     a_end = pe
     if i + 1 < len(cands) and cands[i + 1].para == c.para:
         a_end = min(a_end, cands[i + 1].pair.open)
-    f = _after(text, a_start, a_end) or _passive_by(text, doc, c, a_end)
+    # a dash signature names the speaker of a quotation that stands as its own sentence; after words of the
+    # writer's ('…insisted his party was "still the No. 1 force."--Kim Hjelmgaard.') it is the reporter's byline
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`")
+    f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
     if f:
         return f
     m = _LABEL.match(text, c.start, c.end, timeout=TIMEOUT)
     if m and m.group("sp") not in _NOT_LABELS:
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
-    if not text[a_start:pe].strip(" .") and c.para + 1 < len(doc.paragraphs):
+    if own and not text[a_start:pe].strip(" .\u00a0") and c.para + 1 < len(doc.paragraphs):
         ns, ne = doc.paragraphs[c.para + 1]
-        m = _AFTER_DASH.match(text, ns, ne, timeout=TIMEOUT)
-        if m and not text[m.end():ne].strip(" .,"):
-            sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
-            return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
+        f = _dash_signature(text, ns, ne)
+        if f:
+            return f
+    f = _in_words(doc, c, a_start, a_end)
+    if f:
+        return f
     # the stretch before the opening mark, back to the previous quotation or the sentence start
     b_end = c.pair.open
     b_start = max(ps, b_end - 300)
@@ -172,10 +228,10 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     f = _before(doc, b_start, b_end, c)
     if f:
         return _with_clause_pronoun(doc, f, c.pair.open) if f.rule in _DISTANT else f
-    if i + 1 >= len(cands) or cands[i + 1].pair.open > doc.sentences[doc.sentence_index(c.pair.outer_end - 1)][1]:
-        f = _sentence_end(doc, c)
-        if f:
-            return f
+    # also when more fragments follow in the sentence: like “maybe” and “perhaps”, he told reporters
+    f = _sentence_end(doc, c)
+    if f:
+        return f
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
 
 # rules whose speaker may stand far from the quotation (its clause may have a pronoun of its own)
@@ -186,6 +242,19 @@ def _verb_cue(text: str, ss: int, m) -> bool:
     return not (m.group()[:1].isupper() and m.start() > ss and not _CLAUSE_START.search(
         text, max(ss, m.start() - 4), m.start(), timeout=TIMEOUT))
 
+def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | None:
+    """in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer."""
+    text = doc.text
+    lo, hi = c.pair.open - 90, min(a_end, a_start + 90)
+    if text.find("words", max(0, lo), c.pair.open) < 0 and text.find("words", a_start, hi) < 0:
+        return None  # both patterns need the word
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    m = _IN_WORDS_BEFORE.search(text, max(ss, lo), c.pair.open, timeout=TIMEOUT) or \
+        _IN_WORDS_AFTER.match(text, a_start, hi, timeout=TIMEOUT)
+    if not m or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(a, b, role, m.span("cue"), "in_words", 0.85)
 
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
     """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
@@ -228,6 +297,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
             got = near
     if not got or not text[got[1]:b_end].strip(" ,\u00a0") and text[got[1] - 2:got[1]] not in ("’s", "'s"):
         return None  # "Tea Party “super PACs” …": the phrase holding the quotation is not its speaker
+    if text[ss] in "\"“‘'`" and _NEW_CLAUSE.search(text, got[1], b_end, timeout=TIMEOUT):
+        return None  # "“You winning?” she said, but Kevin …, and as Trump went on about “…”": not her clause
     if comma and not (participle or colon):
         subj = text[got[0]:got[1]]
         if (subj[:1].isupper() or subj.lower() in PRONOUNS) and subj.split()[0] not in _NOT_NAMED \
@@ -265,7 +336,20 @@ _VERBLESS_LEAD = regex.compile(rf"(?:^|[-—–―•:]\s+|{_NOT_ABBREV}\.\s+)(?
 _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:\s+that)?[,:]?\s*$",
                             ing=[c for c in CUES if c.endswith("ing")])
 
-def _after(text: str, s: int, e: int) -> Found | None:
+def _dash_signature(text: str, s: int, e: int) -> Found | None:
+    """“…” — Commissioner Geoffrey Starks / “…”¶- Bernie Sanders. / ”― Carla Sanchez: a dash and a name that
+    end the line. "— Radio New Zealand, June 12, 2025" is a source line, not a signature."""
+    m = _AFTER_DASH.match(text, s, e, timeout=TIMEOUT)
+    if not m or _DATE_AFTER.match(text, m.end("sp"), e, timeout=TIMEOUT) \
+            or not _SIGNATURE_END.match(text, m.end(), e, timeout=TIMEOUT) and m.end() < e \
+            or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
+    return Found(sp_s, sp_e, role, m.span("cue"), "after.dash", 0.85)
+
+def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
+    if text[s:s + 1] in ("'", "’") and text[s - 2:s] == "''":
+        s += 1  # ''… 'We'll bomb them,''' said X: the third mark closes the inner quotation
     seg_end = min(e, s + 250)
     # “… the end.” He told …: a full stop inside the marks ends the sentence, so a capitalised subject
     # after it starts a new one (“…?” Vitter demanded. still attributes)
@@ -286,24 +370,30 @@ def _after(text: str, s: int, e: int) -> Found | None:
     m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT)
     if m and any(w[:1].islower() for w in m.group("pre").split()) and \
             m.group("pre").split()[0].lower() not in DETS and plausible(text, m.start("sp"), m.end("sp")):
-        pre = m.group("pre").strip()
-        role = pre if not m.group("role") else f"{pre}, {m.group('role').strip()}"
-        sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        # the role words and the name are split as one phrase: "panel Chairman Rep. | Jason Chaffetz"
+        sp_s, sp_e, role = trim_speaker(text, m.start("pre"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
-                           (_AFTER_DASH, "after.dash", 0.85)):
+                           (_AFTER_CHAIN_CUE, "after.speaker_cue", 0.9)):
         m = rx.match(text, s, seg_end, timeout=TIMEOUT)
-        if m and rx is _AFTER_DASH and _DATE_AFTER.match(text, m.end("sp"), seg_end, timeout=TIMEOUT):
-            continue  # "— Radio New Zealand, June 12, 2025": a source line, not a byline
+        if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
+            continue  # a plain name is the simpler rules' business
         if m and plausible(text, m.start("sp"), m.end("sp")):
-            if "role" in rx.groupindex and m.group("role") and m.group("sp").split()[0].lower() in DETS \
-                    and _FULL_NAME_ONLY.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
-                # “…,” the UN's coordinator in Kenya, Stephen Jackson, told AFP: the name is the apposition
-                a = m.start("role") + len(m.group("role")) - len(m.group("role").lstrip())
-                b = a + len(m.group("role").strip())
-                return Found(a, b, m.group("sp").strip(), m.span("cue"), rule, conf)
+            if "role" in rx.groupindex and m.group("role") and (m.group("sp").split()[0].lower() in DETS
+                                                                 or _POSSESSIVE_HEAD.match(m.group("sp"))) \
+                    and _ROLE_THEN_NAME.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
+                # “…,” the UN's coordinator in Kenya, Stephen Jackson, told AFP / Sanders's campaign manager,
+                # Jeff Weaver, said / Scott's niece, state Del. Marcia "Cia" Price (D), shouted: the name is the apposition
+                a, b, inner = trim_speaker(text, m.start("role"), m.end("role"), None)
+                if _FULL_NAME_ONLY.fullmatch(text, a, b, timeout=TIMEOUT):
+                    role = ", ".join(r for r in (m.group("sp").strip(), inner) if r)
+                    return Found(a, b, role, m.span("cue"), rule, conf)
             sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
             return Found(sp_s, sp_e, role, m.span("cue"), rule, conf)
+    if dash_ok:
+        f = _dash_signature(text, s, e)
+        if f:
+            return f
     # “…,” he surmised. / “…,” the email read. / “…,” remembered Roy Verley: a quotation that ends with a
     # comma (or ? !) inside its marks is followed by its attribution, whatever the verb
     if text[j] in ",?!—–" and text[s:s + 1] in (" ", "\u00a0"):
@@ -321,11 +411,20 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     if se <= c.pair.outer_end:
         return None
     m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
-    if not m or _MARK_IN.search(text, m.start(), se, timeout=TIMEOUT):
+    # … are sickening, Hollande said Tuesday, noting the nominee “makes you …”: a participle clause after the
+    # attribution may hold quotations of its own
+    if not m or _MARK_IN.search(text, m.start(), m.start("ptail") if m.group("ptail") else se, timeout=TIMEOUT):
         return None
     if not plausible(text, m.start("sp"), m.end("sp")):
         return None
-    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    role = m.group("role")
+    if m.group("sp").split()[0].lower() in DETS and role:
+        # …, said the bureau's director, James B. Comey, on Monday: the name is the apposition
+        name = _FULL_NAME_ONLY.match(role, timeout=TIMEOUT)
+        if name and _NAME_THEN_STOP.match(role, name.end(), timeout=TIMEOUT):
+            a = m.start("role")
+            return Found(a + name.start(), a + name.end(), m.group("sp").strip(), m.span("cue"), "after.sentence_end", 0.8)
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), role and role.strip(" .!?"))
     return Found(sp_s, sp_e, role, m.span("cue"), "after.sentence_end", 0.8)
 
 def _passive_by(text: str, doc: TextDoc, c: Candidate, a_end: int) -> Found | None:
@@ -355,7 +454,7 @@ _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _WITH = regex.compile(r"(?<![\p{L}])with\s+(?P<q>(?:one|some|many|each|all|several|most|none|two|three)\s+of\s+)?$")
 _VERB_OBJECT = regex.compile(r"\s+(?:to|it|him|her|them|us|me|you|his|their|its)\s")
 _WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the|a|an|one|two|three|his|her|their|its)\s|"
-                          r"\p{Lu})[^,;:\"“”()]{1,60}?)\s+\Z")
+                          r"\p{Lu})[^,;:\"“”()]{1,60}?)(?:\s+\p{Ll}+ly)?\s+\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
@@ -403,13 +502,19 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     for n in range(len(cues) - 1, -1, -1):
         m = cues[n]
         gap = text[m.end():e]
-        if _AND_THAT.search(gap, timeout=TIMEOUT):
-            far = 250  # "Reid told reporters that he had spoken to Johnson and that “…”": an earlier cue governs
+        at = _AND_THAT.search(gap, timeout=TIMEOUT)
+        if at and not _THAT_IN.search(gap, 0, at.start(), timeout=TIMEOUT):
+            # "Reid said that he spoke with Sanders and that the senator faced a “…”": the nearer cue sits in the
+            # first that-clause; the earlier cue governs both (but "told reporters that … and that “…”" governs)
+            far = 250
             continue
         if len(gap) > far or _GAP_BREAK.search(gap, timeout=TIMEOUT):
             continue
         cue_words = m.group().lower()
         earlier_verb = any(v.start() < m.start() for v in verb_cues)
+        # a reporting verb whose clause holds this cue ("Ryan told CNN that Ginsburg’s comments “…”", "saying
+        # Trump’s comments “…”"); not a verb whose object the cue noun is ("remembered Meyer’s suggestion")
+        reported = [v for v in verb_cues if v.start() < m.start()]
         if earlier_verb and m.start() in hypothetical:
             continue  # "Obama said he expected that Americans will say “no”": the report is Obama's
         if cue_words.startswith("according"):
@@ -420,7 +525,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             continue
         if cue_words in _NOUN_CUES:
             got = possessive_before(text, s, m.start())
-            if got and earlier_verb:
+            if got and any(v.group().lower() in _REPORT_VERBS | _REPORT_PARTICIPLES
+                           or _THAT_IN.search(text, v.end(), got[0], timeout=TIMEOUT)
+                           or _AS_BEFORE.search(text, max(s, e - 6), e, timeout=TIMEOUT) for v in reported):
+                # (also "dismissed criticism of Mr. Trump's comments as “…”": the verb's subject labels them)
                 continue  # "Ryan told CNN that Ginsburg’s comments “…”": the reporting verb's subject speaks
             if got:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
@@ -513,6 +621,9 @@ def _with_clause_pronoun(doc: TextDoc, f: Found | None, before: int) -> Found | 
 
 
 _REPORT_VERBS = frozenset("said says told tells added adds argued argues wrote writes noted notes".split())
+_REPORT_PARTICIPLES = frozenset("saying telling adding arguing writing noting stating".split())
+_AS_BEFORE = regex.compile(r"(?<![\p{L}])as\s*$")
+_THAT_IN = regex.compile(r"(?<![\p{L}])that\s")
 # "went on to say", "goes on:": 'go on' reports only so ("once the Senate goes on recess" does not)
 _GO_ON_REPORTS = regex.compile(r"\s*(?:to\s|about\s|[,:]|[\"“'‘])")
 _THAT_GAP = regex.compile(r"\s*(?:\p{Lu}\p{L}+\s+|reporters\s+|him\s+|her\s+|them\s+|me\s+|us\s+)?(?:that\s+)?\Z")
@@ -640,7 +751,8 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("after.verb_speaker", "any verb then the speaker after a comma-ended quotation",
                     "“She took it upon herself to prove them wrong,” volunteered Roy Verley.", "Roy Verley",
                     "“She took it upon herself.” Volunteered by all, Roy Verley retired."),
-    AttributionRule("after.dash", "a dash byline after the quotation, also on the next line",
+    AttributionRule("after.dash", "a dash signature (—, ―, -, --) ending the line after a quotation that is its own "
+                    "sentence, also on the next line",
                     "“Net neutrality is not a partisan issue.”\n— Commissioner Grace Whitlock", "Grace Whitlock",
                     "“Net neutrality is not a partisan issue.”\n— and nobody disagreed."),
     AttributionRule("after.passive_by", "a passive cue before a fragment and its agent after it",
@@ -666,6 +778,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("before.coordinated", "a cue coordinated with an earlier verb shares its subject",
                     "Carson took the stage in Baltimore and called the system “rotten to the core”.", "Carson",
                     "The stage in Baltimore was packed and the system seemed “rotten to the core”."),
+    AttributionRule("in_words", "in X’s words / in the words of X, before or after the quotation",
+                    "The city chose Lisbon because, in Marta Silva’s words, “the port never sleeps”.", "Marta Silva",
+                    "The city chose Lisbon because, in other words, “the port never sleeps”."),
     AttributionRule("before.participle", "a participle cue takes the sentence's subject",
                     "Warren endorsed Clinton on Thursday, saying “I think having a fighter in the lead matters.”",
                     "Warren", "Endorsements came on Thursday, with “I think” as the favourite opening."),
@@ -684,6 +799,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("split", "the second piece of a quotation split by its attribution",
                     "“If we lose this case,” Karim Aziz said, “we will take it to the Supreme Court.”", "Karim Aziz",
                     "“If we lose,” Karim Aziz said. Later the court ruled against him."),
+    AttributionRule("coordinated", "a fragment coordinated with an attributed one (and, or, but, a comma) shares it",
+                    "Voters should “stay home” or “spoil the ballot,” the mayor wrote on Facebook.", "the mayor",
+                    "Voters should “stay home.” Or “spoil the ballot,” the mayor wrote on Facebook."),
     AttributionRule("continuation", "a quotation with no cue continues the previous speaker",
                     "“The budget is balanced,” said Alan Smith.\n\n“The numbers speak for themselves.”",
                     "Alan Smith", "The budget passed on Tuesday.\n\n“The numbers speak for themselves.”"),

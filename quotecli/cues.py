@@ -7,9 +7,11 @@ tests/test_claims.py runs. Alternations come from lexicon files through ``regex`
 """
 from __future__ import annotations
 
+import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 
 import regex
 
@@ -256,28 +258,242 @@ CUE_RULES: tuple[CueRule, ...] = (
 _RULE = {r.id: r for r in CUE_RULES}
 
 
+# every key word the claims stage asks the index about (``keyed`` and ``key_words`` add to it): the index files
+# the positions of these words once per document, so that a question costs a bisection
+_KEY_UNIVERSE: set[str] = set()
+
+
+def key_words(words) -> frozenset:
+    """A key set for ``KeyIndex.starts`` / ``absent`` (lowercased words), filed by every document's index."""
+    keys = frozenset(words)
+    _KEY_UNIVERSE.update(keys)
+    return keys
+
+
+# Patterns whose every match holds a key word of each of their sets as a whole letter run (see KeyIndex): a
+# search where the index shows a set absent is not run. tests/test_claims_filters.py checks every entry against
+# its pattern on random texts; a pattern that changes needs its keys checked.
+KEYED_PATTERNS: dict[regex.Pattern, tuple] = {}
+
+
+def keyed(rx: regex.Pattern, *keysets) -> regex.Pattern:
+    """Record the key sets of ``rx`` (lowercased words) and return it."""
+    KEYED_PATTERNS[rx] = tuple(key_words(k) for k in keysets)
+    return rx
+
+
 _REPORT_BEFORE = _rx(r"(?<![\p{L}])(?:\L<holders>)(?![\p{L}])".replace("\\L<holders>", "|".join(
     regex.escape(v) for v in _HOLDER_VERBS)), regex.I)
 
 
-_TRAILING_REPORT = regex.compile(
+_TRAILING_REPORT = keyed(regex.compile(
     r"""[,;]\s*(?:(?P<sp>[^,;"“”]{2,80}?)\s+(?:also\s+)?(?:said|says|say|told\s+[^,.]{1,40}|added|argued|argues|warned|warns|
         believes|believe|predicted|predicts|forecast|forecasts|claimed|claims|reckons|insisted|insists|has\s+said|have\s+said|
         announced|confirmed|estimated|estimates|admitted|admits|hinted|hints|conceded|concedes|acknowledged|acknowledges|
         suggested|suggests|stressed|stresses|noted|notes|explained|explains|revealed|reveals|cautioned|cautions|signalled|
         signaled|signals|indicated|indicates|expects|expect|expected|fears|feared|wrote|writes|tweeted|posted)(?:\s+(?:on|in|at|last|this)\s+[^,.]{1,30})?
        |(?:said|says)\s+(?P<sp>[^,;"“”]{2,80}?)(?:,\s*[^.]{1,80})?)\s*[.!]?[\"'”’]?\s*$""",
-    regex.X)
+    regex.X), """said says say told added argued argues warned warns believes believe predicted predicts forecast forecasts
+    claimed claims reckons insisted insists announced confirmed estimated estimates admitted admits hinted hints
+    conceded concedes acknowledged acknowledges suggested suggests stressed stresses noted notes explained explains
+    revealed reveals cautioned cautions signalled signaled signals indicated indicates expects expect expected fears
+    feared wrote writes tweeted posted""".split())
 
 
-_ACCORDING = regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)"
-                           r"(?:,\s*(?P<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s*[,.;]|\s*$))?")
+_ACCORDING = keyed(regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the\s+)?[^,.;]{2,60}?)(?=\s*[,.;]|\s*$)"
+                                 r"(?:,\s*(?P<name>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3})(?=\s*[,.;]|\s*$))?"),
+                   ("according",))
 
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 _TOKEN = regex.compile(r"\S+")
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+# the characters that regex's case-insensitive matching folds to an ASCII letter while str.lower() does not
+# (long s "ſ" ~ "s", dotted "İ" ~ "i"): in a text holding one, a lowercased word may miss a key regex.I would find
+_ODD_FOLDS = ("\u017f", "\u0130")
+
+
+_DIGITS_TO_SPACES = str.maketrans("0123456789", " " * 10)
+
+
+def _digit_word_runs(word: str) -> list[tuple[int, str]]:
+    """(offset, lowercase) of the letter runs of a word that is not all letters ("10am" -> [(2, "am")]); an ASCII
+    word is split by str methods (its letters and digits are regex's), any other by the letter pattern."""
+    if word.isdecimal():
+        return []
+    if not word.isascii():
+        return [(m.start(), m.group().lower()) for m in _LETTERS.finditer(word, timeout=TIMEOUT)]
+    out = []
+    at = 0
+    for run in word.translate(_DIGITS_TO_SPACES).split():
+        at = word.index(run, at)
+        out.append((at, run.lower()))
+        at += len(run)
+    return out
+
+
+class KeyIndex:
+    """Where the key words of a pattern stand in one document, from its word list (``TextDoc.words``): the
+    patterns whose every match holds a whole letter run of a known set (a key, lowercased) run only where one is.
+
+    A letter run is a maximal ``\\p{L}+`` stretch: a word of letters, or a part of a word with digits ("2030s" ->
+    "s", "10am" -> "am"). A stretch ``text[lo:hi]`` that cuts a word of letters sees its part as a run at ``hi``
+    (the pattern meets its end there); at ``lo`` only when the text is sliced (``sliced``: a search of
+    ``text[lo:hi]`` itself), since a search from ``lo`` sees the letter before it and no key of these patterns
+    follows a letter. Lowercasing is regex's case-insensitive match for every letter except long s and dotted I:
+    in a text holding either, and where a word with digits is cut, the index cannot tell (None, False) and the
+    caller runs its pattern as before. The runs of the key universe are filed by word once per document; each key
+    set's positions are merged on first use, and a question is then a bisection."""
+
+    __slots__ = ("text", "words", "odd", "_filed", "_sets")
+
+    def __init__(self, text: str, words):
+        self.text = text
+        self.words = words
+        self.odd = any(ch in text for ch in _ODD_FOLDS)
+        self._filed: dict[str, list[int]] | None = None
+        self._sets: dict = {}
+
+    def _file(self) -> dict[str, list[int]]:
+        """Lowercased run -> its starts in text order, for the runs in the key universe (digit words' runs too)."""
+        filed: dict[str, list[int]] = {}
+        starts, ws, lows = self.words
+        for k in compress(range(len(lows)), map(_KEY_UNIVERSE.__contains__, lows)):
+            filed.setdefault(lows[k], []).append(starts[k])
+        mixed = False
+        for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+            for at, low in _digit_word_runs(ws[k]):
+                if low in _KEY_UNIVERSE:
+                    filed.setdefault(low, []).append(starts[k] + at)
+                    mixed = True
+        if mixed:
+            for lst in filed.values():
+                lst.sort()
+        self._filed = filed
+        return filed
+
+    def _positions(self, keys) -> list[int]:
+        """Sorted starts of every letter run of the document that is one of ``keys``."""
+        got = self._sets.get(keys)
+        if got is None:
+            if not keys <= _KEY_UNIVERSE:  # not filed: one pass over the words
+                test = keys.__contains__
+                starts, ws, lows = self.words
+                got = list(compress(starts, map(test, lows)))
+                for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+                    got.extend(starts[k] + at for at, low in _digit_word_runs(ws[k]) if test(low))
+                got.sort()
+            else:
+                filed = self._filed if self._filed is not None else self._file()
+                lists = [filed[k] for k in keys if k in filed]
+                got = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+            self._sets[keys] = got
+        return got
+
+    def _cut_piece(self, keys, lo: int, hi: int, sliced: bool) -> bool | None:
+        """Is the part of a word cut by ``hi`` (or by ``lo``, when sliced) that a search sees one of ``keys``?
+        None when a cut word holds digits."""
+        text, (starts, ws, _) = self.text, self.words
+        test = keys.__contains__
+        j = bisect.bisect_left(starts, hi)
+        if j and starts[j - 1] + len(ws[j - 1]) > hi:
+            if not ws[j - 1].isalpha():
+                return None  # the cut run may start after a digit, anywhere in the word
+            if (starts[j - 1] >= lo or sliced) and test(text[max(starts[j - 1], lo):hi].lower()):
+                return True
+        if sliced:
+            i = bisect.bisect_left(starts, lo)
+            if i and starts[i - 1] + len(ws[i - 1]) > lo:
+                if not ws[i - 1].isalpha():
+                    return None
+                if test(text[lo:min(hi, starts[i - 1] + len(ws[i - 1]))].lower()):
+                    return True
+        return False  # (a search from lo: the part of a word cut there follows a letter; a run of a word with digits
+        # that starts after lo is filed with its own start)
+
+    def starts(self, keys, lo: int, hi: int) -> list[int] | None:
+        """Starts of the letter runs that a search of ``text`` from ``lo`` to ``hi`` sees and that may be one of
+        ``keys`` (a run cut by ``hi`` is listed when the whole or its part is), in text order; None when the index
+        cannot tell."""
+        if self.odd:
+            return None
+        pos = self._positions(keys)
+        got = pos[bisect.bisect_left(pos, lo):bisect.bisect_left(pos, hi)]
+        starts, ws = self.words.starts, self.words.words
+        j = bisect.bisect_left(starts, hi)
+        if j and starts[j - 1] + len(ws[j - 1]) > hi:
+            if not ws[j - 1].isalpha():
+                return None  # the cut run may start after a digit, anywhere in the word
+            if starts[j - 1] >= lo and (not got or got[-1] != starts[j - 1]) and \
+                    self.text[starts[j - 1]:hi].lower() in keys:
+                got.append(starts[j - 1])
+        return got
+
+    def absent_prefix(self, prefixes: tuple[str, ...], lo: int, hi: int) -> bool:
+        """True when no letter run that a search of ``text`` from ``lo`` to ``hi`` sees starts (lowercased) with
+        one of ``prefixes`` (False also when the index cannot tell). The words of the stretch are read one by one
+        (in C): prefixes are not filed."""
+        if self.odd:
+            return False
+        starts, ws, lows = self.words
+        i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if j > i and starts[j - 1] + len(ws[j - 1]) > hi:  # a word cut by hi: its part is what the search sees
+            if not ws[j - 1].isalpha():
+                return False
+            if self.text[starts[j - 1]:hi].lower().startswith(prefixes):
+                return False
+            j -= 1
+        if i and starts[i - 1] + len(ws[i - 1]) > lo and not ws[i - 1].isalpha():
+            return False  # a word with digits cut by lo: a run of it may start after lo
+        if any(map(operator.methodcaller("startswith", prefixes), lows[i:j])):
+            return False
+        if not all(map(str.isalpha, ws[i:j])):  # the runs of words with digits ("5warnings")
+            for k in range(i, j):
+                if not ws[k].isalpha() and any(low.startswith(prefixes) for _, low in _digit_word_runs(ws[k])):
+                    return False
+        return True
+
+    def absent(self, keys, lo: int, hi: int, sliced: bool = False) -> bool:
+        """True when no letter run of ``text[lo:hi]`` is one of ``keys`` (False also when the index cannot tell)."""
+        if self.odd:
+            return False
+        pos = self._sets.get(keys)
+        if pos is None:
+            pos = self._positions(keys)
+        k = bisect.bisect_left(pos, lo)
+        if k < len(pos) and pos[k] < hi:
+            return False
+        text = self.text
+        # a bound cuts a run only between two letters; an ASCII non-letter on either side (or the text's edge)
+        # settles it without looking up the word
+        if _may_cut(text, hi) or sliced and _may_cut(text, lo):
+            return self._cut_piece(keys, lo, hi, sliced) is False
+        return True
+
+
+def _may_cut(text: str, pos: int) -> bool:
+    """Can ``pos`` fall inside a letter run: is neither ``text[pos - 1]`` nor ``text[pos]`` an ASCII non-letter
+    (nor the text's edge)?"""
+    if pos <= 0:
+        return False
+    a, b = text[pos - 1:pos + 1] if pos < len(text) else (text[pos - 1], "")
+    return bool(b) and (b.isalpha() or not b.isascii()) and (a.isalpha() or not a.isascii())
+
+
+def keyed_search(rx: regex.Pattern, text: str, lo: int, hi: int, index: KeyIndex | None, sliced: bool = False):
+    """``rx.search(text, lo, hi)`` (``rx.search(text[lo:hi])`` when ``sliced``), or None at once when the key
+    index shows that one of the pattern's key sets has no word in the stretch."""
+    if index is not None:
+        for keys in KEYED_PATTERNS[rx]:
+            if index.absent(keys, lo, hi, sliced):
+                return None
+    if sliced:
+        return rx.search(text[lo:hi], timeout=TIMEOUT)
+    return rx.search(text, lo, hi, timeout=TIMEOUT)
 
 
 @dataclass(slots=True)
@@ -287,6 +503,7 @@ class _Unit:
     quote: Quote | None           # the quotation the unit lies inside (direct), or None
     masked: list[tuple[int, int]]  # stretches of other units (direct quotations) to ignore
     memo: dict = field(default_factory=dict)  # sentence-level searches, run once per unit rather than once per cue
+    keys: KeyIndex | None = None  # the document's key-word index (None: every search runs its pattern)
 
 
 @dataclass(slots=True)
@@ -315,9 +532,11 @@ def _title_like(sent: str) -> bool:
 WINDOW = 300
 
 
-def _in_relative(text: str, s: int, e: int, pos: int) -> bool:
+def _in_relative(text: str, s: int, e: int, pos: int, keys: KeyIndex | None = None) -> bool:
     """Is ``pos`` inside a comma-delimited relative clause: ", which … ," / ", who … ,"? (opened within WINDOW)"""
     lo = max(s, pos - WINDOW)
+    if keys is not None and keys.absent(_REL_WORDS, lo, pos):
+        return False  # no which / who / whose / whom: no clause opens
     m = None
     for m in _REL_OPEN.finditer(text, lo, pos, timeout=TIMEOUT):
         pass
@@ -327,6 +546,7 @@ def _in_relative(text: str, s: int, e: int, pos: int) -> bool:
 
 
 _REL_OPEN = regex.compile(r",\s+(?:which|who|whose|whom)\b")
+_REL_WORDS = key_words(("which", "who", "whose", "whom"))
 
 
 # --- scanning ------------------------------------------------------------------------------------------------
@@ -371,16 +591,89 @@ _RULE_BY_ID = {r.id: r for r in CUE_RULES}
 _PAD = 80
 
 
-def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None) -> list[tuple[int, int, str]]:
-    """(start, end, lowercased word) of the words of ``text[a:b]`` that are ``keys``; from the document's word list
-    (``TextDoc.words``) when given: a set look-up per word in C (compress), no regex match object per word."""
+def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None) -> list[tuple[int, int, str, int]]:
+    """(start, end, lowercased word, index in the word list or -1) of the words of ``text[a:b]`` that are
+    ``keys``; from the document's word list (``TextDoc.words``) when given: a set look-up per word in C
+    (compress), no regex match object per word."""
     idx = words.within(a, b) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w) for m in _WORD.finditer(text, a, b, timeout=timeout)
+        return [(m.start(), m.end(), w, -1) for m in _WORD.finditer(text, a, b, timeout=timeout)
                 if (w := m.group().lower()) in keys]
     starts, ws, lows = words
-    return [(starts[k], starts[k] + len(ws[k]), lows[k])
+    return [(starts[k], starts[k] + len(ws[k]), lows[k], k)
             for k in compress(idx, map(keys.__contains__, lows[idx.start:idx.stop]))]
+
+
+# With the document's word list, some rules say from a key's neighbours whether a match can hold it: the words
+# right after or before the key that the pattern writes out ("expected" + to/for, "plans" + to/of, "chosen" +
+# to). Each rule below has every match hold one of its keys as a whole word (spaces around it in the pattern),
+# so a merged window none of whose keys passes holds no match and is not run. Four rules can also match a key or
+# the word before it glued to digits ("5plans to", "in store5", "had2are expected next"; the pattern only bars
+# letters): a window holding a word of letters and digits is always run for them. Case: neighbours are compared lowercased, a superset of what the
+# (case-sensitive) patterns accept; a text holding ſ or İ (regex.I folds them to s and i) is not filtered.
+# tests/test_claims_filters.py checks filtered against plain scans; a rule whose pattern changes must have
+# its test here checked against the new pattern (or removed).
+_BE_SCHEDULED_AFTER = frozenset("in on by next this later early before at within from".split())
+_POSTPONED_TO = frozenset(("until", "till", "to", "into"))
+_BE_LIKELY_AFTER = frozenset("""as if after before when once in by on at within during next this later soon unless
+    given amid because from over until now""".split())
+_DIGIT_GLUE = frozenset(("claim.intent_verb", "claim.idiom", "claim.postponed", "claim.be_scheduled"))
+
+
+def _cue_holds(rid: str, lows: list[str], k: int, text: str, end: int, stop: int) -> bool:
+    """Can a match of cue rule ``rid`` hold its key word ``lows[k]`` (ending at ``end`` in ``text``, scanned up to
+    ``stop``, where ``$`` matches)? True for the rules not filtered."""
+    low = lows[k]
+    nxt = lows[k + 1] if k + 1 < len(lows) else ""
+    if rid == "claim.be_adj_to":  # is expected / on track + to|for (a prefix: "to" is not bounded)
+        return nxt.startswith(("to", "for"))
+    if rid == "claim.intent_verb":  # plans / is working [hard] / pledged itself + to
+        return nxt == "to" or k + 2 < len(lows) and lows[k + 2] == "to"
+    if rid == "claim.intent_noun":  # has plans to, its decision of
+        return nxt in ("to", "of")
+    if rid == "claim.chosen_to":  # has been [unanimously] chosen to
+        return nxt == "to" and "been" in lows[max(0, k - 2):k]
+    if rid == "claim.be_scheduled":  # is [now|also] expected + in / on / by / next …
+        return nxt in _BE_SCHEDULED_AFTER and k >= 1 and lows[k - 1] in ("is", "are", "be", "now", "also")
+    if rid == "claim.confident_can":  # is confident [that] it / the new board / Name + can
+        return "can" in lows[k + 2:k + 6]
+    if rid == "claim.postponed":  # postponed until, pushed back to, put off till
+        if low in ("pushed", "moved"):
+            return nxt == "back" and k + 2 < len(lows) and lows[k + 2] in _POSTPONED_TO
+        if low == "put":
+            return nxt == "off" and k + 2 < len(lows) and lows[k + 2] in _POSTPONED_TO
+        return nxt in _POSTPONED_TO
+    if rid == "claim.be_likely":
+        if low in ("likely", "unlikely", "inevitable", "imminent", "probable"):  # + punctuation, the end, as / if / next …
+            rest = text[end:min(stop, end + 40)].lstrip()  # nothing but spaces up to the stretch end: "$"
+            return not rest or rest[0] in ".,;:!)\"”’" or nxt in _BE_LIKELY_AFTER
+        return nxt == "to"  # the favourites / front-runners to
+    if rid == "claim.idiom":  # rule / ruling out, bode(s) ill / well, in store, on the cards, to come
+        if low in ("rule", "ruling"):
+            return nxt == "out"
+        if low in ("bode", "bodes"):
+            return nxt in ("ill", "well")
+        if low == "store":
+            return k >= 1 and lows[k - 1] == "in"
+        if low == "cards":
+            return k >= 1 and lows[k - 1] == "the"
+        if low == "come":
+            return k >= 1 and lows[k - 1] == "to"
+        return True
+    return True
+
+
+_CUE_FILTERED = frozenset({"claim.be_adj_to", "claim.intent_verb", "claim.intent_noun", "claim.chosen_to",
+                           "claim.be_scheduled", "claim.confident_can", "claim.postponed", "claim.be_likely",
+                           "claim.idiom"})
+
+
+def _mixed_word_in(words, lo: int, hi: int) -> bool:
+    """Does ``text[lo:hi]`` touch a word of letters and digits ("10am", "5plans")?"""
+    starts, ws = words.starts, words.words
+    i = max(0, bisect.bisect_right(starts, lo) - 1)
+    j = bisect.bisect_left(starts, hi)
+    return not all(map(operator.or_, map(str.isalpha, ws[i:j]), map(str.isdecimal, ws[i:j])))
 
 
 def _may_be_to(words, a: int, b: int) -> bool:
@@ -414,24 +707,30 @@ def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[in
     """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included; ``words`` is
     the document's ``TextDoc.words`` (optional: it saves a word scan)."""
     out: list[tuple[int, CueRule, regex.Match]] = []
-    windows: dict[str, list[list[int]]] = {}
-    for ws, we, low in _key_words(text, a, b, _KEY_RULES, timeout, words):
+    windows: dict[str, list[list]] = {}
+    filtered = words is not None and not any(ch in text for ch in _ODD_FOLDS)
+    lows = words.lows if filtered else ()
+    for ws, we, low, k in _key_words(text, a, b, _KEY_RULES, timeout, words):
         rules = _KEY_RULES[low]
         lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
         for rid in rules:
             w = windows.setdefault(rid, [])
+            held = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
             if w and lo <= w[-1][1]:
                 w[-1][1] = max(w[-1][1], hi)
+                w[-1][2] = w[-1][2] or held
             else:
-                w.append([lo, hi])
+                w.append([lo, hi, held])
     for rule in CUE_RULES:
         if rule.id in _KEYED:
             spans = windows.get(rule.id, ())
         elif rule.id == "claim.be_to" and not _may_be_to(words, a, b):
             spans = ()
         else:
-            spans = ((a, b),)
-        for lo, hi in spans:
+            spans = ((a, b, True),)
+        for lo, hi, held in spans:
+            if not held and not (rule.id in _DIGIT_GLUE and _mixed_word_in(words, lo, hi)):
+                continue
             while lo > a and not text[lo - 1].isspace():
                 lo -= 1
             while hi < b and not text[hi].isspace():

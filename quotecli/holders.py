@@ -12,7 +12,8 @@ import regex
 
 from . import horizons
 from .cues import _fullmatch, _in_relative, _match, _search
-from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, _Cue, _Unit,
+from .cues import _LETTERS, key_words, keyed, keyed_search
+from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
 from .text import TIMEOUT
@@ -36,6 +37,8 @@ _LEAD_PREP = regex.compile(r"^(?:(?:In|On|At|During|After|Before|Since|Under|Des
 
 
 _LEAD_CONJ = regex.compile(r"^(?:But|And|So|However|Meanwhile|Now|Yet|Still|Also|Even|Instead|Thus|Therefore|Indeed|Both)\s+")
+_CONJ_WORDS = ("But", "And", "So", "However", "Meanwhile", "Now", "Yet", "Still", "Also", "Even", "Instead", "Thus",
+               "Therefore", "Indeed", "Both")
 
 
 _PREDICATE_CUES = frozenset({"claim.modal_will", "claim.modal_would", "claim.weak_modal", "claim.going_to", "claim.be_adj_to",
@@ -65,7 +68,7 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                 if np is None:  # "news of the delay and its decision to": the possessive itself, resolved below
                     poss = _match(r"(?i:its|his|her|their|our)\b", text[c.start:c.end])
                     np = (c.start, c.start + poss.end())
-            if np is None and _match(r"\p{Ll}+ing\b", text[c.start:c.end]) and _search(
+            if np is None and "ing" in text[c.start:c.end] and _match(r"\p{Ll}+ing\b", text[c.start:c.end]) and _search(
                     r"(?:,|(?<![\p{L}])(?:and|or|while|before|after))\s+$", text[max(s, c.start - 12):c.start]):
                 # a participle clause ("…, and promising to manage …") shares the sentence's subject
                 np = _main_subject(text, s, c.start)
@@ -77,7 +80,7 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
                     return _mention(text, resolver, *src), None, "subject"
             if np:
                 return _mention(text, resolver, *_outer(text, unit, np)), None, "subject"
-    hedged = _search(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])", text[cue.start:cue.end])
+    hedged = keyed_search(_HEDGED, text, cue.start, cue.end, unit.keys, sliced=True)
     rep = _reporter(text, unit, cue, before_only=True)
     if rep and cue.rule.holder == "agent":
         # "X said Y will …": X holds the claim; it is still a plan when Y acts
@@ -94,7 +97,7 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
             if src:
                 return _mention(text, resolver, *src), None, "agent"
             return _mention(text, resolver, *_outer(text, unit, np)), None, "agent"
-    if cue.rule.id != "claim.horizon" or _TRAILING_REPORT.search(text, cue.end, unit.end):
+    if cue.rule.id != "claim.horizon" or keyed_search(_TRAILING_REPORT, text, cue.end, unit.end, unit.keys):
         rep = _reporter(text, unit, cue)
         if rep:
             return _mention(text, resolver, *rep), None, "report"
@@ -102,16 +105,18 @@ def holder(text: str, unit: _Unit, cue: _Cue, cues: list[_Cue], resolver
 
 
 _FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
+_HEDGED = keyed(regex.compile(r"(?<![\p{L}])(?:likely|probably|possibly|perhaps|almost\s+certainly)(?![\p{L}])"),
+                ("likely", "probably", "possibly", "perhaps", "almost"))
 
 
 def _source_after(text: str, unit: _Unit, cue: _Cue, according_only: bool = False) -> tuple[int, int] | None:
     """Who a sentence is attributed to after the claim: "…, said Jane Doe", "…, a spokesman said", "according to X"."""
-    m = None if according_only else _TRAILING_REPORT.search(text, max(cue.end, unit.end - 300), unit.end, timeout=TIMEOUT)
+    m = None if according_only else keyed_search(_TRAILING_REPORT, text, max(cue.end, unit.end - 300), unit.end, unit.keys)
     if m and m.start("sp") >= 0:
         got = _trim_np(text, m.start("sp"), m.end("sp"))
         if got and text[got[0]:got[1]].lower() not in _PRONOUNS:
             return got
-    m = _ACCORDING.search(text, cue.end, unit.end, timeout=TIMEOUT)
+    m = keyed_search(_ACCORDING, text, cue.end, unit.end, unit.keys)
     if m:
         if m.start("name") >= 0:
             return _trim_np(text, m.start("name"), m.end("name"))
@@ -162,8 +167,8 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
     "The company said it plans to …" -> the company."""
     if text[np[0]:np[1]].lower() not in _PRONOUNS:
         return np
-    for m in _reporting(text, unit.start, np[0]):
-        if _passive_before(text, unit.start, m.start()) or not _verb_use(text, m):
+    for m in _reporting(text, unit.start, np[0], unit.keys):
+        if _passive_before(text, unit.start, m.start(), unit.keys) or not _verb_use(text, m, unit.keys):
             continue
         outer = _subject(text, unit.start, m.start())
         if outer and outer[1] <= np[0] and text[outer[0]:outer[1]].lower() not in _PRONOUNS:
@@ -171,8 +176,12 @@ def _outer(text: str, unit: _Unit, np: tuple[int, int]) -> tuple[int, int]:
     return np
 
 
-def _passive_before(text: str, lo: int, pos: int) -> bool:
-    return bool(_search(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$", text[max(lo, pos - 30):pos]))
+def _passive_before(text: str, lo: int, pos: int, keys: KeyIndex | None = None) -> bool:
+    return bool(keyed_search(_PASSIVE_BEFORE, text, max(lo, pos - 30), pos, keys, sliced=True))
+
+
+_PASSIVE_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:is|are|was|were|be|been|being)\s+(?:\p{Ll}+ly\s+)?$"),
+                        "is are was were be been being".split())
 
 
 def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
@@ -333,11 +342,16 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         a += 1
     phrase = text[a:b]
     for rx in (_LEAD_CONJ, _LEAD_PREP, _LEAD_CONJ):
-        m = rx.match(phrase)
+        # their first words: a conjunction; a capital (an ASCII character that is not one opens no such match)
+        if rx is _LEAD_CONJ and not phrase.startswith(_CONJ_WORDS) or rx is _LEAD_PREP and phrase[:1].isascii() \
+                and not phrase[:1].isupper():
+            continue
+        m = rx.match(phrase, timeout=TIMEOUT)
         if m and m.end() < len(phrase):
             a += m.end()
             phrase = text[a:b]
-    if not phrase or not _search(r"[\p{L}\d]", phrase) or _search(r"[\"“”]", phrase):
+    if not phrase or not (phrase[0].isascii() and phrase[0].isalnum() or _search(r"[\p{L}\d]", phrase)) \
+            or '"' in phrase or "“" in phrase or "”" in phrase:
         return None
     words = phrase.split()
     if words[0].lower() in ("there", "this", "that", "which", "what", "these", "those", "who") and len(words) == 1:
@@ -439,22 +453,26 @@ _REPORTING = regex.compile(
 
 
 # the words a _REPORTING match can start with: every holder verb is one whole word of letters
-_REPORTING_OPENERS = frozenset(v.lower() for v in _HOLDER_VERBS) | frozenset("is are was were remain remains".split())
-_LETTERS = regex.compile(r"\p{L}+")
+_REPORTING_OPENERS = key_words([v.lower() for v in _HOLDER_VERBS] + "is are was were remain remains".split())
 
 
-def _reporting(text: str, lo: int, hi: int):
+def _reporting(text: str, lo: int, hi: int, keys: KeyIndex | None = None):
     """``_REPORTING.finditer(text, lo, hi)``, the pattern tried only where a word that can open it starts (it begins
-    after a non-letter): twice as fast as the 140-word alternation tried at every position. Lowercasing is
+    after a non-letter): twice as fast as the 140-word alternation tried at every position. The openers come from
+    the document's key index when it can tell (``keys``), else from a scan of the letter runs. Lowercasing is
     regex.I's case folding but for "ſ" and "İ": a stretch holding them is scanned by the pattern itself."""
     if "\u017f" in text[lo:hi] or "\u0130" in text[lo:hi]:
         yield from _REPORTING.finditer(text, lo, hi, timeout=TIMEOUT)
         return
+    starts = keys.starts(_REPORTING_OPENERS, lo, hi) if keys is not None else None
+    if starts is None:
+        starts = [w.start() for w in _LETTERS.finditer(text, lo, hi, timeout=TIMEOUT)
+                  if w.group().lower() in _REPORTING_OPENERS]
     end = lo
-    for w in _LETTERS.finditer(text, lo, hi, timeout=TIMEOUT):
-        if w.start() < end or w.group().lower() not in _REPORTING_OPENERS:
+    for p in starts:
+        if p < end:
             continue
-        m = _REPORTING.match(text, w.start(), hi, timeout=TIMEOUT)
+        m = _REPORTING.match(text, p, hi, timeout=TIMEOUT)
         if m:
             yield m
             end = m.end()
@@ -468,31 +486,60 @@ _NOUN_TOO = frozenset("hope hopes fear fears forecast forecasts project projects
                       "wish aim aims target targets vow vows estimate estimates claim claims".split())
 
 
-def _verb_use(text: str, m: regex.Match) -> bool:
+def _verb_use(text: str, m: regex.Match, keys: KeyIndex | None = None) -> bool:
     """Is a reporting/intention word used as a verb here ("the firm plans to", not "a promise" or "manifesto plans")?"""
     word = m.group().lower()
-    before = text[max(0, m.start() - 25):m.start()]
-    if _search(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$", before, regex.I):
+    lo = max(0, m.start() - 25)
+    if keyed_search(_DET_BEFORE, text, lo, m.start(), keys, sliced=True):
         return False
-    if (word in _INTENT_ONLY or word in _NOUN_TOO) and _search(
-            r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$", before, regex.I):
+    if (word in _INTENT_ONLY or word in _NOUN_TOO) and keyed_search(_DET_NOUN_BEFORE, text, lo, m.start(), keys, sliced=True):
         return False  # "their manifesto plans for childcare"
     if word in _INTENT_ONLY and not _match(r"\s+(?:\p{Ll}+ly\s+)?to\s", text[m.end():m.end() + 20]):
         return False
     return True
 
 
+_DETERMINERS = "a an the its his her their our my this that new s".split()  # "s": the possessive 's
+_DET_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+[\"“‘']?$",
+                                  regex.I), _DETERMINERS)
+_DET_NOUN_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|our|my|this|that|new|['’]s)\s+\p{Ll}+\s+$",
+                                       regex.I), _DETERMINERS)
+
+
 def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> tuple[int, int] | None:
     """Who the sentence reports: "X said (that) … cue", "…cue …, X said.", "according to X"."""
     s, e = unit.start, unit.end
+    key = ("reporter before", cue.start)  # the reporter before the cue, asked twice by holder()
+    if key not in unit.memo:
+        unit.memo[key] = _reporter_before(text, unit, cue.start)
+    got = unit.memo[key]
+    if got is not None:
+        return got
+    if before_only:
+        return None
+    m = keyed_search(_TRAILING_REPORT, text, cue.end, e, unit.keys)
+    if m and m.start("sp") >= 0:
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    m = keyed_search(_ACCORDING, text, s, e, unit.keys)
+    if m:
+        if m.start("name") >= 0:  # "according to the port's director, Samuel Ortiz"
+            return _trim_np(text, m.start("name"), m.end("name"))
+        return _trim_np(text, m.start("sp"), m.end("sp"))
+    return None
+
+
+def _reporter_before(text: str, unit: _Unit, pos: int) -> tuple[int, int] | None:
+    """The subject of the first reporting verb of the main clause before ``pos`` (a pronoun only when there is
+    no other)."""
+    s, e = unit.start, unit.end
     pronoun = None
-    for m in _reporting(text, s, cue.start):
-        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start()) and not _match(
+    for m in _reporting(text, s, pos, unit.keys):
+        if _in_masked(m.start(), unit.masked) or _passive_before(text, s, m.start(), unit.keys) and not _match(
                 _ADJ_REPORT, m.group(), regex.I):
             continue
-        if not _verb_use(text, m):
+        if not _verb_use(text, m, unit.keys):
             continue
-        if _in_relative(text, s, e, m.start()) and not _in_relative(text, s, e, cue.start):
+        if _in_relative(text, s, e, m.start(), unit.keys) and not _in_relative(text, s, e, pos, unit.keys):
             continue  # "The bill, which ministers say will …, is expected to …": not the main clause's reporter
         np = _subject(text, s, m.start())
         if np and not horizons.find(text[np[0]:np[1]]):
@@ -500,19 +547,7 @@ def _reporter(text: str, unit: _Unit, cue: _Cue, before_only: bool = False) -> t
                 pronoun = pronoun or np
                 continue
             return np
-    if pronoun:
-        return pronoun
-    if before_only:
-        return None
-    m = _TRAILING_REPORT.search(text, cue.end, e, timeout=TIMEOUT)
-    if m and m.start("sp") >= 0:
-        return _trim_np(text, m.start("sp"), m.end("sp"))
-    m = _ACCORDING.search(text, s, e, timeout=TIMEOUT)
-    if m:
-        if m.start("name") >= 0:  # "according to the port's director, Samuel Ortiz"
-            return _trim_np(text, m.start("name"), m.end("name"))
-        return _trim_np(text, m.start("sp"), m.end("sp"))
-    return None
+    return pronoun
 
 
 def _mention(text: str, resolver, a: int, b: int) -> Mention:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter, or_
 from typing import Callable
 
 import regex
@@ -683,6 +685,17 @@ RULES: tuple[Rule, ...] = (
 _BY_ID = {r.id: r for r in RULES}
 # expressions that always look back: never a claim's horizon
 _PAST = regex.compile(r"(?<![\p{L}])(?:last|previous|past|yesterday|ago|earlier\s+this)(?![\p{L}])", regex.I)
+# the words of the two patterns, for a substring test first (lowercasing is regex.I's folding but for ſ and İ)
+_PAST_WORDS = ("last", "previous", "past", "yesterday", "ago", "earlier")
+_FUTURE_WORDS = ("next", "coming", "following", "tomorrow", "within", "from", "upcoming", "later")
+
+
+def _may_hold(phrase: str, words: tuple[str, ...]) -> bool:
+    """Can ``phrase`` hold one of ``words`` in any case? (False only when none is a substring of its lowercase.)"""
+    low = phrase.lower()
+    return any(w in low for w in words) or "\u017f" in phrase or "\u0130" in phrase
+
+
 _FUTURE_WORD = regex.compile(r"(?<![\p{L}])(?:next|coming|following|tomorrow|within|from\s+now|upcoming|later)(?![\p{L}])",
                              regex.I)
 
@@ -726,6 +739,11 @@ _YEAR_TOKEN = regex.compile(r"(?:19|20|21)\d\d")
 _OTHER_DIGIT_TOKEN = regex.compile(r"(?:19|20|21)\d0s|[12]H(?:\d\d|\d{4})?", regex.I)  # "2030s", "1H25", "2H"
 _CODE_TOKEN = regex.compile(r"(?:Q[1-4]|H[12]|FY)(?:\d\d|\d{4})?")
 _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
+# what the three token patterns need before they are tried: a year or a decade opens with 19/20/21, a code's
+# second character is its number or the Y of FY (He, For, Friday are no codes)
+_CENTURIES = frozenset(("19", "20", "21"))
+_QHF = frozenset("QHF")
+_CODE_SECOND = frozenset("1234Y")
 _BEFORE, _AFTER = 45, 60
 # With the document's word list, the frequent keys of some rules say whether a match can hold them: "this" is a
 # relative time only before a unit ("this week"), a unit a span only after a number ("two years", "a decade";
@@ -751,12 +769,12 @@ _YEAR_KINDS = frozenset("new financial fiscal tax school academic".split())
 _DAY_TOKEN = regex.compile(r"[0-3]?\d(?:st|nd|rd|th)?", regex.I)
 
 
-def _is_year(ws: list[str], k: int) -> bool:
-    return 0 <= k < len(ws) and bool(_YEAR_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
+def _is_year(ws: list[str], k: int) -> bool:  # the length and the century first: a fullmatch needs them
+    return 0 <= k < len(ws) and len(ws[k]) == 4 and ws[k][:2] in _CENTURIES and bool(_YEAR_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
 
 
-def _is_day(ws: list[str], k: int) -> bool:
-    return 0 <= k < len(ws) and bool(_DAY_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
+def _is_day(ws: list[str], k: int) -> bool:  # at most four characters: 3, 31, 3rd, 31st
+    return 0 <= k < len(ws) and len(ws[k]) <= 4 and bool(_DAY_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
 
 
 def _single_words(entries, spaced: bool = False) -> bool:
@@ -777,34 +795,133 @@ _FILTERED = {
     "hz.day_month": _single_words(MONTHS),
     "hz.month": _single_words(MONTHS),
     "hz.year": True,
+    # rules without a lexicon of their own: their key words and the words next to them are written in the pattern
+    "hz.iso_date": True,
+    "hz.season_span": True,
+    "hz.month_event": _single_words(MONTHS),
+    "hz.cycle": True,
+    "hz.holiday": True,
+    "hz.time_of_day": True,
+    "hz.ahead": True,
+    "hz.window": True,
 }
+# the words right before a key that the rule's pattern writes out (lowercased)
+_EVENT_LEAD = frozenset("its their the his her our this next for early mid late".split())  # at its July meeting; for July
+_HOLIDAY_LEAD = frozenset("by before until till after over at for around during of this next".split())
+_CYCLE_REL = frozenset("next this coming following".split())
+_DURATION_LEAD = frozenset("take takes taking last lasts lasting run runs for over".split())
+_NUMBER_LEN = max(len(n.split()) for n in NUMBERS)  # words in the longest number ("a few")
+_WINDOW_LEAD = frozenset("within over in during for inside throughout the".split())
+_TWO_OR_FOUR_DIGITS = regex.compile(r"\d\d|\d{4}")
 
 
-def _holds_key(rid: str, ws: list[str], lows: list[str], k: int) -> bool:
-    """Can a match of rule ``rid`` hold its key word ``lows[k]`` (see above)? True for the other rules."""
-    if not _FILTERED.get(rid, False):
-        return True
-    if rid == "hz.relative":  # next/this/the coming + a unit
-        return k + 1 < len(lows) and lows[k + 1] in UNITS
-    if rid == "hz.after":  # [in] N units
-        return _is_number(ws, lows, k - 1)
-    if rid == "hz.duration":  # for N [more|further] units
-        return _is_number(ws, lows, k - 1) or k >= 2 and lows[k - 1] in ("more", "further") and _is_number(ws, lows, k - 2)
-    if rid == "hz.vague":
-        return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in _VAGUE_ENDINGS[lows[k]] if k - len(p) + 1 >= 0)
-    if rid == "hz.month_year":  # March 2025
-        return _is_year(ws, k + 1)
-    if rid == "hz.day_month_year":  # 15 [of] July 2024, March 3, 2025
-        return _is_year(ws, k + 1) or _is_year(ws, k + 2)
-    if rid == "hz.day_month":  # 15 [of] December, March 5th
-        return _is_day(ws, k + 1) or _is_day(ws, k - 1) or k >= 1 and lows[k - 1] == "of" and _is_day(ws, k - 2)
-    if rid == "hz.month":  # in / by / next / early / the end of + the month
-        return k >= 1 and lows[k - 1] in _MONTH_LEAD
-    if rid == "hz.year":  # in / by / late / the end of + the year
-        return k >= 1 and lows[k - 1] in _YEAR_LEAD
-    if lows[k] == "year" and rid in ("hz.holiday", "hz.cycle", "hz.season_span"):  # New Year, next financial year
-        return k >= 1 and lows[k - 1] in _YEAR_KINDS
+def _is_short_number(ws: list[str], k: int) -> bool:
+    return 0 <= k < len(ws) and len(ws[k]) in (2, 4) and bool(_TWO_OR_FOUR_DIGITS.fullmatch(ws[k], timeout=TIMEOUT))
+
+
+def _hk_iso_date(ws, lows, k, text, end):  # 2025-03-14: the year is a whole word and a hyphen follows it
+    return text[end:end + 1] == "-"
+
+
+def _hk_season_span(ws, lows, k, text, end):  # the 2025-26 season, the 2024/25 financial year: two numbers first
+    low = lows[k]
+    n = k - 2 if low == "year" else k - 1
+    return (low != "year" or k >= 1 and lows[k - 1] in _YEAR_KINDS) and _is_short_number(ws, n) and _is_year(ws, n - 1)
+
+
+def _hk_month_event(ws, lows, k, text, end):  # at its July meeting, planned for (early) July
+    return k >= 1 and lows[k - 1] in _EVENT_LEAD
+
+
+def _hk_cycle(ws, lows, k, text, end):  # next season, this term, the coming financial year
+    if lows[k] == "year":
+        return k >= 2 and lows[k - 1] in _YEAR_KINDS and lows[k - 2] in _CYCLE_REL
+    return k >= 1 and lows[k - 1] in _CYCLE_REL
+
+
+def _hk_holiday(ws, lows, k, text, end):  # before Christmas, by next Easter, over New Year
+    if lows[k] == "year":
+        return k >= 2 and lows[k - 1] == "new" and lows[k - 2] in _HOLIDAY_LEAD
+    return k >= 1 and lows[k - 1] in _HOLIDAY_LEAD
+
+
+def _hk_time_of_day(ws, lows, k, text, end):  # in the (middle of the) night, during (the) rush hour, at noon
+    low = lows[k]
+    if low in ("night", "morning", "afternoon", "evening"):
+        return k >= 1 and lows[k - 1] == "the"
+    if low == "rush":
+        return k >= 1 and lows[k - 1] in ("during", "the")
+    if low in ("noon", "midnight", "dawn", "dusk"):
+        return k >= 1 and lows[k - 1] == "at"
     return True
+
+
+def _hk_ahead(ws, lows, k, text, end):  # the year ahead, the decade to come
+    if lows[k] == "come":
+        return k >= 2 and lows[k - 1] == "to" and lows[k - 2] in ("year", "decade")
+    return k >= 1 and lows[k - 1] in ("year", "decade")
+
+
+def _hk_window(ws, lows, k, text, end):  # within / over the next / in the coming + a unit
+    if lows[k] in ("next", "coming", "following"):
+        return k >= 1 and lows[k - 1] in _WINDOW_LEAD
+    return True
+
+
+def _hk_relative(ws, lows, k, text, end):  # next/this/the coming + a unit
+    return k + 1 < len(lows) and lows[k + 1] in UNITS
+
+
+def _hk_after(ws, lows, k, text, end):  # in N units, N units from now (N may be words: "a few")
+    return _is_number(ws, lows, k - 1) and (
+        any(lows[i] == "in" for i in range(max(0, k - 1 - _NUMBER_LEN), k - 1))
+        or lows[k + 1:k + 3] == ["from", "now"])
+
+
+def _hk_duration(ws, lows, k, text, end):  # for / over / will take N [more|further] units
+    n = k - 1 if _is_number(ws, lows, k - 1) else \
+        k - 2 if k >= 2 and lows[k - 1] in ("more", "further") and _is_number(ws, lows, k - 2) else -1
+    return n >= 0 and any(lows[i] in _DURATION_LEAD for i in range(max(0, n - _NUMBER_LEN), n))
+
+
+def _hk_vague(ws, lows, k, text, end):
+    return any(tuple(lows[k - len(p) + 1:k + 1]) == p for p in _VAGUE_ENDINGS[lows[k]] if k - len(p) + 1 >= 0)
+
+
+def _hk_month_year(ws, lows, k, text, end):  # March 2025
+    return _is_year(ws, k + 1)
+
+
+def _hk_day_month_year(ws, lows, k, text, end):  # 15 [of] July 2024, March 3, 2025
+    return _is_year(ws, k + 1) or _is_year(ws, k + 2)
+
+
+def _hk_day_month(ws, lows, k, text, end):  # 15 [of] December, March 5th
+    return _is_day(ws, k + 1) or _is_day(ws, k - 1) or k >= 1 and lows[k - 1] == "of" and _is_day(ws, k - 2)
+
+
+def _hk_month(ws, lows, k, text, end):  # in / by / next / early / the end of + the month
+    return k >= 1 and lows[k - 1] in _MONTH_LEAD
+
+
+def _hk_year(ws, lows, k, text, end):  # in / by / late / the end of + the year
+    return k >= 1 and lows[k - 1] in _YEAR_LEAD
+
+
+_HOLDS = {rid: fn for rid, fn in (
+    ("hz.iso_date", _hk_iso_date), ("hz.season_span", _hk_season_span), ("hz.month_event", _hk_month_event),
+    ("hz.cycle", _hk_cycle), ("hz.holiday", _hk_holiday), ("hz.time_of_day", _hk_time_of_day),
+    ("hz.ahead", _hk_ahead), ("hz.window", _hk_window), ("hz.relative", _hk_relative), ("hz.after", _hk_after),
+    ("hz.duration", _hk_duration), ("hz.vague", _hk_vague), ("hz.month_year", _hk_month_year),
+    ("hz.day_month_year", _hk_day_month_year), ("hz.day_month", _hk_day_month), ("hz.month", _hk_month),
+    ("hz.year", _hk_year)) if _FILTERED.get(rid, False)}
+
+
+def _holds_key(rid: str, ws: list[str], lows: list[str], k: int, text: str = "", end: int = 0) -> bool:
+    """Can a match of rule ``rid`` hold its key word ``lows[k]`` (see above; ``end`` is where the word ends in
+    ``text``)? True for the other rules (and for the rules whose lexicons stopped being single words)."""
+    fn = _HOLDS.get(rid)
+    return True if fn is None else fn(ws, lows, k, text, end)
 
 
 def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int]]:
@@ -816,8 +933,10 @@ def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, 
         return [(m.start(), m.end(), w, w.lower(), -1) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)
                 if (w := m.group()).lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF"]
     starts, ws, lows = words
-    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k) for k in idx
-            if lows[k] in _KEYMAP or ws[k][0].isdigit() or ws[k][0] in "QHF"]
+    i, j = idx.start, idx.stop
+    firsts = list(map(itemgetter(0), ws[i:j]))  # the test in C: a key, or a first character that is a digit or Q/H/F
+    picked = map(or_, map(or_, map(_KEYMAP.__contains__, lows[i:j]), map(str.isdigit, firsts)), map(_QHF.__contains__, firsts))
+    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k) for k in compress(idx, picked)]
 
 
 def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int]]]:
@@ -831,25 +950,31 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
             if low in _CAPITALISED and not word[0].isupper():
                 rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
         elif word[0].isdigit():
-            if _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
+            # the length and the first characters first: most numbers are neither years nor codes
+            if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
                 rules = _YEAR_RULES
-            elif _OTHER_DIGIT_TOKEN.fullmatch(word, timeout=TIMEOUT):
+            elif (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
+                    _OTHER_DIGIT_TOKEN.fullmatch(word, timeout=TIMEOUT):
                 rules = ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
             else:
                 continue
-        elif word[0] in "QHF" and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
+        elif word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
             rules = _CODE_RULES[word[0]]
         else:
             continue
         a, b = max(start, ms - _BEFORE), min(end, me + _AFTER)
         for rid in rules:
-            out = spans.setdefault(rid, [])
-            held = k < 0 or not filtered or _holds_key(rid, ws, lows, k)
+            out = spans.get(rid)
+            if out is None:
+                out = spans[rid] = []
             if out and a <= out[-1][1]:
-                out[-1][1] = max(out[-1][1], b)
-                out[-1][2] = out[-1][2] or held
+                last = out[-1]
+                if b > last[1]:
+                    last[1] = b
+                if not last[2]:  # the window runs once any of its keys can be held
+                    last[2] = k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)
             else:
-                out.append([a, b, held])
+                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)])
     res: dict[str, list[tuple[int, int]]] = {}
     for rid, out in spans.items():
         lst = []
@@ -865,10 +990,25 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
     return res
 
 
+# every ASCII character that is not a letter or a digit, to a space: an ASCII stretch's [\p{L}\d]+ words by split()
+_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _no_candidates(text: str, start: int, end: int) -> bool:
+    """Does an ASCII stretch hold no word that can key a rule (no key word, number or Q/H/F code)? Then find()
+    has no window to run. False for other stretches (they take the usual scan)."""
+    piece = text[start:end]
+    if not piece.isascii():
+        return False
+    return not any(w.lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF" for w in piece.translate(_ASCII_GAPS).split())
+
+
 def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[Found]:
     """Time expressions in ``text[start:end]``, longest first where they overlap, in text order. ``words`` is the
     document's ``TextDoc.words`` (optional: it saves a word scan)."""
     end = len(text) if end is None else end
+    if words is None and _no_candidates(text, start, end):
+        return []
     cands: list[Found] = []
     seen: set[tuple[int, int, str]] = set()
     windows = _windows(text, start, end, words)
@@ -892,7 +1032,7 @@ def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[
 
 def _looks_back(text: str, f: Found) -> bool:
     """"last month", "two years ago", "the past decade" are never a claim's horizon."""
-    if _PAST.search(f.text):
+    if _may_hold(f.text, _PAST_WORDS) and _PAST.search(f.text, timeout=TIMEOUT):
         return True
     after = text[f.end:f.end + 5].lower()
     before = text[max(0, f.start - 9):f.start].lower()
@@ -921,7 +1061,8 @@ def normalise(phrase: str, date: dt.date | None) -> str | None:
 
 def is_future_pointing(found: Found) -> bool:
     """Does the expression itself point ahead ("next month", "in the coming weeks", "soon")?"""
-    return found.rule in ("hz.window", "hz.after", "hz.vague", "hz.day_word") or bool(_FUTURE_WORD.search(found.text))
+    return found.rule in ("hz.window", "hz.after", "hz.vague", "hz.day_word") or \
+        _may_hold(found.text, _FUTURE_WORDS) and bool(_FUTURE_WORD.search(found.text, timeout=TIMEOUT))
 
 
 _ISO_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
@@ -1033,7 +1174,8 @@ def find_date(text: str) -> dt.date | None:
     pos = 0
     for n, line in enumerate(head.split("\n")):
         stripped = line.strip()
-        if stripped and n < 40 and _YEARISH.search(stripped, timeout=TIMEOUT):
+        if stripped and n < 40 and ("19" in stripped or "20" in stripped or "21" in stripped) and \
+                _YEARISH.search(stripped, timeout=TIMEOUT):
             m = _ANY_DATE.search(stripped, timeout=TIMEOUT)
             if m and (len(stripped) <= 80 or m.start() <= 40 and _DATE_TAIL.search(stripped[m.end():m.end() + 15],
                                                                                     timeout=TIMEOUT)):

@@ -37,8 +37,8 @@ SINGLE = frozenset({"‘", "'", "’", "‚", "‹", "›"})
 # marks that open a quotation in their usual use, whatever the letters around them
 _ALWAYS_OPEN = frozenset({"“", "„", "‘", "‚", "«", "‹", "``", "‟"})
 
-_OPEN_BEFORE = frozenset(" \t\u00a0([{—–-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
-_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–-/…\u200b") | DOUBLE | SINGLE
+_OPEN_BEFORE = frozenset(" \t\u00a0([{—–―-/:;,…\u200b\ufeff") | DOUBLE | SINGLE
+_CLOSE_AFTER = frozenset(" \t\u00a0)]}.,;:!?—–―-/…\u200b") | DOUBLE | SINGLE
 
 
 def _is_alnum(ch: str) -> bool:
@@ -90,12 +90,25 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         if not right and before.isspace() and pos - 2 >= ps and text[pos - 2] in "'’,.?!;" and mark in DOUBLE \
                 and (after.isspace() or after in _CLOSE_AFTER or pos + n == pe) and stack:
             right = True  # a spaced closer: “… ‘outreach,’ ” he said / ''… coalitions, '' said Mr. Gunnels
+        if mark == '"' and not right and not left and after.isalpha() and (before.isalpha() or before in ",.!?"):
+            # a straight mark with no space on one side: audiences,"Katie Packer said / waxed poetic about"joint …
+            if _double_open(stack):
+                right = True
+            elif before.isalpha():
+                left = True
+        elif mark == '"' and not right and left and before in ",.!?" and _double_open(stack):
+            right = True  # audiences,"Katie: the comma says it closes
+        elif mark == "”" and not right and stack and after.isalpha() and before in ",.?!;:":
+            right = True  # a closer glued to the next word: “… paranoia,”Clinton said
         if mark == "«" and not right:
             left = True  # French spacing: « mots »
         elif mark == "»" and stack and stack[-1][1] == "«":
             right = True
         if right and _close(stack, pos, mark, pairs):
             continue
+        if not left and not right and mark == "“" and after.isspace() and pos + n < pe and \
+                (before.isspace() or before in _OPEN_BEFORE or pos == ps) and not _double_open(stack):
+            left = True  # a spaced opener: reported, “ … if the primary were held / said. “ You know, …
         if left or (mark in _ALWAYS_OPEN and not after.isspace() and not right):
             if mark in DOUBLE:
                 _reopen(stack, pos, mark, text, pairs)
@@ -106,6 +119,11 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         if next_open is not None and next_open in CLOSERS and _same_family(omark, next_open):
             end = pe
             pairs.append(MarkPair(opos, len(omark), end, 0, 0))
+
+
+def _double_open(stack: list[tuple[int, str]]) -> bool:
+    """Is a double mark among the innermost open marks (as deep as ``_close`` looks)?"""
+    return any(m in DOUBLE for _, m in stack[-8:])
 
 
 def _same_family(a: str, b: str) -> bool:
@@ -135,7 +153,9 @@ def _reopen(stack: list[tuple[int, str]], pos: int, mark: str, text: str, pairs:
     """A double mark opening while one of its family is open: the earlier quotation ran on to here.
 
     News text that lost its paragraph breaks reads ``…end. "Next…``: the earlier piece ends at the full
-    stop and is a continued quotation; an opener with no sentence end before it is a stray.
+    stop and is a continued quotation. An opener with no sentence end before it opens a quotation inside
+    the open one when it is the same mark as the outermost open one, one level deep (``“… wearing “Settle For
+    Hillary” shirts …”``): nothing is closed, and it is pushed; otherwise the earlier opener was a stray.
     """
     for i in range(len(stack) - 1, -1, -1):
         opos, omark = stack[i]
@@ -146,6 +166,10 @@ def _reopen(stack: list[tuple[int, str]], pos: int, mark: str, text: str, pairs:
             first = opos + len(omark)
             if j > first and text[j - 1] in ".!?…:" and (text[first].isupper() or not text[first].isalpha()):
                 pairs.append(MarkPair(opos, len(omark), j, 0, i))
+                del stack[i:]
+                return True
+            if mark == omark and i == 0 and len(stack) <= 2:
+                return False  # no sentence end before it: a quotation inside the open one (“… “cell phone only” …”)
             del stack[i:]
             return True
     return False

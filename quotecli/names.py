@@ -287,8 +287,10 @@ class Resolver:
                 return Mention(name, words, start, end, role, "person")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
-        if words[:1].islower() or first in ("a", "an", "the", "one", "another", "two", "three", "some",
-                                             "several", "many", "other", "senior", "local"):
+        # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
+        if words[:1].islower() and not (first in PARTICLES and words.split()[-1][:1].isupper()) \
+                or first in ("a", "an", "the", "one", "another", "two", "three", "some", "several", "many", "other",
+                             "senior", "local"):
             if first in ("the",) and words.split()[-1][:1].isupper():
                 return Mention(words, words, start, end, role, "organization")
             return Mention(words, words, start, end, role, common_type(low))

@@ -648,7 +648,7 @@ def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | N
 
 
 def plausible(text: str, s: int, e: int) -> bool:
-    w = text[s:e].strip()
+    w = _PAREN_TAIL.sub("", text[s:e].strip())  # "Rep. Jason Chaffetz (R-Utah)"
     if not w:
         return False
     first = w.split()[0]
@@ -661,6 +661,9 @@ def plausible(text: str, s: int, e: int) -> bool:
         return words[0] in DETS or _source_head(words)
     return True
 
+_NAMES_AND = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)+[ ]and[ ]\p{Lu}")
+_CAP_OR_TAG = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
+_PAREN_TAIL = regex.compile(r"\s*\([^()\n]{1,30}\)$")
 _PARTY_TAG = regex.compile(r"\(?[DRI]-\p{Lu}[\p{L}.]*\)?")
 _PLACE_TAIL = regex.compile(r"\s+(?:of|from|for)\s+(?:the\s+)?\p{Lu}[^,;]*$")
 
@@ -676,17 +679,28 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     elif text[e - 1:e] in ("’", "'") and e - s > 3:
         e -= 1
     words = text[s:e]
+    place = tag = pre = None
     tail = _PLACE_TAIL.search(words, timeout=TIMEOUT)
-    if tail and tail.start() > 0 and words[0].isupper():
+    if tail and tail.start() > 0 and (words[0].isupper() or words.split()[0] not in DETS
+                                      and words[:tail.start()].split()[-1][:1] in _CAP_OR_TAG):
         # "Hilda Solis of Los Angeles", "Mr. Morgan of the Sierra Club": the tail is part of the role
-        role = words[tail.start():].strip() if role is None else f"{words[tail.start():].strip()}, {role}"
+        place = words[tail.start():].strip()
         e = s + tail.start()
-        words = text[s:e]
-    if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS:
+    paren = _PAREN_TAIL.search(text, s, e, timeout=TIMEOUT)
+    if paren and paren.start() > s:
+        # "Rep. Jason Chaffetz (R-Utah)", "Howard Dean (D)": the party and state tag is the role's, not the name's
+        tag = text[paren.start():e].strip(" ()")
+        e = paren.start()
+    words = text[s:e]
+    if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS \
+            and not _NAMES_AND.match(words, timeout=TIMEOUT):  # "Edward-Isaac Dovere and Gabriel Debenedetti"
         pre, _ = split_role(words)
-        if pre and pre.split()[0] not in TITLES_SET:
+        if pre and (pre.split()[0] not in TITLES_SET or any(w[:1].islower() for w in pre.split())):
+            # "Mr. John Smith" keeps its title; "Justice Department senior trial counsel Jane Roe" does not
             s += len(pre) + 1
-            role = pre if role is None else f"{pre}, {role}"
+        else:
+            pre = None
+    role = ", ".join(r for r in (pre, tag, place, role) if r)
     if role:
         role = role.strip(" ,")
         if role.lower().startswith(("who ", "whose ")) and len(role) > 120:

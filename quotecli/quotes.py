@@ -9,17 +9,19 @@ from dataclasses import dataclass
 
 import regex
 
+from .lexicons import load
 from .text import TIMEOUT, MarkPair, TextDoc
 
 # words right before a mark that make what follows a name, a title or a term, not someone's words
 _NOT_SPEECH_BEFORE = regex.compile(
     r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
-        known\ as|term|terms|phrase|word|words|label|brand|branded|slogan|motto|hashtag|tagged|
-        album|book|film|movie|song|show|series|column|novel|play|poem|documentary|programme|program|
-        article|essay|report|episode|the\ title|headline|
+        known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
+        motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
+        programme|program|article|essay|report|episode|podcast|memoir|musical|sitcom|anthem)|the\ title|headline|
         or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
-        \b(?:known|referred\ to|nicknamed|dubbed|remembered|billed)\b[^.;:!?"“”]{0,40}\bas|
+        \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
+            [^.;:!?"“”]{0,40}\bas|\breferred\s+to\s+as|
         \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
             \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
         recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$""",
@@ -27,11 +29,27 @@ _NOT_SPEECH_BEFORE = regex.compile(
 _WORK_AFTER = regex.compile(
     r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|book|film|"
     r"documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|segment)\b")
+# words before a mark that announce the title of a show, film or book
+_TITLE_CUE = regex.compile(
+    r"""(?:(?<![\p{L}])(?:on|(?:co-?)?hosts?\s+of|(?:co-?)?authors?\s+of|stars?\s+of|star(?:s|red|ring)?\s+in|roles?\s+in|
+        (?:co-?)?creator\s+of|producers?\s+of|directors?\s+of|writers?\s+of|anchors?\s+of|moderators?\s+of|cast\s+of|
+        episodes?\s+of|seasons?\s+of|premiere\s+of|finale\s+of|screening\s+of|sequel\s+to|signed\s+on\s+for|
+        broadcast\s+of|(?:co-?)?editors?\s+of|interview\s+with|(?-i:channel['’]s))
+       |(?-i:(?<![\p{L}])(?:ABC|CBS|NBC|CNN|MSNBC|CNBC|HBO|PBS|NPR|BBC|ESPN|C-SPAN|Fox|Showtime|Netflix|Bravo|TLC|
+        Channel|Network|News|Radio|TV|Television|Central))['’]s?)\s*,?\s*+$""", regex.I | regex.X)
 _CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
 _ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
+# a nickname inside a name: Marcia "Cia" Price, George “Jay” Keyworth
+_FIRST_NAMES = frozenset(line.split("\t")[0] for line in load("first_names"))
+_NICK_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(?P<first>\p{Lu}\p{Ll}+)[ ]\Z")
+_NICK_INNER = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)?")
+_NICK_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
+# between two quoted fragments coordinated in one phrase: “burn alive” or “drown”, “rattled” and “frustrated”
+_COORDINATED = regex.compile(r"\s*+(?:,\s*+|(?:,\s*+)?(?:and|or|but|nor|to|and\s+even|or\s+even|and\s+then|and\s+also|"
+                             r"but\s+also|but\s+not|not)\s++)")
 
 
 @dataclass(slots=True)
@@ -47,6 +65,7 @@ class Candidate:
     title_case: bool
     para: int
     nested: bool = False  # inside another quotation's marks
+    title: bool = False   # a title by its cue: on Fox News Channel’s “Fox & Friends”, the star of “Thelma and Louise”
 
 
 def find_quotes(doc: TextDoc) -> list[Candidate]:
@@ -66,16 +85,40 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         if e <= s:
             continue
         inner = text[s:e]
+        if _nickname(text, p, s, e):
+            continue
         words = _WORD.findall(inner, timeout=TIMEOUT)
         if not words:
             continue
         para = doc.paragraph_index(p.open)
         whole_para = (p.open, p.outer_end) == doc.paragraphs[para] or p.open == doc.paragraphs[para][0] and \
             not text[p.outer_end:doc.paragraphs[para][1]].strip(" .")
+        title_case = _title_case(words, inner, whole_para)
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
-                             _not_speech(text, doc, p, para), _title_case(words, inner, whole_para), para,
-                             nested))
+                             _not_speech(text, doc, p, para), title_case, para, nested,
+                             _is_title(text, doc, p, para, words, inner)))
+        if len(out) > 1 and not nested and out[-2].para == para and not out[-2].nested and \
+                coordinated(text, out[-2].pair, p.open):
+            out[-1].not_speech = out[-2].not_speech  # “workplace” or “gun control”: the first decides for both
+            out[-1].title = out[-2].title and _titleish(words, inner)
     return out
+
+
+def coordinated(text: str, prev: MarkPair, b: int) -> bool:
+    """Are the fragment in ``prev`` and the one whose mark opens at ``b`` coordinated (“a” or “b”, “a”, “b”
+    and “c”), not two sentences?"""
+    a = prev.outer_end
+    return 0 < b - a <= 16 and prev.close_len > 0 and text[prev.close - 1] not in ".!?" and \
+        bool(_COORDINATED.fullmatch(text, a, b, timeout=TIMEOUT))
+
+
+def _nickname(text: str, p: MarkPair, s: int, e: int) -> bool:
+    """Marcia "Cia" Price: a capitalised word or two in marks between a first name and a capitalised word."""
+    if e - s > 30 or not _NICK_INNER.fullmatch(text, s, e, timeout=TIMEOUT) or \
+            not _NICK_AFTER.match(text, p.outer_end, timeout=TIMEOUT):
+        return False
+    m = _NICK_BEFORE.search(text, max(0, p.open - 20), p.open, timeout=TIMEOUT)
+    return bool(m) and m.group("first") in _FIRST_NAMES
 
 
 def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: int) -> str:
@@ -103,7 +146,26 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if _CALL_BEFORE.search(text, max(ps, p.open - 12), p.open, timeout=TIMEOUT) and \
             _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end, timeout=TIMEOUT):
         return True  # Swift, who fans call “Mother,” …: a nickname
-    return bool(_NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT))
+    m = _NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT)
+    # a work's noun vetoes a title (the book “Sin Miedo”), not a description (called the show “the news show of
+    # record”)
+    return bool(m) and not (m.group("work") and text[p.inner_start:p.inner_start + 1].islower())
+
+
+def _titleish(words: list[str], inner: str) -> bool:
+    """Up to eight words in title case (a full stop or comma at the end is American punctuation), or one
+    capitalised word."""
+    if len(words) > 8:
+        return False
+    return len(words) == 1 and words[0][:1].isupper() or _title_case(words, inner.rstrip(".,") or inner, False)
+
+
+def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], inner: str) -> bool:
+    """“Fox & Friends” after `on Fox News Channel’s`, “Thelma and Louise” after `star of`: a title-case name of
+    up to eight words (or one capitalised word) after a title cue is a show, film or book, never someone's words."""
+    if not _titleish(words, inner):
+        return False
+    return bool(_TITLE_CUE.search(text, max(doc.paragraphs[para][0], p.open - 30), p.open, timeout=TIMEOUT))
 
 
 def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:

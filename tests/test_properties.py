@@ -21,10 +21,12 @@ import sys
 import textwrap
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from quotecli import extract
+from quotecli.claims import _headline_end
+from quotecli.text import TextDoc
 from quotecli.models import CLAIM_TYPES, QUOTE_KINDS, SPEAKER_TYPES
 
 # every quotation mark quotecli knows, plus look-alikes that are not quotation marks
@@ -156,7 +158,12 @@ def test_deterministic(text):
 
 @settings(max_examples=200, **SETTINGS)
 @given(st.one_of(any_text, fuzz_text))
+@example('"\n"\n"\n"\n"\n"\n"\nby 2030')
 def test_prefix_shifts_offsets(text):
+    # The headline region is the run of short leading paragraphs, at most eight: a text that fills it is the
+    # one case where the filler paragraph moves a paragraph out of it, which changes what is found by design.
+    doc = TextDoc(FILLER + text)
+    assume(len(doc.paragraphs) < 9 or _headline_end(doc) < doc.paragraphs[7][1])
     base = without_scores(as_dict(extract(text)))
     moved = without_scores(as_dict(extract(FILLER + text)))
     assert moved == shifted(base, len(FILLER))
