@@ -23,6 +23,13 @@ _PARA = regex.compile(r"[^\n]+")
 _SENT_END = regex.compile(
     r"""(?<=[.!?…])[)\]"”’'»]*+(?=[ \t\u00a0]++(?:''|``|["“‘'«„(\[])?+[\p{Lu}\d])""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+# _SENT_END and _WORD_BEFORE are the rules; TextDoc.sentences runs their character-level equivalents below (one
+# str.find per kind of terminal punctuation and a few character tests, not a regex call per paragraph, per sentence
+# end and per full stop), which tests/test_speed_filters.py holds to the same answers
+_TERMINALS = ".!?…"
+_CLOSERS = frozenset(")]\"”’'»")
+_GAP = frozenset(" \t\u00a0")
+_OPENERS = frozenset("\"“‘'«„([")
 # all the words of a stretch in one match (their captures): a split, or a match per word, costs a timeout check
 # per word too; stretches of 64 K characters, as a match holds at most some two million captures
 _ALL_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")
@@ -107,11 +114,17 @@ class TextDoc:
         """Sentences within paragraphs; a closing quotation mark after the full stop stays in the sentence."""
         text = self.text
         out = []
+        terminals = sorted(i for ch in _TERMINALS if ch in text for i in find_all(text, ch))
+        k = 0
         for ps, pe in self.paragraphs:
             start = ps
-            for m in _SENT_END.finditer(text, ps, pe, timeout=TIMEOUT):
-                end = m.end()
-                if _is_abbreviation(text, start, m.start()):
+            while k < len(terminals) and terminals[k] < ps:
+                k += 1
+            while k < len(terminals) and terminals[k] < pe:
+                after = terminals[k] + 1  # where _SENT_END can match: its look-behind wants a terminal
+                k += 1
+                end = _sentence_end(text, after, pe)
+                if end < 0 or _is_abbreviation(text, start, after):
                     continue
                 out.append((start, end))
                 start = end
@@ -185,14 +198,92 @@ class TextDoc:
         return [s for s, _ in self.sentences]
 
 
+def matches_at(pattern: regex.Pattern, text: str, starts) -> list:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` (sorted offsets that include
+    every place where a match can start, e.g. found with ``str.find`` for a word every match holds) instead of
+    scanning every position: one ``match`` per candidate. The pattern must not match the empty string."""
+    out = []
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = pattern.match(text, pos, timeout=TIMEOUT)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def find_all(text: str, needle: str, shift: int = 0) -> list[int]:
+    """Offsets of every occurrence of ``needle`` in ``text`` (plus ``shift``), with ``str.find``."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i + shift)
+        i = text.find(needle, i + 1)
+    return out
+
+
+class CharClass:
+    """Membership of single characters in a regex character class, memoised per character: the regex module's
+    answers (its Unicode tables are newer than those of Python's str methods) for the price of a dict look-up.
+    ``memo.get(ch)`` is None for a character not seen yet; ``test(ch)`` answers and remembers it."""
+
+    __slots__ = ("memo", "_rx")
+
+    def __init__(self, cls: str):
+        self._rx = regex.compile(cls)
+        self.memo: dict[str, bool] = {}
+
+    def test(self, ch: str) -> bool:
+        hit = self.memo.get(ch)
+        if hit is None:
+            if len(self.memo) >= 1 << 16:  # a corpus has a few hundred distinct characters; bound odd inputs
+                self.memo.clear()
+            hit = self.memo[ch] = self._rx.fullmatch(ch, timeout=TIMEOUT) is not None
+        return hit
+
+
+LETTER = CharClass(r"\p{L}")
+UPPER_OR_DIGIT = CharClass(r"[\p{Lu}\d]")
+
+
+def _sentence_end(text: str, p: int, pe: int) -> int:
+    """Where ``_SENT_END`` matches at ``p`` (just after a terminal) with ``pe`` as the end: the end of its closing
+    marks, or -1. Its quantifiers are possessive and its optional opening mark cannot be a capital or a digit, so
+    one left-to-right pass decides it."""
+    j = p
+    while j < pe and text[j] in _CLOSERS:
+        j += 1
+    k = j
+    while k < pe and text[k] in _GAP:
+        k += 1
+    if k == j or k >= pe:
+        return -1
+    if text.startswith(("''", "``"), k, pe):
+        k += 2
+    elif text[k] in _OPENERS:
+        k += 1
+    return j if k < pe and UPPER_OR_DIGIT.test(text[k]) else -1
+
+
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    """Is the full stop at ``dot - 1`` part of an abbreviation or an initial rather than a sentence end?"""
+    """Is the full stop at ``dot - 1`` part of an abbreviation or an initial rather than a sentence end?
+
+    The word is what ``_WORD_BEFORE`` finds in ``text[max(start, dot - 20):dot]``: the run of letters and full
+    stops before that full stop (its leftmost start is where the run begins, or the window's start)."""
     if text[dot - 1] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(start, dot - 20), dot, timeout=TIMEOUT)
-    if not m:
+    lo = max(start, dot - 20)
+    i = dot - 1
+    memo = LETTER.memo
+    while i > lo:
+        ch = text[i - 1]
+        if ch != "." and not (memo.get(ch) or (ch not in memo and LETTER.test(ch))):
+            break
+        i -= 1
+    if i == dot - 1:
         return False
-    word = m.group(1)
+    word = text[i:dot - 1]
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
     if "." in word:  # "U.S." or "p.m.": more often mid-sentence ("the U.S. Senate") than at an end

@@ -1,0 +1,92 @@
+"""The text and quotation infrastructure's shortcuts are speed-ups only: each one must give exactly what the plain
+regex rule it stands for gives, on every case text and on random texts weighted towards the characters that
+matter (quotation marks, terminal punctuation, capitals, whitespace of every kind, letters newer than Python's
+Unicode tables)."""
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotecli import names, text
+from quotecli.text import TIMEOUT, TextDoc
+
+CASES = Path(__file__).parent / "cases"
+ARTICLES = Path(__file__).parent / "articles" / "quotes-articles.jsonl"
+
+
+def _case_texts():
+    for path in sorted(CASES.glob("*.jsonl")) + [ARTICLES]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)["text"]
+
+
+PIECES = ['"', "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„", "‚", "``", "''", "`", "‟", ".", "!", "?", "…",
+          ")", "]", "(", "[", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "\x1c", "\x85", "A", "a", "Z", "9", "١", "²",
+          "Ⅻ", "ǅ", "ʻ", "女", "\u1c89", "ſ", "İ", "Mr.", "Dr", "U.S.", "e.g.", "J.", "St.", "No.", "p.m.", "Inc.",
+          "Jane Doe", "Sen. Claire McCaskill", "O'Neill", "Jean-Luc", "of", "the", "and", "de", "said", "told",
+          "Reporting by", "Editing by", "Additional reporting by", "editing:", "Photographs:", "Illustration by",
+          "REPORTING BY", "EDITING", "written by", "graphics by", "Compiled by", "dditional"]
+random_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
+SETTINGS = dict(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- plain implementations: the rules as they were run before the shortcuts ------------------------------
+
+def plain_sentences(doc: TextDoc) -> list[tuple[int, int]]:
+    t = doc.text
+    out = []
+    for ps, pe in doc.paragraphs:
+        start = ps
+        for m in text._SENT_END.finditer(t, ps, pe, timeout=TIMEOUT):
+            end = m.end()
+            if plain_is_abbreviation(t, start, m.start()):
+                continue
+            out.append((start, end))
+            start = end
+            while start < pe and t[start].isspace():
+                start += 1
+        if start < pe:
+            out.append((start, pe))
+    return out
+
+
+def plain_is_abbreviation(t: str, start: int, dot: int) -> bool:
+    if t[dot - 1] != ".":
+        return False
+    m = text._WORD_BEFORE.search(t, max(start, dot - 20), dot, timeout=TIMEOUT)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    if "." in word:
+        return True
+    return word.lower() in text._ABBREVIATIONS
+
+
+def _same(t: str) -> None:
+    doc = TextDoc(t)
+    assert doc.sentences == plain_sentences(doc), t
+    assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t, timeout=TIMEOUT)], t
+
+
+def test_shortcuts_match_the_rules_on_the_case_texts():
+    for t in _case_texts():
+        _same(t)
+
+
+@settings(**SETTINGS)
+@given(random_text)
+def test_shortcuts_match_the_rules_on_random_texts(t):
+    _same(t)
+
+
+def test_credit_keys_cover_every_word_of_the_pattern():
+    # each alternative of _CREDIT's words, in each case it allows, holds one of the keys at the right place
+    words = ["Additional", "additional", "Reporting", "reporting", "Editing", "editing", "Writing", "writing",
+             "Compiled", "compiled", "Edited", "edited", "Written", "written", "Photograph", "photographs",
+             "Illustration", "illustration", "Graphic", "graphics", "REPORTING", "EDITING"]
+    for w in words:
+        assert any(w.startswith(key, back) for key, back in names._CREDIT_KEYS), w
