@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecli import names, text
+from quotecli import marks, names, text
 from quotecli.text import TIMEOUT, TextDoc
 
 CASES = Path(__file__).parent / "cases"
@@ -70,6 +70,10 @@ def _same(t: str) -> None:
     doc = TextDoc(t)
     assert doc.sentences == plain_sentences(doc), t
     assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t, timeout=TIMEOUT)], t
+    assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t, timeout=TIMEOUT)], t
+    for ps, _ in doc.paragraphs[1:]:
+        m = marks._MARK.match(t, ps, timeout=TIMEOUT)
+        assert marks._next_paragraph_opener(t, [(0, 0), (ps, 0)], 0) == (m.group() if m else None), t
 
 
 def test_shortcuts_match_the_rules_on_the_case_texts():
