@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecli import marks, names, text
+from quotecli import marks, names, quotes, text
 from quotecli.text import TIMEOUT, TextDoc
 
 CASES = Path(__file__).parent / "cases"
@@ -28,6 +28,18 @@ PIECES = ['"', "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„",
           "Jane Doe", "Sen. Claire McCaskill", "O'Neill", "Jean-Luc", "of", "the", "and", "de", "said", "told",
           "Reporting by", "Editing by", "Additional reporting by", "editing:", "Photographs:", "Illustration by",
           "REPORTING BY", "EDITING", "written by", "graphics by", "Compiled by", "dditional"]
+# the words of quotes._NOT_SPEECH_BEFORE and _WORK_AFTER, for windows that end as their matches do
+TERMS = ("so-called so called dubbed nicknamed nickname named name titled entitled headlined known as term terms phrase "
+         "word words label brand branded slogan motto hashtag tagged album book film movie song show series column novel "
+         "play poem documentary programme program article essay report episode the title headline or aka a.k.a. A.K.A. "
+         "of referred to remembered billed banner banners sign placard t-shirt shirts cap hats slogans reading read "
+         "saying said bearing emblazoned with with the word with the words related read more read also see also more "
+         "watch listen recommended opinion analysis explainer live video podcast call calls called radio TV television "
+         "forum special act bill campaign tour summit speech event day column segment CBS's NBC’s ſo-called aKa AS "
+         "podcast memoir musical sitcom anthem is was often referred referred\tto whose in his own "
+         "Of ofs ( , : .").split()
+window = st.lists(st.sampled_from(TERMS + [" ", " ", ",", ".", ":", "\u00a0", "\x1c", "“", '"', "’", "'", "x", "2", "é",
+                                           "-", "\n"]), max_size=14).map("".join)
 random_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
 SETTINGS = dict(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -76,9 +88,53 @@ def _same(t: str) -> None:
         assert marks._next_paragraph_opener(t, [(0, 0), (ps, 0)], 0) == (m.group() if m else None), t
 
 
+def _same_quote_rules(t: str) -> None:
+    t = t.replace("\n", " ")  # the windows lie within a paragraph
+    if quotes._NOT_SPEECH_BEFORE.search(t, timeout=TIMEOUT):
+        assert quotes._may_not_be_speech(t), t
+    for pos in range(len(t)):
+        end = min(len(t), pos + 30)
+        if quotes._WORK_AFTER.match(t, pos, end, timeout=TIMEOUT):
+            assert quotes._may_name_a_work(t, pos, end), t
+    assert quotes._words(t, 0, len(t)) == quotes._WORD.findall(t, timeout=TIMEOUT), t
+    inner = t.strip()
+    if inner:
+        assert quotes._ends_clause(inner) == bool(quotes._TERMINAL.search(inner, timeout=TIMEOUT)), t
+
+
+@settings(**SETTINGS)
+@given(window)
+def test_quote_context_shortcuts_never_skip_a_match(t):
+    _same_quote_rules(t)
+
+
+def test_quote_context_shortcuts_were_written_for_these_patterns():
+    # _may_not_be_speech and _may_name_a_work read these patterns' words: a change to either pattern needs
+    # the shortcut changed with it (then update the copies here)
+    assert quotes._NOT_SPEECH_BEFORE.pattern == NOT_SPEECH_BEFORE
+    assert quotes._WORK_AFTER.pattern == WORK_AFTER
+
+
+NOT_SPEECH_BEFORE = r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
+        known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
+        motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
+        programme|program|article|essay|report|episode|podcast|memoir|musical|sitcom|anthem)|the\ title|headline|
+        or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
+        (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
+        \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
+            [^.;:!?"“”]{0,40}\bas|\breferred\s+to\s+as|
+        \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
+            \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
+        recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$"""
+WORK_AFTER = (r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|"
+              r"book|film|documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|"
+              r"segment)\b")
+
+
 def test_shortcuts_match_the_rules_on_the_case_texts():
     for t in _case_texts():
         _same(t)
+        _same_quote_rules(t[-60:])
 
 
 @settings(**SETTINGS)
