@@ -16,6 +16,32 @@ from .models import Mention
 from .text import TIMEOUT, TextDoc, find_all, matches_at
 
 TITLES = tuple(sorted(load("titles"), key=len, reverse=True))
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` shaped as a trie: what ``\\L<words>`` matches (the longest word first,
+    then shorter ones on backtracking), but one branch per character instead of a set look-up per possible
+    length, many times cheaper where most positions hold none of the words."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
+
+    return "(?:" + build(root) + ")"
+
+
+# the titles as a trie; each title starts with a capital, which the look-ahead checks first
+_TITLE = r"(?=\p{Lu})" + trie_pattern(TITLES)
+assert all("A" <= t[:1] <= "Z" for t in TITLES), "a title must start with a capital (see _TITLE)"
 ORG_WORDS = frozenset(load("org_words"))
 SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_nouns"))
 _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
@@ -41,9 +67,8 @@ NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
 FULL_NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
-    rf"|{_CAP}(?:[ \u00a0](?:\L<titles>[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
-    titles=TITLES)
+    rf"(?=\p{{Lu}})(?<![\p{{L}}\-])(?:(?:{_TITLE}\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
+    rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -70,7 +95,7 @@ def _surname_key(name: str) -> str:
     return last.removesuffix("’s").removesuffix("'s").rstrip(".,’'").lower()
 
 
-_TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=TITLES)
+_TITLE_PREFIX = regex.compile(rf"(?:{_TITLE}\s+)+(?=\S)")
 _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
 _CREDIT = regex.compile(r"(?<![\p{L}])(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|"
                         r"[Ww]ritten|[Pp]hotographs?|[Ii]llustration|[Gg]raphics?|REPORTING|EDITING)(?:\s+by|:)[^\n]*")

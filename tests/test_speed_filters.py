@@ -5,6 +5,8 @@ Unicode tables)."""
 import json
 from pathlib import Path
 
+import regex
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,12 +137,41 @@ def test_shortcuts_match_the_rules_on_the_case_texts():
     for t in _case_texts():
         _same(t)
         _same_quote_rules(t[-60:])
+        assert [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)] == \
+            [m.span() for m in LISTED_FULL_NAME.finditer(t, timeout=TIMEOUT)]
 
 
 @settings(**SETTINGS)
 @given(random_text)
 def test_shortcuts_match_the_rules_on_random_texts(t):
     _same(t)
+
+
+# names.FULL_NAME_RE and _TITLE_PREFIX as they were written, with the named list of titles
+_CAP, _PARTICLE = names._CAP, names._PARTICLE
+LISTED_FULL_NAME = regex.compile(
+    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
+    rf"|{_CAP}(?:[ \u00a0](?:\L<titles>[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
+    titles=names.TITLES)
+LISTED_TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=names.TITLES)
+NAME_PIECES = list(names.TITLES) + ["Dr", "Capt", "Gen", "Attorney", "Sec", "Smith", "J.", "de", "van", "of", "the",
+                                     "and", "&", "Jr.", " ", " ", "\n", "\u00a0", ",", "Ünal", "女", "-", "’", "x"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_title_trie_matches_the_named_list(t):
+    assert [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)] == \
+        [m.span() for m in LISTED_FULL_NAME.finditer(t, timeout=TIMEOUT)], t
+    for pos in range(len(t)):
+        a = names._TITLE_PREFIX.match(t, pos, timeout=TIMEOUT)
+        b = LISTED_TITLE_PREFIX.match(t, pos, timeout=TIMEOUT)
+        assert (a and a.span()) == (b and b.span()), t
+
+
+def test_trie_pattern_backtracks_to_shorter_words():
+    rx = regex.compile(names.trie_pattern(["a", "ab", "abc", "b"]) + "bc")
+    assert rx.fullmatch("abc") and rx.fullmatch("abbc") and rx.fullmatch("abcbc") and not rx.fullmatch("bc")
 
 
 def test_credit_keys_cover_every_word_of_the_pattern():
