@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 import regex
@@ -30,11 +31,8 @@ _TERMINALS = ".!?…"
 _CLOSERS = frozenset(")]\"”’'»")
 _GAP = frozenset(" \t\u00a0")
 _OPENERS = frozenset("\"“‘'«„([")
-# all the words of a stretch in one match (their captures): a split, or a match per word, costs a timeout check
-# per word too; stretches of 64 K characters, as a match holds at most some two million captures
-_ALL_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")
-_WORD_REST = regex.compile(r"[\p{L}\d]*+")
-_WORDS_CHUNK = 1 << 16
+# a word: what TextDoc.words splits the text into (the runs of this class)
+_WORD_CHARS = r"[\p{L}\d]"
 
 
 class Words(NamedTuple):
@@ -137,17 +135,20 @@ class TextDoc:
     @cached_property
     def words(self) -> Words:
         """Every word (a run of letters and digits, ``[\\p{L}\\d]+``) once per document, for the key-word scans
-        of the claims stage (cue rules, time expressions): one regex match, no Python loop per word."""
-        text, n = self.text, len(self.text)
-        starts: list[int] = []
-        words: list[str] = []
-        pos = 0
-        while pos < n:  # stretches end where no word goes on
-            end = n if n - pos <= _WORDS_CHUNK else _WORD_REST.match(text, pos + _WORDS_CHUNK, timeout=TIMEOUT).end()
-            m = _ALL_WORDS.match(text, pos, end, timeout=TIMEOUT)
-            starts += m.starts(1)
-            words += m.captures(1)
-            pos = end
+        of the claims stage (cue rules, time expressions), with no Python loop per word or per character: every
+        character of the document's alphabet that cannot be in a word becomes a space (one str.replace each,
+        the class decided by the regex module per distinct character), a split on spaces gives the words, and
+        the running sum of the pieces' lengths their offsets."""
+        text = self.text
+        spaced = text
+        memo = WORD_CHAR.memo
+        for ch in set(text):
+            if ch != " " and not (memo.get(ch) or (ch not in memo and WORD_CHAR.test(ch))):
+                spaced = spaced.replace(ch, " ")
+        pieces = spaced.split(" ")
+        lens = list(map(len, pieces))
+        starts = list(compress(accumulate(map((1).__add__, lens), initial=0), lens))  # a piece's offset, if a word
+        words = list(compress(pieces, lens))
         # one lower() for all: words hold no NUL, and each lowers as it would alone (same length or not)
         lows = "\0".join(words).lower().split("\0") if words else []
         return Words(starts, words, lows)
@@ -244,6 +245,7 @@ class CharClass:
 
 
 LETTER = CharClass(r"\p{L}")
+WORD_CHAR = CharClass(_WORD_CHARS)
 UPPER_OR_DIGIT = CharClass(r"[\p{Lu}\d]")
 
 

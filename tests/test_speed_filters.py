@@ -80,8 +80,14 @@ def plain_is_abbreviation(t: str, start: int, dot: int) -> bool:
     return word.lower() in text._ABBREVIATIONS
 
 
+PLAIN_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")  # TextDoc.words as one match's captures
+
+
 def _same(t: str) -> None:
     doc = TextDoc(t)
+    m = PLAIN_WORDS.match(t, timeout=TIMEOUT)
+    assert doc.words.starts == m.starts(1) and doc.words.words == m.captures(1), t
+    assert doc.words.lows == [w.lower() for w in m.captures(1)], t
     assert doc.sentences == plain_sentences(doc), t
     assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t, timeout=TIMEOUT)], t
     assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t, timeout=TIMEOUT)], t
