@@ -108,12 +108,13 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         n = len(mark)
         before = text[pos - 1] if pos > ps else " "
         after = text[pos + n] if pos + n < pe else " "
+        apostrophe = mark in ("'", "’")
+        if apostrophe and _is_alnum(before) and _is_alnum(after):
+            continue  # don't, Jones's, rock'n'roll
         left = not after.isspace() and (before in _OPEN_BEFORE or before.isspace() or pos == ps
                                         or not before.isprintable())  # NUL, zero-width and control characters
         right = not before.isspace() and (after in _CLOSE_AFTER or after.isspace() or pos + n == pe)
-        if mark in ("'", "’"):
-            if _is_alnum(before) and _is_alnum(after):
-                continue  # don't, Jones's, rock'n'roll
+        if apostrophe:
             if after.isdigit() and not (stack and stack[-1][1] in ("'", "‘") and right):
                 continue  # '90s, ’08
             if before in "sS" and after.isspace() and not _single_open(stack):

@@ -252,15 +252,38 @@ class Resolver:
 
     def _bare_surname(self, lo: int, pos: int, want: str) -> tuple[int, str] | None:
         """The last bare surname of a person named in full elsewhere, in [lo, pos), compatible with ``want``:
-        "Jones, who has spent £120m, insisted …" (searched only when a pronoun needs it)."""
+        "Jones, who has spent £120m, insisted …" (searched only when a pronoun needs it).
+
+        The capitalised words are the ``_CAP_WORD`` matches in [lo, pos), read backwards off the document's
+        words: an ASCII word of letters is one match or none by its letters and its neighbours; any other word
+        (and one cut by ``lo`` or ``pos``) is scanned with the pattern."""
         table = self._by_surname
-        best = None
-        for m in _CAP_WORD.finditer(self.doc.text, lo, pos, timeout=TIMEOUT):
-            hit = table.get(m.group().lower())
-            if hit and " " in hit[0] and not self._inside_name(m.start()) and \
-                    (hit[1] is None or want == "person" or hit[1] == want):
-                best = (m.start(), hit[0])
-        return best
+        text = self.doc.text
+        words = self.doc.words
+        starts, ws, lows = words.starts, words.words, words.lows
+        i = bisect.bisect_left(starts, pos)
+        first = bisect.bisect_left(starts, lo)
+        if first > 0 and starts[first - 1] + len(ws[first - 1]) > lo:
+            first -= 1  # a word cut by lo
+        while i > first:
+            i -= 1
+            a, w = starts[i], ws[i]
+            e = a + len(w)
+            if a >= lo and e <= pos and w.isascii() and w.isalpha():
+                if not ("A" <= w[0] <= "Z" and len(w) > 1 and w[1:].islower()) or \
+                        a and text[a - 1] in "-’'" or e < pos and text[e] == "-":
+                    continue
+                hits = ((a, lows[i]),)
+            else:
+                end = pos if e >= pos else e + 1  # the pattern's look-ahead sees the character after the word
+                hits = [(m.start(), m.group().lower())
+                        for m in _CAP_WORD.finditer(text, max(a, lo), end, timeout=TIMEOUT)][::-1]
+            for start, low in hits:
+                hit = table.get(low)
+                if hit and " " in hit[0] and not self._inside_name(start) and \
+                        (hit[1] is None or want == "person" or hit[1] == want):
+                    return start, hit[0]
+        return None
 
     def _inside_name(self, pos: int) -> bool:
         i = bisect.bisect_right(self._name_starts, pos) - 1

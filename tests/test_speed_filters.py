@@ -29,7 +29,7 @@ PIECES = ['"', "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„",
           "Ⅻ", "ǅ", "ʻ", "女", "\u1c89", "ſ", "İ", "Mr.", "Dr", "U.S.", "e.g.", "J.", "St.", "No.", "p.m.", "Inc.",
           "Jane Doe", "Sen. Claire McCaskill", "O'Neill", "Jean-Luc", "of", "the", "and", "de", "said", "told",
           "Reporting by", "Editing by", "Additional reporting by", "editing:", "Photographs:", "Illustration by",
-          "REPORTING BY", "EDITING", "written by", "graphics by", "Compiled by", "dditional"]
+          "REPORTING BY", "EDITING", "written by", "says", "Tells", "according to", "\r", "\u2028", "\x0b", "graphics by", "Compiled by", "dditional"]
 # the words of quotes._NOT_SPEECH_BEFORE and _WORK_AFTER, for windows that end as their matches do
 TERMS = ("so-called so called dubbed nicknamed nickname named name titled entitled headlined known as term terms phrase "
          "word words label brand branded slogan motto hashtag tagged album book film movie song show series column novel "
@@ -47,6 +47,19 @@ SETTINGS = dict(max_examples=400, deadline=None, suppress_health_check=[HealthCh
 
 
 # --- plain implementations: the rules as they were run before the shortcuts ------------------------------
+
+def plain_paragraphs(t: str) -> list[tuple[int, int]]:
+    out = []
+    for m in text._PARA.finditer(t, timeout=TIMEOUT):
+        s, e = m.span()
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
 
 def plain_sentences(doc: TextDoc) -> list[tuple[int, int]]:
     t = doc.text
@@ -85,6 +98,9 @@ PLAIN_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")  # TextDoc.words
 
 def _same(t: str) -> None:
     doc = TextDoc(t)
+    assert doc.paragraphs == plain_paragraphs(t), t
+    if quotes._SAID.search(t, timeout=TIMEOUT):
+        assert quotes._may_say(t, 0, len(t)), t
     m = PLAIN_WORDS.match(t, timeout=TIMEOUT)
     assert doc.words.starts == m.starts(1) and doc.words.words == m.captures(1), t
     assert doc.words.lows == [w.lower() for w in m.captures(1)], t
@@ -178,6 +194,30 @@ def test_title_trie_matches_the_named_list(t):
 def test_trie_pattern_backtracks_to_shorter_words():
     rx = regex.compile(names.trie_pattern(["a", "ab", "abc", "b"]) + "bc")
     assert rx.fullmatch("abc") and rx.fullmatch("abbc") and rx.fullmatch("abcbc") and not rx.fullmatch("bc")
+
+
+SURNAME_PIECES = ["Jane Doe", "Zhao Xijun", "Sarah Okoye", "James Okoye", "Ms Okoye", "Doe", "Okoye", "Xijun", "Jones",
+                  "Tom Jones", "Jones-Smith", "O'Jones", "’Jones", "Jones-", "Jones'", "3Jones", "Jones3", "Jönes",
+                  "Jöne Jönes", "Doe女", "DOE", "DoE", "Ab", "he", "said", ".", ",", " ", " ", "\n", "-", "'", "\u00a0"]
+
+
+def plain_bare_surname(r: names.Resolver, lo: int, pos: int, want: str):
+    best = None
+    for m in names._CAP_WORD.finditer(r.doc.text, lo, pos, timeout=TIMEOUT):
+        hit = r._by_surname.get(m.group().lower())
+        if hit and " " in hit[0] and not r._inside_name(m.start()) and \
+                (hit[1] is None or want == "person" or hit[1] == want):
+            best = (m.start(), hit[0])
+    return best
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(SURNAME_PIECES), max_size=25).map(" ".join), st.integers(0, 400), st.integers(0, 400))
+def test_bare_surname_reads_the_words_as_the_pattern_does(t, a, b):
+    r = names.Resolver(TextDoc(t))
+    lo, pos = sorted((min(a, len(t)), min(b, len(t))))
+    for want in ("m", "f", "person"):
+        assert r._bare_surname(lo, pos, want) == plain_bare_surname(r, lo, pos, want), (t, lo, pos)
 
 
 def test_credit_keys_cover_every_word_of_the_pattern():
