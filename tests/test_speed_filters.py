@@ -98,6 +98,9 @@ PLAIN_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")  # TextDoc.words
 
 def _same(t: str) -> None:
     doc = TextDoc(t)
+    for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2)):
+        assert text.tokens(t, a, b) == [(m.start(), m.end(), m.group())
+                                        for m in regex.finditer(r"\S+", t, pos=a, endpos=b, timeout=TIMEOUT)], t
     assert doc.paragraphs == plain_paragraphs(t), t
     if quotes._SAID.search(t, timeout=TIMEOUT):
         assert quotes._may_say(t, 0, len(t)), t
