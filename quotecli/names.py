@@ -185,6 +185,29 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     return shift, length, name, title, name_type(name)
 
 
+@lru_cache(maxsize=1 << 16)
+def _surname_entries(name: str, title: str | None):
+    """What a person's full name puts in ``Resolver._by_surname``: its surname key, (name, gender), whether the
+    name has a space, the gendered key, the family-name-first key and the "the <title>" keys (None/() if none).
+    Cached: the same names recur across the articles of a corpus."""
+    parts = name.split()
+    key = _surname_key(name)
+    if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
+        key = _surname_key(" ".join(parts[:-1]))
+    g = gender_of(name, title)
+    full = " " in name
+    return (key, (name, g), full, "=" + g + key if g and full else None,
+            "^" + parts[0].lower() if len(parts) >= 2 else None,
+            tuple("the " + t for t in (title.lower(), title.split()[-1].lower())) if title else ())
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
 class Resolver:
     """Canonical names for mentions in one document; shared by quotation speakers and claim holders."""
 
@@ -203,16 +226,18 @@ class Resolver:
         if self.doc.headline:
             credits.append(self.doc.paragraphs[0])  # "Robots Will Build …" in a headline names nobody
         for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
-            if credits and any(a <= m.start() < b for a, b in credits):
+            start = m.start()
+            if credits and _within(start, credits):
                 continue  # "Reporting by Jane Cai; editing by Tom Hogue": staff, not people in the story
             parsed = _parse_name(m.group())
             if parsed is None:
                 continue
             shift, length, name, title, kind = parsed
-            s = m.start() + shift
-            if text[max(0, s - 4):s].lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
+            s = start + shift
+            before = text[max(0, s - 4):s]
+            if before.lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
-            if kind == "person" and title is None and text[max(0, s - 4):s] in ("the ", "The "):
+            if kind == "person" and title is None and before in ("the ", "The "):
                 kind = "organization"  # "told the Press Herald", "the Guardian"
             out.append((s, s + length, name, title, kind))
         return out
@@ -223,21 +248,16 @@ class Resolver:
         for _, _, name, title, kind in self._names:
             if kind != "person":
                 continue
-            parts = name.split()
-            key = _surname_key(name)
-            if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
-                key = _surname_key(" ".join(parts[:-1]))
+            key, value, full, gendered, family, titled = _surname_entries(name, title)
             old = table.get(key)
-            g = gender_of(name, title)
-            if old is None or (" " not in old[0] and " " in name):
-                table[key] = (name, g)
-            if g and " " in name and "=" + g + key not in table:  # "Ms Okoye" beside James and Sarah Okoye
-                table["=" + g + key] = (name, g)
-            if len(parts) >= 2:  # family name first: "Zhao Min" ... "Zhao said"
-                table.setdefault("^" + parts[0].lower(), (name, gender_of(name, title)))
-            if title:
-                for t in (title.lower(), title.split()[-1].lower()):
-                    table.setdefault("the " + t, (name, gender_of(name, title)))
+            if old is None or (" " not in old[0] and full):
+                table[key] = value
+            if gendered is not None and gendered not in table:  # "Ms Okoye" beside James and Sarah Okoye
+                table[gendered] = value
+            if family is not None:  # family name first: "Zhao Min" ... "Zhao said"
+                table.setdefault(family, value)
+            for t in titled:
+                table.setdefault(t, value)
         return table
 
     @cached_property
