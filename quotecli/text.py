@@ -150,8 +150,7 @@ class TextDoc:
         lens = list(map(len, pieces))
         starts = list(compress(accumulate(map((1).__add__, lens), initial=0), lens))  # a piece's offset, if a word
         words = list(compress(pieces, lens))
-        # one lower() for all: words hold no NUL, and each lowers as it would alone (same length or not)
-        lows = "\0".join(words).lower().split("\0") if words else []
+        lows = list(map(str.lower, words))
         return Words(starts, words, lows)
 
     @cached_property
