@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .text import TIMEOUT, MarkPair
+from .text import MarkPair, find_all
 
 _MARK = regex.compile(r"``|''|[\"“”‘’'«»„‚‹›‟]")
 
@@ -45,25 +45,60 @@ def _is_alnum(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARK_CHARS = "\"“”‘’'«»„‚‹›‟"
+
+
+def mark_tokens(text: str) -> list[tuple[int, str]]:
+    """Every quotation mark of ``text`` as (offset, mark), what ``_MARK.finditer`` finds: the mark characters
+    with ``str.find``, then `` and '' taken as one mark left to right (a lone backtick is no mark). Scanning
+    the whole text gives what a scan per paragraph gives, as paragraphs begin and end next to whitespace."""
+    found = sorted(i for ch in _MARK_CHARS + "`" if ch in text for i in find_all(text, ch))
+    tokens = []
+    skip = -1
+    for i in found:
+        if i < skip:
+            continue
+        ch = text[i]
+        if ch == "`" or ch == "'":
+            if text.startswith(ch, i + 1):
+                tokens.append((i, ch + ch))
+                skip = i + 2
+            elif ch == "'":
+                tokens.append((i, ch))
+        else:
+            tokens.append((i, ch))
+    return tokens
+
+
 def pair_marks(text: str, paragraphs: list[tuple[int, int]]) -> list[MarkPair]:
     """All quotation-mark pairs in ``text``, in order of their opening marks."""
     pairs: list[MarkPair] = []
+    tokens = mark_tokens(text)
+    k, n = 0, len(tokens)
     for pi, (ps, pe) in enumerate(paragraphs):
-        tokens = [(m.start(), m.group()) for m in _MARK.finditer(text, ps, pe, timeout=TIMEOUT)]
-        if not tokens:
+        if k == n:
+            break
+        while k < n and tokens[k][0] < ps:
+            k += 1
+        first = k
+        while k < n and tokens[k][0] < pe:
+            k += 1
+        if k == first:
             continue
         next_open = _next_paragraph_opener(text, paragraphs, pi)
-        _pair_paragraph(text, ps, pe, tokens, next_open, pairs)
+        _pair_paragraph(text, ps, pe, tokens[first:k], next_open, pairs)
     pairs.sort(key=lambda p: p.open)
     return pairs
 
 
 def _next_paragraph_opener(text: str, paragraphs: list[tuple[int, int]], pi: int) -> str | None:
+    """The mark that opens the next paragraph (what ``_MARK.match`` finds at its start), or None."""
     if pi + 1 >= len(paragraphs):
         return None
     s = paragraphs[pi + 1][0]
-    m = _MARK.match(text, s, timeout=TIMEOUT)
-    return m.group() if m else None
+    if text.startswith(("``", "''"), s):
+        return text[s:s + 2]
+    return text[s] if text[s] in _MARK_CHARS else None
 
 
 def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
@@ -73,12 +108,13 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         n = len(mark)
         before = text[pos - 1] if pos > ps else " "
         after = text[pos + n] if pos + n < pe else " "
+        apostrophe = mark in ("'", "’")
+        if apostrophe and _is_alnum(before) and _is_alnum(after):
+            continue  # don't, Jones's, rock'n'roll
         left = not after.isspace() and (before in _OPEN_BEFORE or before.isspace() or pos == ps
                                         or not before.isprintable())  # NUL, zero-width and control characters
         right = not before.isspace() and (after in _CLOSE_AFTER or after.isspace() or pos + n == pe)
-        if mark in ("'", "’"):
-            if _is_alnum(before) and _is_alnum(after):
-                continue  # don't, Jones's, rock'n'roll
+        if apostrophe:
             if after.isdigit() and not (stack and stack[-1][1] in ("'", "‘") and right):
                 continue  # '90s, ’08
             if before in "sS" and after.isspace() and not _single_open(stack):

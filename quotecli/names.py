@@ -13,9 +13,35 @@ import regex
 
 from .lexicons import load
 from .models import Mention
-from .text import TIMEOUT, TextDoc
+from .text import TIMEOUT, TextDoc, find_all, matches_at
 
 TITLES = tuple(sorted(load("titles"), key=len, reverse=True))
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation of ``words`` shaped as a trie: what ``\\L<words>`` matches (the longest word first,
+    then shorter ones on backtracking), but one branch per character instead of a set look-up per possible
+    length, many times cheaper where most positions hold none of the words."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [regex.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
+
+    return "(?:" + build(root) + ")"
+
+
+# the titles as a trie; each title starts with a capital, which the look-ahead checks first
+_TITLE = r"(?=\p{Lu})" + trie_pattern(TITLES)
+assert all("A" <= t[:1] <= "Z" for t in TITLES), "a title must start with a capital (see _TITLE)"
 ORG_WORDS = frozenset(load("org_words"))
 SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_nouns"))
 _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
@@ -41,9 +67,8 @@ NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
 FULL_NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
-    rf"|{_CAP}(?:[ \u00a0](?:\L<titles>[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
-    titles=TITLES)
+    rf"(?=\p{{Lu}})(?<![\p{{L}}\-])(?:(?:{_TITLE}\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
+    rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -70,10 +95,22 @@ def _surname_key(name: str) -> str:
     return last.removesuffix("’s").removesuffix("'s").rstrip(".,’'").lower()
 
 
-_TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=TITLES)
+_TITLE_PREFIX = regex.compile(rf"(?:{_TITLE}\s+)+(?=\S)")
 _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
 _CREDIT = regex.compile(r"(?<![\p{L}])(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|"
                         r"[Ww]ritten|[Pp]hotographs?|[Ii]llustration|[Gg]raphics?|REPORTING|EDITING)(?:\s+by|:)[^\n]*")
+# Where a credit line can start: every match opens with one of these words, found with str.find (the word
+# less its first letter, which may be either case, so the match starts one character before it; the upper-case
+# forms start where they are found). tests/test_speed_filters.py checks the keys against the pattern.
+_CREDIT_KEYS = (("dditional", 1), ("eporting", 1), ("diting", 1), ("riting", 1), ("ompiled", 1), ("dited", 1),
+                ("ritten", 1), ("hotograph", 1), ("llustration", 1), ("raphic", 1), ("REPORTING", 0), ("EDITING", 0))
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the credit lines ("Reporting by Jane Cai; editing by Tom Hogue"), as ``_CREDIT.finditer`` finds
+    them: the pattern is tried only where one of its words starts, not at every position of the document."""
+    starts = sorted({i for key, back in _CREDIT_KEYS if key in text for i in find_all(text, key, -back) if i >= 0})
+    return [m.span() for m in matches_at(_CREDIT, text, starts)]
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
 
 
@@ -148,6 +185,29 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     return shift, length, name, title, name_type(name)
 
 
+@lru_cache(maxsize=1 << 16)
+def _surname_entries(name: str, title: str | None):
+    """What a person's full name puts in ``Resolver._by_surname``: its surname key, (name, gender), whether the
+    name has a space, the gendered key, the family-name-first key and the "the <title>" keys (None/() if none).
+    Cached: the same names recur across the articles of a corpus."""
+    parts = name.split()
+    key = _surname_key(name)
+    if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
+        key = _surname_key(" ".join(parts[:-1]))
+    g = gender_of(name, title)
+    full = " " in name
+    return (key, (name, g), full, "=" + g + key if g and full else None,
+            "^" + parts[0].lower() if len(parts) >= 2 else None,
+            tuple("the " + t for t in (title.lower(), title.split()[-1].lower())) if title else ())
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
 class Resolver:
     """Canonical names for mentions in one document; shared by quotation speakers and claim holders."""
 
@@ -162,20 +222,22 @@ class Resolver:
         """Full names written in the text: (start, end, name without titles, title, type)."""
         text = self.doc.text
         out = []
-        credits = [m.span() for m in _CREDIT.finditer(text, timeout=TIMEOUT)]
+        credits = credit_spans(text)
         if self.doc.headline:
             credits.append(self.doc.paragraphs[0])  # "Robots Will Build …" in a headline names nobody
         for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
-            if credits and any(a <= m.start() < b for a, b in credits):
+            start = m.start()
+            if credits and _within(start, credits):
                 continue  # "Reporting by Jane Cai; editing by Tom Hogue": staff, not people in the story
             parsed = _parse_name(m.group())
             if parsed is None:
                 continue
             shift, length, name, title, kind = parsed
-            s = m.start() + shift
-            if text[max(0, s - 4):s].lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
+            s = start + shift
+            before = text[max(0, s - 4):s]
+            if before.lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
-            if kind == "person" and title is None and text[max(0, s - 4):s] in ("the ", "The "):
+            if kind == "person" and title is None and before in ("the ", "The "):
                 kind = "organization"  # "told the Press Herald", "the Guardian"
             out.append((s, s + length, name, title, kind))
         return out
@@ -186,21 +248,16 @@ class Resolver:
         for _, _, name, title, kind in self._names:
             if kind != "person":
                 continue
-            parts = name.split()
-            key = _surname_key(name)
-            if key in ("jr", "sr", "ii", "iii", "iv", "qc", "kc", "mp") and len(parts) > 2:
-                key = _surname_key(" ".join(parts[:-1]))
+            key, value, full, gendered, family, titled = _surname_entries(name, title)
             old = table.get(key)
-            g = gender_of(name, title)
-            if old is None or (" " not in old[0] and " " in name):
-                table[key] = (name, g)
-            if g and " " in name and "=" + g + key not in table:  # "Ms Okoye" beside James and Sarah Okoye
-                table["=" + g + key] = (name, g)
-            if len(parts) >= 2:  # family name first: "Zhao Min" ... "Zhao said"
-                table.setdefault("^" + parts[0].lower(), (name, gender_of(name, title)))
-            if title:
-                for t in (title.lower(), title.split()[-1].lower()):
-                    table.setdefault("the " + t, (name, gender_of(name, title)))
+            if old is None or (" " not in old[0] and full):
+                table[key] = value
+            if gendered is not None and gendered not in table:  # "Ms Okoye" beside James and Sarah Okoye
+                table[gendered] = value
+            if family is not None:  # family name first: "Zhao Min" ... "Zhao said"
+                table.setdefault(family, value)
+            for t in titled:
+                table.setdefault(t, value)
         return table
 
     @cached_property
@@ -215,15 +272,38 @@ class Resolver:
 
     def _bare_surname(self, lo: int, pos: int, want: str) -> tuple[int, str] | None:
         """The last bare surname of a person named in full elsewhere, in [lo, pos), compatible with ``want``:
-        "Jones, who has spent £120m, insisted …" (searched only when a pronoun needs it)."""
+        "Jones, who has spent £120m, insisted …" (searched only when a pronoun needs it).
+
+        The capitalised words are the ``_CAP_WORD`` matches in [lo, pos), read backwards off the document's
+        words: an ASCII word of letters is one match or none by its letters and its neighbours; any other word
+        (and one cut by ``lo`` or ``pos``) is scanned with the pattern."""
         table = self._by_surname
-        best = None
-        for m in _CAP_WORD.finditer(self.doc.text, lo, pos, timeout=TIMEOUT):
-            hit = table.get(m.group().lower())
-            if hit and " " in hit[0] and not self._inside_name(m.start()) and \
-                    (hit[1] is None or want == "person" or hit[1] == want):
-                best = (m.start(), hit[0])
-        return best
+        text = self.doc.text
+        words = self.doc.words
+        starts, ws, lows = words.starts, words.words, words.lows
+        i = bisect.bisect_left(starts, pos)
+        first = bisect.bisect_left(starts, lo)
+        if first > 0 and starts[first - 1] + len(ws[first - 1]) > lo:
+            first -= 1  # a word cut by lo
+        while i > first:
+            i -= 1
+            a, w = starts[i], ws[i]
+            e = a + len(w)
+            if a >= lo and e <= pos and w.isascii() and w.isalpha():
+                if not ("A" <= w[0] <= "Z" and len(w) > 1 and w[1:].islower()) or \
+                        a and text[a - 1] in "-’'" or e < pos and text[e] == "-":
+                    continue
+                hits = ((a, lows[i]),)
+            else:
+                end = pos if e >= pos else e + 1  # the pattern's look-ahead sees the character after the word
+                hits = [(m.start(), m.group().lower())
+                        for m in _CAP_WORD.finditer(text, max(a, lo), end, timeout=TIMEOUT)][::-1]
+            for start, low in hits:
+                hit = table.get(low)
+                if hit and " " in hit[0] and not self._inside_name(start) and \
+                        (hit[1] is None or want == "person" or hit[1] == want):
+                    return start, hit[0]
+        return None
 
     def _inside_name(self, pos: int) -> bool:
         i = bisect.bisect_right(self._name_starts, pos) - 1

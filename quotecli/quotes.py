@@ -46,10 +46,32 @@ _FIRST_NAMES = frozenset(line.split("\t")[0] for line in load("first_names"))
 _NICK_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(?P<first>\p{Lu}\p{Ll}+)[ ]\Z")
 _NICK_INNER = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)?")
 _NICK_AFTER = regex.compile(r"[ ]\p{Lu}\p{Ll}")
+# the _WORD matches of a stretch as the captures of one match: findall costs a timeout check per word
+_ALL_WORDS = regex.compile(r"(?:[^\p{L}\p{N}]*+([\p{L}\p{N}][\p{L}\p{N}'’\-]*+))*+")
 _TERMINAL = regex.compile(r"[.!?…,;:—–-]['\"’”]?\s*+$")
 # between two quoted fragments coordinated in one phrase: “burn alive” or “drown”, “rattled” and “frustrated”
 _COORDINATED = regex.compile(r"\s*+(?:,\s*+|(?:,\s*+)?(?:and|or|but|nor|to|and\s+even|or\s+even|and\s+then|and\s+also|"
                              r"but\s+also|but\s+not|not)\s++)")
+_TERMINAL_CHARS = ".!?…,;:—–-"
+
+# Shortcuts for the three context rules of _not_speech, tried for every quotation: each says when its rule cannot
+# match, so the rule's regex runs only where it may (tests/test_speed_filters.py holds them to the rules, and
+# holds _NOT_SPEECH_BEFORE to the pattern they were written for).
+# _WORK_AFTER: after its optional comma, marks and spaces, the text must open with one of its words
+_WORK_WORDS = ("radio", "TV", "television", "show", "program", "forum", "series", "special", "album", "book", "film",
+               "documentary", "movie", "podcast", "song", "act", "bill", "campaign", "tour", "summit", "speech",
+               "event", "day", "report", "column", "segment")
+# _NOT_SPEECH_BEFORE: every alternative ends (before trailing spaces) with "(", "'s"/"’s", a label word and a
+# colon ("Related:"), a term word (its last letters: "so-called" -> "called"), possibly followed by " of" and a
+# comma, or a display verb after a display noun ("a banner reading") or "as" after a word such as "known"
+_TERM_WORDS = frozenset("""called dubbed nicknamed nickname named name titled entitled headlined as term terms phrase
+    word words label brand branded slogan motto hashtag tagged album book film movie song show series column novel
+    play poem documentary programme program article essay report episode podcast memoir musical sitcom anthem title
+    headline or aka""".split())
+_LABEL_WORDS = frozenset("related more also watch listen recommended opinion analysis explainer live video podcast".split())
+_DISPLAY_VERBS = frozenset("reading read saying said bearing with word words".split())
+_DISPLAY_NOUNS = ("banner", "sign", "placard", "poster", "shirt", "cap", "hat", "slogan")
+_AS_LEADS = ("known", "referred", "nicknamed", "dubbed", "remembered", "billed")
 
 
 @dataclass(slots=True)
@@ -87,7 +109,7 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         inner = text[s:e]
         if _nickname(text, p, s, e):
             continue
-        words = _WORD.findall(inner, timeout=TIMEOUT)
+        words = _words(text, s, e)
         if not words:
             continue
         para = doc.paragraph_index(p.open)
@@ -128,7 +150,7 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
     ps = doc.paragraphs[para][0]
     before = text[max(ps, p.open - 3):p.open].rstrip()
     opens_clause = p.open == ps or not before or before[-1] in ":,—–-―(" or before[-1] in ".!?”\"’»"
-    ends_clause = bool(_TERMINAL.search(inner, timeout=TIMEOUT)) or nwords >= 6
+    ends_clause = _ends_clause(inner) or nwords >= 6
     if inner[0].isupper() and opens_clause and (ends_clause or nwords >= 4):
         return "direct"
     if opens_clause and nwords >= 6 and (p.open == ps or before[-1] in ":"):
@@ -136,17 +158,31 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
     return "partial"
 
 
+def _words(text: str, s: int, e: int) -> list[str]:
+    """``_WORD.findall(text, s, e)``, in one regex call."""
+    return _ALL_WORDS.match(text, s, e, timeout=TIMEOUT).captures(1)
+
+
+def _ends_clause(inner: str) -> bool:
+    """``_TERMINAL.search(inner)`` for a stretch with no whitespace at either end: its last character, or the one
+    before a closing mark, is terminal punctuation."""
+    return inner[-1] in _TERMINAL_CHARS or len(inner) > 1 and inner[-1] in "'\"’”" and inner[-2] in _TERMINAL_CHARS
+
+
 def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     ps = doc.paragraphs[para][0]
     if para == 0 and doc.headline:
         return True
-    if _WORK_AFTER.match(text, p.outer_end, min(len(text), p.outer_end + 30), timeout=TIMEOUT) and \
-            _title_case(_WORD.findall(text, p.inner_start, p.inner_end, timeout=TIMEOUT), text[p.inner_start:p.inner_end] or " ", False):
+    end = min(len(text), p.outer_end + 30)
+    if _may_name_a_work(text, p.outer_end, end) and _WORK_AFTER.match(text, p.outer_end, end, timeout=TIMEOUT) and \
+            _title_case(_words(text, p.inner_start, p.inner_end), text[p.inner_start:p.inner_end] or " ", False):
         return True  # "Keepin' It Real" radio program, the "Commander-In-Chief" forum
-    if _CALL_BEFORE.search(text, max(ps, p.open - 12), p.open, timeout=TIMEOUT) and \
+    lo = max(ps, p.open - 12)
+    if text.find("call", lo, p.open) >= 0 and _CALL_BEFORE.search(text, lo, p.open, timeout=TIMEOUT) and \
             _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end, timeout=TIMEOUT):
         return True  # Swift, who fans call “Mother,” …: a nickname
-    m = _NOT_SPEECH_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT)
+    lo = max(ps, p.open - 40)
+    m = _NOT_SPEECH_BEFORE.search(text, lo, p.open, timeout=TIMEOUT) if _may_not_be_speech(text[lo:p.open]) else None
     # a work's noun vetoes a title (the book “Sin Miedo”), not a description (called the show “the news show of
     # record”)
     return bool(m) and not (m.group("work") and text[p.inner_start:p.inner_start + 1].islower())
@@ -168,16 +204,83 @@ def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str],
     return bool(_TITLE_CUE.search(text, max(doc.paragraphs[para][0], p.open - 30), p.open, timeout=TIMEOUT))
 
 
+def _may_name_a_work(text: str, pos: int, end: int) -> bool:
+    """False where ``_WORK_AFTER`` cannot match at ``pos`` (within ``end``): past its optional comma, closing
+    marks and spaces (each taken whole: none of them can start its words) no word of it follows."""
+    if pos < end and text[pos] in ",.":
+        pos += 1
+    while pos < end and text[pos] in "'’\"”":
+        pos += 1
+    while pos < end and text[pos].isspace():  # str.isspace holds every regex \s, and no letter
+        pos += 1
+    return text.startswith(_WORK_WORDS, pos, end)
+
+
+def _may_not_be_speech(window: str) -> bool:
+    """False where ``_NOT_SPEECH_BEFORE`` cannot match in ``window`` (the text before an opening mark, within a
+    paragraph), from how its alternatives end. Words with a character outside ASCII are left to the pattern
+    (its case folding matches "ſ" to "s")."""
+    tail = window.rstrip()  # str.strip removes every regex \s (and a few more characters: no alternative ends so)
+    if not tail:
+        return False
+    last = tail[-1]
+    if last == "(" or last == "s" and tail[-2:-1] in ("'", "’"):
+        return True  # "(", "CBS's"
+    if last == ",":
+        return _ends_with_term(tail[:-1])
+    if last == ":":
+        word = _last_word(tail[:-1])
+        return word is None or word in _LABEL_WORDS  # "Related:", "Read more:"
+    word = _last_word(tail)
+    if word != "as" and _ends_with_term(tail):
+        return True
+    low = window.lower() if window.isascii() else None
+    if word in _DISPLAY_VERBS:  # "a banner reading"
+        return low is None or any(n in low for n in _DISPLAY_NOUNS)
+    if word == "as":  # "known as", "is often referred to as"
+        return low is None or any(a in low for a in _AS_LEADS)
+    return False
+
+
+def _ends_with_term(s: str, of: bool = True) -> bool:
+    """Could ``s`` end with one of the term words of _NOT_SPEECH_BEFORE (so-called, dubbed, a.k.a. …), or one
+    and " of" (when ``of``)?"""
+    aka = s[-6:]
+    if aka.lower() == "a.k.a." or aka.endswith(".") and not aka.isascii():
+        return True
+    word = _last_word(s)
+    if word is None or word in _TERM_WORDS:
+        return True
+    if word == "of" and of:  # "the phrase of"
+        before = s[:-2]
+        return before[-1:].isspace() and _ends_with_term(before.rstrip(), False)
+    return False
+
+
+def _last_word(s: str) -> str | None:
+    """The letters that end ``s``, lowercased ("" if none); None if they are not all ASCII."""
+    i = len(s)
+    while i and s[i - 1].isalpha():
+        i -= 1
+    word = s[i:]
+    return word.lower() if word.isascii() else None
+
+
 def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     """Is the first paragraph a headline (title case, other paragraphs after it, no reporting verb)?
     Quotations in a headline are not reported."""
     if len(paragraphs) < 2:
         return False
     s, e = paragraphs[0]
-    if e - s > 300 or _SAID.search(text, s, e, timeout=TIMEOUT):
+    if e - s > 300 or _may_say(text, s, e) and _SAID.search(text, s, e, timeout=TIMEOUT):
         return False
-    words = [w for w in _WORD.findall(text, s, e, timeout=TIMEOUT) if len(w) >= 4]
+    words = [w for w in _words(text, s, e) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _may_say(text: str, s: int, e: int) -> bool:
+    """False where ``_SAID`` cannot match in ``text[s:e]``: none of its words is there."""
+    return any(text.find(w, s, e) >= 0 for w in ("said", "says", "told", "tells", "according"))
 
 
 def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:

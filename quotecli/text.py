@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 import regex
@@ -23,11 +24,15 @@ _PARA = regex.compile(r"[^\n]+")
 _SENT_END = regex.compile(
     r"""(?<=[.!?…])[)\]"”’'»]*+(?=[ \t\u00a0]++(?:''|``|["“‘'«„(\[])?+[\p{Lu}\d])""")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
-# all the words of a stretch in one match (their captures): a split, or a match per word, costs a timeout check
-# per word too; stretches of 64 K characters, as a match holds at most some two million captures
-_ALL_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")
-_WORD_REST = regex.compile(r"[\p{L}\d]*+")
-_WORDS_CHUNK = 1 << 16
+# _SENT_END and _WORD_BEFORE are the rules; TextDoc.sentences runs their character-level equivalents below (one
+# str.find per kind of terminal punctuation and a few character tests, not a regex call per paragraph, per sentence
+# end and per full stop), which tests/test_speed_filters.py holds to the same answers
+_TERMINALS = ".!?…"
+_CLOSERS = frozenset(")]\"”’'»")
+_GAP = frozenset(" \t\u00a0")
+_OPENERS = frozenset("\"“‘'«„([")
+# a word: what TextDoc.words splits the text into (the runs of this class)
+_WORD_CHARS = r"[\p{L}\d]"
 
 
 class Words(NamedTuple):
@@ -89,17 +94,18 @@ class TextDoc:
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
-        """Non-blank lines (news text has one paragraph per line), trimmed of edge whitespace."""
+        """Non-blank lines (news text has one paragraph per line), trimmed of edge whitespace (``str.isspace``).
+
+        The lines are what ``_PARA`` finds, from one split on newlines."""
         out = []
-        text = self.text
-        for m in _PARA.finditer(text, timeout=TIMEOUT):
-            s, e = m.span()
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
+        pos = 0
+        for line in self.text.split("\n"):
+            if line:
+                body = line.lstrip()
+                if body:
+                    s = pos + len(line) - len(body)
+                    out.append((s, s + len(body.rstrip())))
+            pos += len(line) + 1
         return out
 
     @cached_property
@@ -107,11 +113,17 @@ class TextDoc:
         """Sentences within paragraphs; a closing quotation mark after the full stop stays in the sentence."""
         text = self.text
         out = []
+        terminals = sorted(i for ch in _TERMINALS if ch in text for i in find_all(text, ch))
+        k = 0
         for ps, pe in self.paragraphs:
             start = ps
-            for m in _SENT_END.finditer(text, ps, pe, timeout=TIMEOUT):
-                end = m.end()
-                if _is_abbreviation(text, start, m.start()):
+            while k < len(terminals) and terminals[k] < ps:
+                k += 1
+            while k < len(terminals) and terminals[k] < pe:
+                after = terminals[k] + 1  # where _SENT_END can match: its look-behind wants a terminal
+                k += 1
+                end = _sentence_end(text, after, pe)
+                if end < 0 or _is_abbreviation(text, start, after):
                     continue
                 out.append((start, end))
                 start = end
@@ -124,19 +136,21 @@ class TextDoc:
     @cached_property
     def words(self) -> Words:
         """Every word (a run of letters and digits, ``[\\p{L}\\d]+``) once per document, for the key-word scans
-        of the claims stage (cue rules, time expressions): one regex match, no Python loop per word."""
-        text, n = self.text, len(self.text)
-        starts: list[int] = []
-        words: list[str] = []
-        pos = 0
-        while pos < n:  # stretches end where no word goes on
-            end = n if n - pos <= _WORDS_CHUNK else _WORD_REST.match(text, pos + _WORDS_CHUNK, timeout=TIMEOUT).end()
-            m = _ALL_WORDS.match(text, pos, end, timeout=TIMEOUT)
-            starts += m.starts(1)
-            words += m.captures(1)
-            pos = end
-        # one lower() for all: words hold no NUL, and each lowers as it would alone (same length or not)
-        lows = "\0".join(words).lower().split("\0") if words else []
+        of the claims stage (cue rules, time expressions), with no Python loop per word or per character: every
+        character of the document's alphabet that cannot be in a word becomes a space (one str.replace each,
+        the class decided by the regex module per distinct character), a split on spaces gives the words, and
+        the running sum of the pieces' lengths their offsets."""
+        text = self.text
+        spaced = text
+        memo = WORD_CHAR.memo
+        for ch in set(text):
+            if ch != " " and not (memo.get(ch) or (ch not in memo and WORD_CHAR.test(ch))):
+                spaced = spaced.replace(ch, " ")
+        pieces = spaced.split(" ")
+        lens = list(map(len, pieces))
+        starts = list(compress(accumulate(map((1).__add__, lens), initial=0), lens))  # a piece's offset, if a word
+        words = list(compress(pieces, lens))
+        lows = list(map(str.lower, words))
         return Words(starts, words, lows)
 
     @cached_property
@@ -185,14 +199,103 @@ class TextDoc:
         return [s for s, _ in self.sentences]
 
 
+def matches_at(pattern: regex.Pattern, text: str, starts) -> list:
+    """What ``pattern.finditer(text)`` finds, trying the pattern only at ``starts`` (sorted offsets that include
+    every place where a match can start, e.g. found with ``str.find`` for a word every match holds) instead of
+    scanning every position: one ``match`` per candidate. The pattern must not match the empty string."""
+    out = []
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = pattern.match(text, pos, timeout=TIMEOUT)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+_ALL_TOKENS = regex.compile(r"(?:\s*+(\S++))*+")
+
+
+def tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, token) for every run of non-space characters in ``text[a:b]``, what ``finditer(r"\\S+")``
+    gives, from one match's captures (a finditer costs a timeout check per token, ~1 us each)."""
+    m = _ALL_TOKENS.match(text, a, b, timeout=TIMEOUT)
+    return [(s, s + len(t), t) for s, t in zip(m.starts(1), m.captures(1))]
+
+
+def find_all(text: str, needle: str, shift: int = 0) -> list[int]:
+    """Offsets of every occurrence of ``needle`` in ``text`` (plus ``shift``), with ``str.find``."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i + shift)
+        i = text.find(needle, i + 1)
+    return out
+
+
+class CharClass:
+    """Membership of single characters in a regex character class, memoised per character: the regex module's
+    answers (its Unicode tables are newer than those of Python's str methods) for the price of a dict look-up.
+    ``memo.get(ch)`` is None for a character not seen yet; ``test(ch)`` answers and remembers it."""
+
+    __slots__ = ("memo", "_rx")
+
+    def __init__(self, cls: str):
+        self._rx = regex.compile(cls)
+        self.memo: dict[str, bool] = {}
+
+    def test(self, ch: str) -> bool:
+        hit = self.memo.get(ch)
+        if hit is None:
+            if len(self.memo) >= 1 << 16:  # a corpus has a few hundred distinct characters; bound odd inputs
+                self.memo.clear()
+            hit = self.memo[ch] = self._rx.fullmatch(ch, timeout=TIMEOUT) is not None
+        return hit
+
+
+LETTER = CharClass(r"\p{L}")
+WORD_CHAR = CharClass(_WORD_CHARS)
+UPPER_OR_DIGIT = CharClass(r"[\p{Lu}\d]")
+
+
+def _sentence_end(text: str, p: int, pe: int) -> int:
+    """Where ``_SENT_END`` matches at ``p`` (just after a terminal) with ``pe`` as the end: the end of its closing
+    marks, or -1. Its quantifiers are possessive and its optional opening mark cannot be a capital or a digit, so
+    one left-to-right pass decides it."""
+    j = p
+    while j < pe and text[j] in _CLOSERS:
+        j += 1
+    k = j
+    while k < pe and text[k] in _GAP:
+        k += 1
+    if k == j or k >= pe:
+        return -1
+    if text.startswith(("''", "``"), k, pe):
+        k += 2
+    elif text[k] in _OPENERS:
+        k += 1
+    return j if k < pe and UPPER_OR_DIGIT.test(text[k]) else -1
+
+
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
-    """Is the full stop at ``dot - 1`` part of an abbreviation or an initial rather than a sentence end?"""
+    """Is the full stop at ``dot - 1`` part of an abbreviation or an initial rather than a sentence end?
+
+    The word is what ``_WORD_BEFORE`` finds in ``text[max(start, dot - 20):dot]``: the run of letters and full
+    stops before that full stop (its leftmost start is where the run begins, or the window's start)."""
     if text[dot - 1] != ".":
         return False
-    m = _WORD_BEFORE.search(text, max(start, dot - 20), dot, timeout=TIMEOUT)
-    if not m:
+    lo = max(start, dot - 20)
+    i = dot - 1
+    memo = LETTER.memo
+    while i > lo:
+        ch = text[i - 1]
+        if ch != "." and not (memo.get(ch) or (ch not in memo and LETTER.test(ch))):
+            break
+        i -= 1
+    if i == dot - 1:
         return False
-    word = m.group(1)
+    word = text[i:dot - 1]
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
     if "." in word:  # "U.S." or "p.m.": more often mid-sentence ("the U.S. Senate") than at an end

@@ -1,0 +1,232 @@
+"""The text and quotation infrastructure's shortcuts are speed-ups only: each one must give exactly what the plain
+regex rule it stands for gives, on every case text and on random texts weighted towards the characters that
+matter (quotation marks, terminal punctuation, capitals, whitespace of every kind, letters newer than Python's
+Unicode tables)."""
+import json
+from pathlib import Path
+
+import regex
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotecli import marks, names, quotes, text
+from quotecli.text import TIMEOUT, TextDoc
+
+CASES = Path(__file__).parent / "cases"
+ARTICLES = Path(__file__).parent / "articles" / "quotes-articles.jsonl"
+
+
+def _case_texts():
+    for path in sorted(CASES.glob("*.jsonl")) + [ARTICLES]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)["text"]
+
+
+PIECES = ['"', "'", "“", "”", "‘", "’", "«", "»", "‹", "›", "„", "‚", "``", "''", "`", "‟", ".", "!", "?", "…",
+          ")", "]", "(", "[", " ", "  ", "\t", "\u00a0", "\u2003", "\n", "\x1c", "\x85", "A", "a", "Z", "9", "١", "²",
+          "Ⅻ", "ǅ", "ʻ", "女", "\u1c89", "ſ", "İ", "Mr.", "Dr", "U.S.", "e.g.", "J.", "St.", "No.", "p.m.", "Inc.",
+          "Jane Doe", "Sen. Claire McCaskill", "O'Neill", "Jean-Luc", "of", "the", "and", "de", "said", "told",
+          "Reporting by", "Editing by", "Additional reporting by", "editing:", "Photographs:", "Illustration by",
+          "REPORTING BY", "EDITING", "written by", "says", "Tells", "according to", "\r", "\u2028", "\x0b", "graphics by", "Compiled by", "dditional"]
+# the words of quotes._NOT_SPEECH_BEFORE and _WORK_AFTER, for windows that end as their matches do
+TERMS = ("so-called so called dubbed nicknamed nickname named name titled entitled headlined known as term terms phrase "
+         "word words label brand branded slogan motto hashtag tagged album book film movie song show series column novel "
+         "play poem documentary programme program article essay report episode the title headline or aka a.k.a. A.K.A. "
+         "of referred to remembered billed banner banners sign placard t-shirt shirts cap hats slogans reading read "
+         "saying said bearing emblazoned with with the word with the words related read more read also see also more "
+         "watch listen recommended opinion analysis explainer live video podcast call calls called radio TV television "
+         "forum special act bill campaign tour summit speech event day column segment CBS's NBC’s ſo-called aKa AS "
+         "podcast memoir musical sitcom anthem is was often referred referred\tto whose in his own "
+         "Of ofs ( , : .").split()
+window = st.lists(st.sampled_from(TERMS + [" ", " ", ",", ".", ":", "\u00a0", "\x1c", "“", '"', "’", "'", "x", "2", "é",
+                                           "-", "\n"]), max_size=14).map("".join)
+random_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
+SETTINGS = dict(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- plain implementations: the rules as they were run before the shortcuts ------------------------------
+
+def plain_paragraphs(t: str) -> list[tuple[int, int]]:
+    out = []
+    for m in text._PARA.finditer(t, timeout=TIMEOUT):
+        s, e = m.span()
+        while s < e and t[s].isspace():
+            s += 1
+        while e > s and t[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def plain_sentences(doc: TextDoc) -> list[tuple[int, int]]:
+    t = doc.text
+    out = []
+    for ps, pe in doc.paragraphs:
+        start = ps
+        for m in text._SENT_END.finditer(t, ps, pe, timeout=TIMEOUT):
+            end = m.end()
+            if plain_is_abbreviation(t, start, m.start()):
+                continue
+            out.append((start, end))
+            start = end
+            while start < pe and t[start].isspace():
+                start += 1
+        if start < pe:
+            out.append((start, pe))
+    return out
+
+
+def plain_is_abbreviation(t: str, start: int, dot: int) -> bool:
+    if t[dot - 1] != ".":
+        return False
+    m = text._WORD_BEFORE.search(t, max(start, dot - 20), dot, timeout=TIMEOUT)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True
+    if "." in word:
+        return True
+    return word.lower() in text._ABBREVIATIONS
+
+
+PLAIN_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")  # TextDoc.words as one match's captures
+
+
+def _same(t: str) -> None:
+    doc = TextDoc(t)
+    for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2)):
+        assert text.tokens(t, a, b) == [(m.start(), m.end(), m.group())
+                                        for m in regex.finditer(r"\S+", t, pos=a, endpos=b, timeout=TIMEOUT)], t
+    assert doc.paragraphs == plain_paragraphs(t), t
+    if quotes._SAID.search(t, timeout=TIMEOUT):
+        assert quotes._may_say(t, 0, len(t)), t
+    m = PLAIN_WORDS.match(t, timeout=TIMEOUT)
+    assert doc.words.starts == m.starts(1) and doc.words.words == m.captures(1), t
+    assert doc.words.lows == [w.lower() for w in m.captures(1)], t
+    assert doc.sentences == plain_sentences(doc), t
+    assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t, timeout=TIMEOUT)], t
+    assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t, timeout=TIMEOUT)], t
+    for ps, _ in doc.paragraphs[1:]:
+        m = marks._MARK.match(t, ps, timeout=TIMEOUT)
+        assert marks._next_paragraph_opener(t, [(0, 0), (ps, 0)], 0) == (m.group() if m else None), t
+
+
+def _same_quote_rules(t: str) -> None:
+    t = t.replace("\n", " ")  # the windows lie within a paragraph
+    if quotes._NOT_SPEECH_BEFORE.search(t, timeout=TIMEOUT):
+        assert quotes._may_not_be_speech(t), t
+    for pos in range(len(t)):
+        end = min(len(t), pos + 30)
+        if quotes._WORK_AFTER.match(t, pos, end, timeout=TIMEOUT):
+            assert quotes._may_name_a_work(t, pos, end), t
+    assert quotes._words(t, 0, len(t)) == quotes._WORD.findall(t, timeout=TIMEOUT), t
+    inner = t.strip()
+    if inner:
+        assert quotes._ends_clause(inner) == bool(quotes._TERMINAL.search(inner, timeout=TIMEOUT)), t
+
+
+@settings(**SETTINGS)
+@given(window)
+def test_quote_context_shortcuts_never_skip_a_match(t):
+    _same_quote_rules(t)
+
+
+def test_quote_context_shortcuts_were_written_for_these_patterns():
+    # _may_not_be_speech and _may_name_a_work read these patterns' words: a change to either pattern needs
+    # the shortcut changed with it (then update the copies here)
+    assert quotes._NOT_SPEECH_BEFORE.pattern == NOT_SPEECH_BEFORE
+    assert quotes._WORK_AFTER.pattern == WORK_AFTER
+
+
+NOT_SPEECH_BEFORE = r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|named|name|titled|entitled|headlined|
+        known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
+        motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
+        programme|program|article|essay|report|episode|podcast|memoir|musical|sitcom|anthem)|the\ title|headline|
+        or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
+        (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
+        \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
+            [^.;:!?"“”]{0,40}\bas|\breferred\s+to\s+as|
+        \b(?:banners?|signs?|placards?|posters?|t-shirts?|shirts?|caps?|hats?|slogans?)\b[^.;:!?"“”]{0,30}
+            \b(?:reading|read|saying|said|bearing|emblazoned\ with|with\ the\ words?)|^\s*(?:related|read\ more|read\ also|see\ also|more|watch|listen|
+        recommended|opinion|analysis|explainer|live|video|podcast):)\s*+$"""
+WORK_AFTER = (r"[,.]?['’\"”]*\s*(?:radio\s+|TV\s+|television\s+)?(?:show|program|programme|forum|series|special|album|"
+              r"book|film|documentary|movie|podcast|song|act|bill|campaign|tour|summit|speech|event|day|report|column|"
+              r"segment)\b")
+
+
+def test_shortcuts_match_the_rules_on_the_case_texts():
+    for t in _case_texts():
+        _same(t)
+        _same_quote_rules(t[-60:])
+        assert [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)] == \
+            [m.span() for m in LISTED_FULL_NAME.finditer(t, timeout=TIMEOUT)]
+
+
+@settings(**SETTINGS)
+@given(random_text)
+def test_shortcuts_match_the_rules_on_random_texts(t):
+    _same(t)
+
+
+# names.FULL_NAME_RE and _TITLE_PREFIX as they were written, with the named list of titles
+_CAP, _PARTICLE = names._CAP, names._PARTICLE
+LISTED_FULL_NAME = regex.compile(
+    rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
+    rf"|{_CAP}(?:[ \u00a0](?:\L<titles>[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
+    titles=names.TITLES)
+LISTED_TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=names.TITLES)
+NAME_PIECES = list(names.TITLES) + ["Dr", "Capt", "Gen", "Attorney", "Sec", "Smith", "J.", "de", "van", "of", "the",
+                                     "and", "&", "Jr.", " ", " ", "\n", "\u00a0", ",", "Ünal", "女", "-", "’", "x"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_title_trie_matches_the_named_list(t):
+    assert [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)] == \
+        [m.span() for m in LISTED_FULL_NAME.finditer(t, timeout=TIMEOUT)], t
+    for pos in range(len(t)):
+        a = names._TITLE_PREFIX.match(t, pos, timeout=TIMEOUT)
+        b = LISTED_TITLE_PREFIX.match(t, pos, timeout=TIMEOUT)
+        assert (a and a.span()) == (b and b.span()), t
+
+
+def test_trie_pattern_backtracks_to_shorter_words():
+    rx = regex.compile(names.trie_pattern(["a", "ab", "abc", "b"]) + "bc")
+    assert rx.fullmatch("abc") and rx.fullmatch("abbc") and rx.fullmatch("abcbc") and not rx.fullmatch("bc")
+
+
+SURNAME_PIECES = ["Jane Doe", "Zhao Xijun", "Sarah Okoye", "James Okoye", "Ms Okoye", "Doe", "Okoye", "Xijun", "Jones",
+                  "Tom Jones", "Jones-Smith", "O'Jones", "’Jones", "Jones-", "Jones'", "3Jones", "Jones3", "Jönes",
+                  "Jöne Jönes", "Doe女", "DOE", "DoE", "Ab", "he", "said", ".", ",", " ", " ", "\n", "-", "'", "\u00a0"]
+
+
+def plain_bare_surname(r: names.Resolver, lo: int, pos: int, want: str):
+    best = None
+    for m in names._CAP_WORD.finditer(r.doc.text, lo, pos, timeout=TIMEOUT):
+        hit = r._by_surname.get(m.group().lower())
+        if hit and " " in hit[0] and not r._inside_name(m.start()) and \
+                (hit[1] is None or want == "person" or hit[1] == want):
+            best = (m.start(), hit[0])
+    return best
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(SURNAME_PIECES), max_size=25).map(" ".join), st.integers(0, 400), st.integers(0, 400))
+def test_bare_surname_reads_the_words_as_the_pattern_does(t, a, b):
+    r = names.Resolver(TextDoc(t))
+    lo, pos = sorted((min(a, len(t)), min(b, len(t))))
+    for want in ("m", "f", "person"):
+        assert r._bare_surname(lo, pos, want) == plain_bare_surname(r, lo, pos, want), (t, lo, pos)
+
+
+def test_credit_keys_cover_every_word_of_the_pattern():
+    # each alternative of _CREDIT's words, in each case it allows, holds one of the keys at the right place
+    words = ["Additional", "additional", "Reporting", "reporting", "Editing", "editing", "Writing", "writing",
+             "Compiled", "compiled", "Edited", "edited", "Written", "written", "Photograph", "photographs",
+             "Illustration", "illustration", "Graphic", "graphics", "REPORTING", "EDITING"]
+    for w in words:
+        assert any(w.startswith(key, back) for key, back in names._CREDIT_KEYS), w
