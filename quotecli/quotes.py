@@ -148,12 +148,13 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
     if p.continues or nwords >= 8 and inner[0].isupper():
         return "direct"
     ps = doc.paragraphs[para][0]
-    before = text[max(ps, p.open - 3):p.open].rstrip()
-    opens_clause = p.open == ps or not before or before[-1] in ":,—–-―(" or before[-1] in ".!?”\"’»"
+    # the last character before the mark, past any run of spaces (“Then    “we…” is mid-sentence)
+    before = text[max(ps, p.open - 40):p.open].rstrip()[-1:]
+    opens_clause = not before or before in ":,—–-―(" or before in ".!?”\"’»"
     ends_clause = _ends_clause(inner) or nwords >= 6
     if inner[0].isupper() and opens_clause and (ends_clause or nwords >= 4):
         return "direct"
-    if opens_clause and nwords >= 6 and (p.open == ps or before[-1] in ":"):
+    if opens_clause and nwords >= 6 and (not before or before == ":"):
         return "direct"
     return "partial"
 

@@ -192,7 +192,7 @@ def test_fuzz_quote_shaped_sentences(parts):
     '"\n"', "“\n\n“\n\n“", "said", "he said", "“,” he said.", '" said "', "— ", "—", ": “", "“:", "•", "» ",
     "LONDON (Reuters) -", "Advertisement", "Reading Time: 7 minutes", "\u202e“evil” he said\u202c",
     "“a\u0000b,” said Jane\u200bDoe.", "“x”" * 50, "“" * 500 + "”" * 499, "'" * 1001, "6'2\"" * 100,
-    "“We will,” he said, “” she said.", "“\r\n”", "Mr.", "Mr. “", "according to", "according to “",
+    "“We will,” he said, “” she said.", "“\r\n”", "Then    “we will go on with this plan for now”", "Mr.", "Mr. “", "according to", "according to “",
 ])
 def test_edge_strings(text):
     result = extract(text)
