@@ -9,6 +9,7 @@ import datetime as _dt
 from . import claims as _claims
 from . import quotes as _quotes
 from . import speakers as _speakers
+from .deadline import budget, document_deadline
 from .models import DocumentResult
 from .text import TextDoc
 
@@ -28,13 +29,14 @@ def extract(text: str, *, doc_id: str | None = None, date: _dt.date | str | None
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str text, not {type(text).__name__}")
-    doc = TextDoc(text)
-    resolver = _speakers.Resolver(doc)
-    raw = _quotes.find_quotes(doc)
-    quotes = _speakers.attribute(doc, raw, resolver)
     when = _as_date(date)
-    claims, boilerplate, used_date = _claims.find_claims(doc, quotes, resolver, when)
-    speakers = _speakers.summarise(quotes, claims)
+    with document_deadline(budget(len(text))):  # a runaway document raises TimeoutError
+        doc = TextDoc(text)
+        resolver = _speakers.Resolver(doc)
+        raw = _quotes.find_quotes(doc)
+        quotes = _speakers.attribute(doc, raw, resolver)
+        claims, boilerplate, used_date = _claims.find_claims(doc, quotes, resolver, when)
+        speakers = _speakers.summarise(quotes, claims)
     return DocumentResult(id=doc_id, source=source, quotes=tuple(quotes), claims=tuple(claims),
                           speakers=tuple(speakers), error=None,
                           date=used_date.isoformat() if used_date else None,

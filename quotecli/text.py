@@ -13,7 +13,9 @@ import regex
 
 from .lexicons import load
 
-TIMEOUT = 5.0  # seconds for any single regex call on one document
+# The `timeout=` every regex call passes. None: the time budget is per document (quotecli/deadline.py),
+# because a per-call timeout costs a clock system call on every call.
+TIMEOUT = None
 
 _ABBREVIATIONS = frozenset(load("abbreviations"))
 
