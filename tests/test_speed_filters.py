@@ -230,3 +230,67 @@ def test_credit_keys_cover_every_word_of_the_pattern():
              "Illustration", "illustration", "Graphic", "graphics", "REPORTING", "EDITING"]
     for w in words:
         assert any(w.startswith(key, back) for key, back in names._CREDIT_KEYS), w
+
+
+# --- attribution gates: each skips a pattern only where it cannot match -----------------------------------
+
+class _Everything:
+    """A container holding everything: with it as a gate's set, the gate lets every call through."""
+
+    def __contains__(self, item):
+        return True
+
+
+_ALWAYS = regex.compile("")  # a gate pattern that finds something everywhere
+
+ATTRIBUTION_PIECES = ["said", "Said", "says", "told", "added", "according to", "According to", "acc", "went on",
+                      "said-", "said2", "saidx", "saidʻ", "said\u1c89", "adding", "wrote", "also", "later", "he", "she",
+                      "Jane Doe", "Sen. Claire McCaskill", "Mr.", "the company", "a spokesman", "officials",
+                      "the UN's coordinator", "Lopez", "O'Neill", "Jean-Luc", "of", "in a statement", "on Monday", ",",
+                      ";", ":", "…", ".", "?", "!", "—", "--", "-", " ", " ", "  ", "\t", "\u00a0", "\x1c", "\u2003",
+                      "\n", "“", "”", "\"", "’", "'", "(D)", "Rep", "x", "2", "é", "女"]
+attribution_text = st.lists(st.sampled_from(ATTRIBUTION_PIECES), max_size=30).map("".join)
+
+
+def _after_both_ways(monkeypatch, t: str) -> None:
+    from quotecli import attribution
+    gated = [attribution._after(t, s, len(t)) for s in range(len(t))]
+    with monkeypatch.context() as mp:
+        mp.setattr(attribution, "_CUE_HEADS", _Everything())
+        mp.setattr(attribution, "_CUE_AFTER_SPACE", _ALWAYS)
+        ungated = [attribution._after(t, s, len(t)) for s in range(len(t))]
+    assert gated == ungated, t
+
+
+@settings(**SETTINGS)
+@given(attribution_text)
+def test_after_gates_skip_no_match(t):
+    # (a fixture cannot be mixed with @given: a fresh MonkeyPatch per example)
+    mp = __import__("pytest").MonkeyPatch()
+    try:
+        _after_both_ways(mp, t)
+    finally:
+        mp.undo()
+
+
+def test_after_gates_on_the_case_texts(monkeypatch):
+    from quotecli import attribution
+    for t in _case_texts():
+        doc = TextDoc(t)
+        for p in doc.pairs:  # where _after is called: after every closing mark
+            s, e = p.outer_end, min(len(t), p.outer_end + 250)
+            gated = attribution._after(t, s, e)
+            with monkeypatch.context() as mp:
+                mp.setattr(attribution, "_CUE_HEADS", _Everything())
+                mp.setattr(attribution, "_CUE_AFTER_SPACE", _ALWAYS)
+                assert attribution._after(t, s, e) == gated, t[s:e]
+
+
+def test_after_gates_were_written_for_these_patterns():
+    # the cue-first gate reads the cue where `[,;:…]?+\s*+` ends; the cue-last gate wants a space before the cue
+    from quotecli import attribution as a
+    for rx in (a._AFTER_CUE_SP, a._AFTER_CUE_ROLE_NAME, a._AFTER_CUE_ROLE_COMMA_NAME):
+        assert rx.pattern.startswith(r"[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++"), rx.pattern[:60]
+    for rx in (a._AFTER_SP_CUE, a._AFTER_CHAIN_CUE):
+        assert rx.pattern.startswith(r"[,;:…]?+\s*+")
+        assert r"\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>".format(ADV=a.ADV) in rx.pattern
