@@ -98,7 +98,7 @@ PLAIN_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")  # TextDoc.words
 
 def _same(t: str) -> None:
     doc = TextDoc(t)
-    for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2)):
+    for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2), (len(t) // 2 + 1, len(t) // 3), (len(t), len(t) + 5)):
         assert text.tokens(t, a, b) == [(m.start(), m.end(), m.group())
                                         for m in regex.finditer(r"\S+", t, pos=a, endpos=b, timeout=TIMEOUT)], t
     assert doc.paragraphs == plain_paragraphs(t), t
