@@ -324,11 +324,28 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
                 or subj.split()[0] in _NOT_NAMED \
                 or subj.lower() in ("it", "they", "we") or subj.isupper():
             return None
-        if " " not in subj and subj.lower() not in PRONOUNS and not regex.search(
-                rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(subj)}(?![\p{{L}}])", text, timeout=TIMEOUT):
+        if " " not in subj and subj.lower() not in PRONOUNS and not _written_in_full(text, subj):
             return None  # "Experience shows that …": a bare capitalised word is a name only if written in full too
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
+
+# a capitalised word and a space before a position; with _NO_LETTER_AT, what
+# \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) asks around each place the word is written (str.find finds them)
+_CAP_WORD_BEFORE = regex.compile(r"(?<=\p{Lu}[\p{L}.'’\-]+\s+)")
+_NO_LETTER_AT = regex.compile(r"(?![\p{L}])")
+
+
+def _written_in_full(text: str, word: str) -> bool:
+    r"""Is ``word`` written somewhere after another capitalised word ("Experience" alone is no name; "Smith"
+    in a text that has "Jane Smith" is)? What a search for \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) finds,
+    without compiling a pattern per word."""
+    i = text.find(word)
+    while i >= 0:
+        if _CAP_WORD_BEFORE.match(text, i, timeout=TIMEOUT) and _NO_LETTER_AT.match(text, i + len(word), timeout=TIMEOUT):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
 
 _WH = frozenset("what which who whom whose why how when where whether".split())
 _NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several".split())

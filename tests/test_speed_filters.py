@@ -294,3 +294,16 @@ def test_after_gates_were_written_for_these_patterns():
     for rx in (a._AFTER_SP_CUE, a._AFTER_CHAIN_CUE):
         assert rx.pattern.startswith(r"[,;:…]?+\s*+")
         assert r"\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>".format(ADV=a.ADV) in rx.pattern
+
+
+FULL_NAME_PIECES = ["Jane", "Smith", "smith", "Smith-Jones", "Smithé", "Smith2", "J.", "Dr.", "’", " ", "  ", "\n",
+                    "\u00a0", "\x1c", "Ab", "A", "x", "é", "Ünal", "女", "-", ".", "Smi", "th", "ǅ", "\u1c89"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(FULL_NAME_PIECES), max_size=14).map("".join),
+       st.sampled_from(["Smith", "Smi", "th", "A", "Ünal", "J.", "Smith-Jones", "-", ".", "ǅ"]))
+def test_written_in_full_is_the_search_it_replaces(t, word):
+    from quotecli import attribution
+    plain = regex.search(rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(word)}(?![\p{{L}}])", t, timeout=TIMEOUT)
+    assert attribution._written_in_full(t, word) == bool(plain), (t, word)
