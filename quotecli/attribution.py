@@ -114,7 +114,8 @@ _AFTER_CHAIN_CUE = regex.compile(
 # holds them to the patterns). The patterns above open with `[,;:…]?+\s*+`, possessive, so a cue-first one
 # (_AFTER_CUE_SP, _AFTER_CUE_ROLE_NAME, _AFTER_CUE_ROLE_COMMA_NAME) has its cue right where _LEAD ends: the cue's
 # first three characters are then among _CUE_HEADS (every cue has three or more). A cue-last one (_AFTER_SP_CUE,
-# _AFTER_CHAIN_CUE) needs a cue after a space and before no letter or hyphen: _CUE_AFTER_SPACE finds one.
+# _AFTER_CHAIN_CUE) needs a cue after a space and before no letter or hyphen: _CUE_AFTER_SPACE finds one
+# (_sentence_end uses it likewise for _SENT_FINAL).
 _LEAD = regex.compile(r"[,;:…]?+\s*+")
 _CUE_HEADS = frozenset(c[:3] for c in _INVERTING_CUES + tuple(c[0].upper() + c[1:] for c in _INVERTING_CUES)) | {"acc"}
 assert min(map(len, CUES)) >= 3, "_CUE_HEADS reads three characters of a cue"
@@ -445,7 +446,10 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     ss, se = doc.sentences[doc.sentence_index(c.pair.outer_end - 1)]
     if se <= c.pair.outer_end:
         return None
-    m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
+    # (_SENT_FINAL's cue, of every alternative, follows a space and precedes no letter or hyphen: where
+    # _CUE_AFTER_SPACE finds none, it finds nothing)
+    m = _CUE_AFTER_SPACE.search(text, c.pair.outer_end, se, timeout=TIMEOUT) and \
+        _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
     # … are sickening, Hollande said Tuesday, noting the nominee “makes you …”: a participle clause after the
     # attribution may hold quotations of its own
     if not m or _MARK_IN.search(text, m.start(), m.start("ptail") if m.group("ptail") else se, timeout=TIMEOUT):

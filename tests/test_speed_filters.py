@@ -307,3 +307,37 @@ def test_written_in_full_is_the_search_it_replaces(t, word):
     from quotecli import attribution
     plain = regex.search(rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(word)}(?![\p{{L}}])", t, timeout=TIMEOUT)
     assert attribution._written_in_full(t, word) == bool(plain), (t, word)
+
+
+def _sent_final_both_ways(t: str) -> None:
+    from quotecli import attribution as a
+    for pos in range(len(t)):
+        plain = a._SENT_FINAL.search(t, pos, timeout=TIMEOUT)
+        gated = a._CUE_AFTER_SPACE.search(t, pos, timeout=TIMEOUT) and a._SENT_FINAL.search(t, pos, timeout=TIMEOUT)
+        assert (plain and plain.span()) == (gated and gated.span()), (t, pos)
+
+
+# sentences that end as _SENT_FINAL's matches do: "…, the Tory source said.", "; said Jane Doe, a lawyer."
+_FINAL_SPEAKERS = ["the Tory source", "Jane Doe", "he", "police", "officials", "a spokesman", "Sen. Claire McCaskill",
+                   "the UN's coordinator, Stephen Jackson,", "analysts", "Doe"]
+_FINAL_CUES = ["said", "says", "told reporters", "added", "wrote", "said-", "said2", "saidx", "Said", "adding"]
+sentence_final_text = st.tuples(
+    attribution_text, st.sampled_from([",", ";", ", ", "; ", ",\u00a0", " ", ", according to", "; according to"]),
+    st.sampled_from(_FINAL_SPEAKERS), st.sampled_from(_FINAL_CUES), st.booleans(),
+    st.sampled_from(["", " on Monday", ", a lawyer", ", adding that it was", " in a statement", " also"]),
+    st.sampled_from([".", "", "?", ".”", ". ", "x", "\u00a0"])).map(
+    lambda p: p[0] + p[1] + " " + (f"{p[2]} {p[3]}" if p[4] else f"{p[3]} {p[2]}") + p[5] + p[6])
+
+
+@settings(**SETTINGS)
+@given(attribution_text | sentence_final_text)
+def test_sentence_end_gate_skips_no_match(t):
+    _sent_final_both_ways(t)
+
+
+def test_sentence_end_gate_on_the_case_sentences():
+    for t in _case_texts():
+        doc = TextDoc(t)
+        for s, e in doc.sentences:
+            if e - s < 400:
+                _sent_final_both_ways(t[s:e])
