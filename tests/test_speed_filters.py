@@ -320,7 +320,7 @@ def _sent_final_both_ways(t: str) -> None:
 # sentences that end as _SENT_FINAL's matches do: "…, the Tory source said.", "; said Jane Doe, a lawyer."
 _FINAL_SPEAKERS = ["the Tory source", "Jane Doe", "he", "police", "officials", "a spokesman", "Sen. Claire McCaskill",
                    "the UN's coordinator, Stephen Jackson,", "analysts", "Doe"]
-_FINAL_CUES = ["said", "says", "told reporters", "added", "wrote", "said-", "said2", "saidx", "Said", "adding"]
+_FINAL_CUES = ["said", "says", "told reporters", "added", "wrote", "said-", "said2", "saidx", "Said", "adding", ""]
 sentence_final_text = st.tuples(
     attribution_text, st.sampled_from([",", ";", ", ", "; ", ",\u00a0", " ", ", according to", "; according to"]),
     st.sampled_from(_FINAL_SPEAKERS), st.sampled_from(_FINAL_CUES), st.booleans(),
