@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .names import NAME_PAT, PRONOUNS, TITLES, name_type
+from .names import NAME_PAT, PRONOUNS, TITLES, name_type, trie_pattern
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -109,6 +109,17 @@ _AFTER_CHAIN_CUE = regex.compile(
     rf"""[,;:…]?+\s*+(?P<sp>(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL})
          \s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}\-])""",
     regex.X, cues=CUES, titles=TITLES)
+
+# Gates for _after (speed only: each skips a pattern only where it cannot match; tests/test_speed_filters.py
+# holds them to the patterns). The patterns above open with `[,;:…]?+\s*+`, possessive, so a cue-first one
+# (_AFTER_CUE_SP, _AFTER_CUE_ROLE_NAME, _AFTER_CUE_ROLE_COMMA_NAME) has its cue right where _LEAD ends: the cue's
+# first three characters are then among _CUE_HEADS (every cue has three or more). A cue-last one (_AFTER_SP_CUE,
+# _AFTER_CHAIN_CUE) needs a cue after a space and before no letter or hyphen: _CUE_AFTER_SPACE finds one
+# (_sentence_end uses it likewise for _SENT_FINAL).
+_LEAD = regex.compile(r"[,;:…]?+\s*+")
+_CUE_HEADS = frozenset(c[:3] for c in _INVERTING_CUES + tuple(c[0].upper() + c[1:] for c in _INVERTING_CUES)) | {"acc"}
+assert min(map(len, CUES)) >= 3, "_CUE_HEADS reads three characters of a cue"
+_CUE_AFTER_SPACE = regex.compile(r"\s(?:" + trie_pattern(CUES) + r"|according\s+to)(?![\p{L}\-])")
 
 _ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
 _POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?\s+\p{Ll}")
@@ -314,11 +325,28 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
                 or subj.split()[0] in _NOT_NAMED \
                 or subj.lower() in ("it", "they", "we") or subj.isupper():
             return None
-        if " " not in subj and subj.lower() not in PRONOUNS and not regex.search(
-                rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(subj)}(?![\p{{L}}])", text, timeout=TIMEOUT):
+        if " " not in subj and subj.lower() not in PRONOUNS and not _written_in_full(text, subj):
             return None  # "Experience shows that …": a bare capitalised word is a name only if written in full too
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
+
+# a capitalised word and a space before a position; with _NO_LETTER_AT, what
+# \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) asks around each place the word is written (str.find finds them)
+_CAP_WORD_BEFORE = regex.compile(r"(?<=\p{Lu}[\p{L}.'’\-]+\s+)")
+_NO_LETTER_AT = regex.compile(r"(?![\p{L}])")
+
+
+def _written_in_full(text: str, word: str) -> bool:
+    r"""Is ``word`` written somewhere after another capitalised word ("Experience" alone is no name; "Smith"
+    in a text that has "Jane Smith" is)? What a search for \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) finds,
+    without compiling a pattern per word."""
+    i = text.find(word)
+    while i >= 0:
+        if _CAP_WORD_BEFORE.match(text, i, timeout=TIMEOUT) and _NO_LETTER_AT.match(text, i + len(word), timeout=TIMEOUT):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
 
 _WH = frozenset("what which who whom whose why how when where whether".split())
 _NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several".split())
@@ -358,24 +386,32 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
         j -= 1
     if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end, timeout=TIMEOUT):
         return None
-    m = _AFTER_CUE_SP.match(text, s, seg_end, timeout=TIMEOUT)
+    lead = _LEAD.match(text, s, seg_end, timeout=TIMEOUT)
+    cue_first = lead is not None and text[lead.end():lead.end() + 3] in _CUE_HEADS
+    cue_sp = m = _AFTER_CUE_SP.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
     if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end, timeout=TIMEOUT) \
             and plausible(text, m.start("sp"), m.end("sp")):
         sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
-    m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT)
+    m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
     if m:
         sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
         return Found(sp_s, sp_e, m.group("pre").strip(), m.span("cue"), "after.cue_speaker", 0.95)
-    m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT)
+    m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
     if m and any(w[:1].islower() for w in m.group("pre").split()) and \
             m.group("pre").split()[0].lower() not in DETS and plausible(text, m.start("sp"), m.end("sp")):
         # the role words and the name are split as one phrase: "panel Chairman Rep. | Jason Chaffetz"
         sp_s, sp_e, role = trim_speaker(text, m.start("pre"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
+    cue_last = None
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
                            (_AFTER_CHAIN_CUE, "after.speaker_cue", 0.9)):
-        m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+        if rx is _AFTER_CUE_SP:
+            m = cue_sp  # matched above
+        else:
+            if cue_last is None:
+                cue_last = _CUE_AFTER_SPACE.search(text, s, seg_end, timeout=TIMEOUT) is not None
+            m = rx.match(text, s, seg_end, timeout=TIMEOUT) if cue_last else None
         if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
             continue  # a plain name is the simpler rules' business
         if m and plausible(text, m.start("sp"), m.end("sp")):
@@ -410,7 +446,10 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     ss, se = doc.sentences[doc.sentence_index(c.pair.outer_end - 1)]
     if se <= c.pair.outer_end:
         return None
-    m = _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
+    # (_SENT_FINAL's cue, of every alternative, follows a space and precedes no letter or hyphen: where
+    # _CUE_AFTER_SPACE finds none, it finds nothing)
+    m = _CUE_AFTER_SPACE.search(text, c.pair.outer_end, se, timeout=TIMEOUT) and \
+        _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
     # … are sickening, Hollande said Tuesday, noting the nominee “makes you …”: a participle clause after the
     # attribution may hold quotations of its own
     if not m or _MARK_IN.search(text, m.start(), m.start("ptail") if m.group("ptail") else se, timeout=TIMEOUT):

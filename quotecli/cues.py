@@ -308,9 +308,6 @@ _ACCORDING = keyed(regex.compile(r"(?<![\p{L}])[Aa]ccording\s+to\s+(?P<sp>(?:the
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
-_TOKEN = regex.compile(r"\S+")
-
-
 _LETTERS = regex.compile(r"\p{L}+")
 # the characters that regex's case-insensitive matching folds to an ASCII letter while str.lower() does not
 # (long s "ſ" ~ "s", dotted "İ" ~ "i"): in a text holding one, a lowercased word may miss a key regex.I would find

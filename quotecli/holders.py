@@ -13,10 +13,10 @@ import regex
 from . import horizons
 from .cues import _fullmatch, _in_relative, _match, _search
 from .cues import _LETTERS, key_words, keyed, keyed_search
-from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TOKEN, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
+from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
-from .text import TIMEOUT
+from .text import TIMEOUT, tokens
 
 __all__ = ["holder"]
 
@@ -151,7 +151,7 @@ _ADJ_REPORT = (r"(?:is|are|was|were|remains?)\s+(?:\p{Ll}+ly\s+)?(?:confident|op
 def _possessor(text: str, c: _Cue) -> tuple[int, int] | None:
     """Whose plan a noun names: "the Kremlin's wish to" -> the Kremlin ("its decision to" goes to the clause subject)."""
     if text[c.start:c.start + 2] in ("'s", "’s"):
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(text, max(0, c.start - 80), c.start + 2)]
+        toks = tokens(text, max(0, c.start - 80), c.start + 2)
         k = len(toks) - 1
         while k > 0 and toks[k - 1][2][:1].isupper() and not toks[k - 1][2].endswith((",", ".")):
             k -= 1
@@ -187,7 +187,7 @@ _PASSIVE_BEFORE = keyed(regex.compile(r"(?<![\p{L}])(?:is|are|was|were|be|been|b
 def _subject(text: str, lo: int, verb_start: int) -> tuple[int, int] | None:
     """The noun phrase that is the subject of the verb starting at ``verb_start``."""
     seg_lo = max(lo, verb_start - 300)
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, seg_lo, verb_start)]
+    toks = tokens(text, seg_lo, verb_start)
     # auxiliaries and adverbs between subject and verb: "has also said", "is widely believed to be"
     while toks and (toks[-1][2].lower().strip(",") in _SKIP_SUBJECT or toks[-1][2].lower().endswith(("n't", "n’t")) or (
             toks[-1][2].endswith("ly") and toks[-1][2].islower() and len(toks[-1][2]) > 4)):
@@ -313,7 +313,7 @@ def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
         seg = seg[conj.end():]
     if seg[:1].islower() or _match(r"(?:The|A|An|Some|Many|Most|Several|Two|Three)\s+\p{Ll}", seg):
         # a common noun phrase: up to the first verb-like word ("officials involved with …" -> officials)
-        toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(seg)]
+        toks = tokens(seg, 0, len(seg))
         k = 0
         while k < len(toks) and k < 5:
             w = toks[k][2].lower()

@@ -10,7 +10,7 @@ import regex
 
 from .lexicons import load
 from .names import NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, split_role
-from .text import TIMEOUT
+from .text import TIMEOUT, tokens
 
 TITLES_SET = frozenset(TITLES)
 
@@ -92,7 +92,6 @@ _ADV_RE = regex.compile(ADV)
 
 _INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
 
-_TOKEN = regex.compile(r"[^\s]+")
 _CONTRACTED = regex.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)['’](?:d|s|ll|re|ve|m)")
 _PARTICLE_HYPHEN = regex.compile(r"(?:al|el|bin|ibn|abu|de|da|van|von)-\p{Lu}")  # "Anwar al-Awlaki"
 
@@ -282,7 +281,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     """The subject of the sentence starting at ``ss`` (read up to ``limit``): pronoun, name (with role words
     before it) or a source noun phrase, after any fronted adverbials. ``loose``: a reporting verb governs the
     clause, so any determiner phrase will do ("The ad ends with a voice over saying: …")."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, ss, min(limit, ss + 400), timeout=TIMEOUT)]
+    toks = tokens(text, ss, min(limit, ss + 400))
     while toks and toks[0][2] in ("•", "·", "-", "–", "—", "*", "»"):
         toks = toks[1:]  # a bullet: "• Jane Roe, mayor: “…”"
     if toks and toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2:
@@ -403,7 +402,7 @@ def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, st
     """ "Carson took the stage … and called …", "he laughed and said": the subject of the verb phrase that a
     coordinated verb at ``pos`` joins, found by walking back from ``pos`` to the nearest name or pronoun that a
     verb follows, within the clause (not past ``;``, a dash or a quotation mark)."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, pos - 250), pos, timeout=TIMEOUT)]
+    toks = tokens(text, max(lo, pos - 250), pos)
     for j in range(len(toks) - 2, -1, -1):
         w = toks[j][2]
         if w in ("—", "–", "-", "--") or w.endswith((";", "”", '"', "''")) or w.startswith(("“", '"', "''")):
@@ -441,7 +440,7 @@ def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | N
 
 def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
     """The noun phrase right before a cue verb: pronoun, name (with a role before it), or source noun."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, max(lo, cue_start - 220), cue_start, timeout=TIMEOUT)]
+    toks = tokens(text, max(lo, cue_start - 220), cue_start)
     if not toks:
         return None
     # adverbs and auxiliaries between subject and verb: "has also said", "later told"

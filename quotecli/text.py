@@ -223,7 +223,9 @@ def tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """(start, end, token) for every run of non-space characters in ``text[a:b]``, what ``finditer(r"\\S+")``
     gives, from one match's captures (a finditer costs a timeout check per token, ~1 us each)."""
     m = _ALL_TOKENS.match(text, a, b, timeout=TIMEOUT)
-    return [(s, s + len(t), t) for s, t in zip(m.starts(1), m.captures(1))]
+    if m is None:  # a > b: an empty stretch
+        return []
+    return list(zip(m.starts(1), m.ends(1), m.captures(1)))
 
 
 def find_all(text: str, needle: str, shift: int = 0) -> list[int]:

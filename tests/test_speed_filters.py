@@ -98,7 +98,7 @@ PLAIN_WORDS = regex.compile(r"(?:[^\p{L}\d]*+([\p{L}\d]++))*+")  # TextDoc.words
 
 def _same(t: str) -> None:
     doc = TextDoc(t)
-    for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2)):
+    for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2), (len(t) // 2 + 1, len(t) // 3), (len(t), len(t) + 5)):
         assert text.tokens(t, a, b) == [(m.start(), m.end(), m.group())
                                         for m in regex.finditer(r"\S+", t, pos=a, endpos=b, timeout=TIMEOUT)], t
     assert doc.paragraphs == plain_paragraphs(t), t
@@ -230,3 +230,114 @@ def test_credit_keys_cover_every_word_of_the_pattern():
              "Illustration", "illustration", "Graphic", "graphics", "REPORTING", "EDITING"]
     for w in words:
         assert any(w.startswith(key, back) for key, back in names._CREDIT_KEYS), w
+
+
+# --- attribution gates: each skips a pattern only where it cannot match -----------------------------------
+
+class _Everything:
+    """A container holding everything: with it as a gate's set, the gate lets every call through."""
+
+    def __contains__(self, item):
+        return True
+
+
+_ALWAYS = regex.compile("")  # a gate pattern that finds something everywhere
+
+ATTRIBUTION_PIECES = ["said", "Said", "says", "told", "added", "according to", "According to", "acc", "went on",
+                      "said-", "said2", "saidx", "saidʻ", "said\u1c89", "adding", "wrote", "also", "later", "he", "she",
+                      "Jane Doe", "Sen. Claire McCaskill", "Mr.", "the company", "a spokesman", "officials",
+                      "the UN's coordinator", "Lopez", "O'Neill", "Jean-Luc", "of", "in a statement", "on Monday", ",",
+                      ";", ":", "…", ".", "?", "!", "—", "--", "-", " ", " ", "  ", "\t", "\u00a0", "\x1c", "\u2003",
+                      "\n", "“", "”", "\"", "’", "'", "(D)", "Rep", "x", "2", "é", "女"]
+attribution_text = st.lists(st.sampled_from(ATTRIBUTION_PIECES), max_size=30).map("".join)
+
+
+def _after_both_ways(monkeypatch, t: str) -> None:
+    from quotecli import attribution
+    gated = [attribution._after(t, s, len(t)) for s in range(len(t))]
+    with monkeypatch.context() as mp:
+        mp.setattr(attribution, "_CUE_HEADS", _Everything())
+        mp.setattr(attribution, "_CUE_AFTER_SPACE", _ALWAYS)
+        ungated = [attribution._after(t, s, len(t)) for s in range(len(t))]
+    assert gated == ungated, t
+
+
+@settings(**SETTINGS)
+@given(attribution_text)
+def test_after_gates_skip_no_match(t):
+    # (a fixture cannot be mixed with @given: a fresh MonkeyPatch per example)
+    mp = __import__("pytest").MonkeyPatch()
+    try:
+        _after_both_ways(mp, t)
+    finally:
+        mp.undo()
+
+
+def test_after_gates_on_the_case_texts(monkeypatch):
+    from quotecli import attribution
+    for t in _case_texts():
+        doc = TextDoc(t)
+        for p in doc.pairs:  # where _after is called: after every closing mark
+            s, e = p.outer_end, min(len(t), p.outer_end + 250)
+            gated = attribution._after(t, s, e)
+            with monkeypatch.context() as mp:
+                mp.setattr(attribution, "_CUE_HEADS", _Everything())
+                mp.setattr(attribution, "_CUE_AFTER_SPACE", _ALWAYS)
+                assert attribution._after(t, s, e) == gated, t[s:e]
+
+
+def test_after_gates_were_written_for_these_patterns():
+    # the cue-first gate reads the cue where `[,;:…]?+\s*+` ends; the cue-last gate wants a space before the cue
+    from quotecli import attribution as a
+    for rx in (a._AFTER_CUE_SP, a._AFTER_CUE_ROLE_NAME, a._AFTER_CUE_ROLE_COMMA_NAME):
+        assert rx.pattern.startswith(r"[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++"), rx.pattern[:60]
+    for rx in (a._AFTER_SP_CUE, a._AFTER_CHAIN_CUE):
+        assert rx.pattern.startswith(r"[,;:…]?+\s*+")
+        assert r"\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>".format(ADV=a.ADV) in rx.pattern
+
+
+FULL_NAME_PIECES = ["Jane", "Smith", "smith", "Smith-Jones", "Smithé", "Smith2", "J.", "Dr.", "’", " ", "  ", "\n",
+                    "\u00a0", "\x1c", "Ab", "A", "x", "é", "Ünal", "女", "-", ".", "Smi", "th", "ǅ", "\u1c89"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(FULL_NAME_PIECES), max_size=14).map("".join),
+       st.sampled_from(["Smith", "Smi", "th", "A", "Ünal", "J.", "Smith-Jones", "-", ".", "ǅ"]))
+def test_written_in_full_is_the_search_it_replaces(t, word):
+    from quotecli import attribution
+    plain = regex.search(rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(word)}(?![\p{{L}}])", t, timeout=TIMEOUT)
+    assert attribution._written_in_full(t, word) == bool(plain), (t, word)
+
+
+def _sent_final_both_ways(t: str) -> None:
+    from quotecli import attribution as a
+    for pos in range(len(t)):
+        plain = a._SENT_FINAL.search(t, pos, timeout=TIMEOUT)
+        gated = a._CUE_AFTER_SPACE.search(t, pos, timeout=TIMEOUT) and a._SENT_FINAL.search(t, pos, timeout=TIMEOUT)
+        assert (plain and plain.span()) == (gated and gated.span()), (t, pos)
+
+
+# sentences that end as _SENT_FINAL's matches do: "…, the Tory source said.", "; said Jane Doe, a lawyer."
+_FINAL_SPEAKERS = ["the Tory source", "Jane Doe", "he", "police", "officials", "a spokesman", "Sen. Claire McCaskill",
+                   "the UN's coordinator, Stephen Jackson,", "analysts", "Doe"]
+_FINAL_CUES = ["said", "says", "told reporters", "added", "wrote", "said-", "said2", "saidx", "Said", "adding", ""]
+sentence_final_text = st.tuples(
+    attribution_text, st.sampled_from([",", ";", ", ", "; ", ",\u00a0", " ", ", according to", "; according to"]),
+    st.sampled_from(_FINAL_SPEAKERS), st.sampled_from(_FINAL_CUES), st.booleans(),
+    st.sampled_from(["", " on Monday", ", a lawyer", ", adding that it was", " in a statement", " also"]),
+    st.sampled_from([".", "", "?", ".”", ". ", "x", "\u00a0"])).map(
+    lambda p: p[0] + p[1] + " " + (f"{p[2]} {p[3]}" if p[4] else f"{p[3]} {p[2]}") + p[5] + p[6])
+
+
+@settings(**SETTINGS)
+@given(attribution_text | sentence_final_text)
+def test_sentence_end_gate_skips_no_match(t):
+    _sent_final_both_ways(t)
+
+
+def test_sentence_end_gate_on_the_case_sentences():
+    for t in _case_texts():
+        doc = TextDoc(t)
+        for s, e in doc.sentences:
+            if e - s < 400:
+                _sent_final_both_ways(t[s:e])
