@@ -450,8 +450,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         w = toks[j][2]
         if _ADV_RE.fullmatch(w, timeout=TIMEOUT) and not w[0].isupper():
             j -= 1
-        elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
-            j -= 2  # "on Tuesday", "last week" between the subject and its verb
+        elif w in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
+            j -= 2  # "on Tuesday", "last week" between the subject and its verb (not "…, speaking in Ohio
+            # on Monday, said": a comma closes an apposition, which the appositive walk below reads)
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
             while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
