@@ -458,7 +458,10 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
                 j -= 1
         else:
-            break
+            pp = _pp_start(toks, j)
+            if pp is None:
+                break
+            j = pp - 1  # "Trump in his announcement speech called", "Clinton in a statement said"
     if j < 0 or toks[j][2].endswith(("”", '"', "''", "’")) and not toks[j][2].endswith(("s’", "s'")):
         return None  # “Sales were strong in March,” said …: the subject is never inside the marks
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
@@ -508,6 +511,50 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
                 return np[0], np[1], text[role_s:role_e].strip()
         return None
     return _np_ending_at(text, toks, j)
+
+_PP_HEADS = frozenset("in at on during via through".split())
+
+
+def _pp_start(toks: list[tuple[int, int, str]], j: int) -> int | None:
+    """Where the prepositional phrases of setting that end at token ``j`` start, when they stand between a name
+    (or pronoun) and its verb: "Trump in his announcement speech called", "Clinton in a statement said",
+    "Premier Dan Fox at a news conference in Halifax said". The object opens with a determiner (or is one
+    capitalised word) and holds no verb, pronoun or comma; the word before is a name word or a pronoun that
+    opens its clause, so "a spokesman for the police in the city said" keeps its own reading."""
+    for k in range(j, max(0, j - 9), -1):
+        w = toks[k][2]
+        if w.endswith((",", ";", ":", "”", '"', "''")) or w.startswith(("“", '"', "''", "(")):
+            return None
+        if k == j or w not in _PP_HEADS:
+            continue
+        obj = [t[2] for t in toks[k + 1:j + 1]]
+        if not (obj[0].lower() in DETS or len(obj) == 1 and obj[0][:1].isupper()):
+            continue
+        if any(verb_like(t, adverbs=False) or _bare(t) in _SINGLE_CUES or t.lower() in PRONOUNS
+               or t.lower() in _FUNCTION - DETS - _PREPS or not t[:1].isalnum() for t in obj):
+            return None  # (not "at Wellesley College in the 1960s - where she urged")
+        prev = toks[k - 1][2]
+        if prev.lower() in PRONOUNS and prev.lower() not in ("it", "its", "his", "her", "their"):
+            a = k - 1
+        elif _name_word(prev) and not prev.endswith((",", "’s", "'s", ".")) and prev not in NOT_NAME:
+            a = k - 1
+            while a > 0 and _name_word(toks[a - 1][2]) and not toks[a - 1][2].endswith(","):
+                a -= 1
+        else:
+            continue  # "at a news conference | in Halifax": an earlier phrase may start the run
+        # the name opens its clause ("One group campaigning to leave the European Union in the June
+        # referendum posted": the name is an object there)
+        before = toks[a - 1][2] if a > 0 else ""
+        if a > 0 and not before.endswith((",", ".", ";", ":", "!", "?", "”", '"', "''")) \
+                and before.lower() not in _CLAUSE_OPENERS:
+            return None
+        return k
+    return None
+
+
+_CLAUSE_OPENERS = frozenset("and but or so then when while as after before because since that if though although "
+                            "where whereas —".split())
+
 
 _WHEN_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December week month year night morning afternoon evening weekend""".split())
