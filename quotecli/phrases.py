@@ -345,7 +345,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     while j < len(toks) and j - i < 10:
         t = toks[j][2]
         low = t.lower().strip(",.;:")
-        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")
+        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith(("ed", "ly"))
                                                               and _bare(toks[j - 1][2]) not in DETS))
                       or low in _SINGLE_CUES and _bare(toks[j - 1][2]) not in DETS | _OBJECT_START
                       and not (j + 1 < len(toks) and toks[j + 1][2][:1].islower()
