@@ -84,6 +84,9 @@ ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 
 _POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
+# "the judge’s warning that", "The company’s response:": a determiner phrase whose head names a source
+_COMMON_POSSESSIVE = regex.compile(r"(?<![\p{L}])(?P<sp>(?:[Tt]he|[Aa]n?|[Tt]his)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}"
+                                   r"\p{Ll}[\p{Ll}\-]*)['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\Z")
 
 PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|during|"
                              r"across|around|outside|inside|near|over|under)\s+$")
@@ -435,7 +438,10 @@ def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | N
     base = max(lo, cue_start - 120)
     m = _POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
     if not m:
-        return None
+        m = _COMMON_POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
+        if not m or not _source_head(m.group("sp").lower().split()):
+            return None
+        return base + m.start("sp"), base + m.end("sp")
     a, b, _ = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
     return (a, b) if b > a else None
 
