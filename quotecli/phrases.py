@@ -470,6 +470,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             j = pp - 1  # "Trump in his announcement speech called", "Clinton in a statement said"
     if j < 0 or toks[j][2].endswith(("”", '"', "''", "’")) and not toks[j][2].endswith(("s’", "s'")):
         return None  # “Sales were strong in March,” said …: the subject is never inside the marks
+    if toks[j][2] in _DASHES and j > 1:
+        return _dashed_apposition(text, toks, j)
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
         return _np_ending_at(text, toks, j - 1, strip_comma=True)
@@ -517,6 +519,36 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
                 return np[0], np[1], text[role_s:role_e].strip()
         return None
     return _np_ending_at(text, toks, j)
+
+_DASHES = frozenset(("—", "–", "--", "-", "―"))
+
+
+def _dashed_apposition(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[int, int, str | None] | None:
+    """ "Senator Ada Lutz — who chairs the panel — told reporters": an apposition between dashes stands between
+    the subject and its verb; the subject is the name (or pronoun) before the first dash."""
+    for k in range(j - 1, max(0, j - 30), -1):
+        w = toks[k][2]
+        if any(q in w for q in ("“", "”", '"', "''")) or w.endswith((";", ":")):
+            return None
+        if w in _DASHES:
+            if k == 0 or k == j - 1:
+                return None
+            np = _np_ending_at(text, toks, k - 1)
+            if not np or not (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
+                return None
+            role = text[toks[k + 1][0]:toks[j - 1][1]].strip(" ,")
+            for c in range(k - 1, max(-1, k - 14), -1):
+                if toks[c][2].endswith(","):
+                    # "John Dickey, the chief executive of Ora Media -- the company that … -- told me": the dashes
+                    # close a comma apposition, whose name comes before it
+                    if c + 1 < k and (toks[c + 1][2].lower() in DETS or toks[c + 1][2][:1].islower()):
+                        first = _np_ending_at(text, toks, c, strip_comma=True)
+                        if first and text[first[0]:first[0] + 1].isupper():
+                            return first[0], first[1], text[toks[c + 1][0]:toks[j - 1][1]].strip(" ,")
+                    break
+            return np[0], np[1], np[2] or role
+    return None
+
 
 _PP_HEADS = frozenset("in at on during via through".split())
 
