@@ -810,7 +810,7 @@ RULES: tuple[AttributionRule, ...] = (
                     "Contrary to rumours, the company is “not leaving Lisbon”."),
     AttributionRule("before.possessive", "a possessive name before a noun cue",
                     "This follows President Xi Jinping’s call to develop “new high-quality productive forces”.",
-                    "Xi Jinping", "This follows the party’s call to develop “new productive forces”."),
+                    "Xi Jinping", "This follows the plan’s call to develop “new productive forces”."),
     AttributionRule("before.passive_by", "a passive cue before the quotation and its by-agent",
                     "Warren was asked by host Carl Diaz, “Will you run again?”", "Carl Diaz",
                     "Warren was asked, “Will you run again?”"),

@@ -84,6 +84,9 @@ ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 
 _POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
+# "the judge’s warning that", "The company’s response:": a determiner phrase whose head names a source
+_COMMON_POSSESSIVE = regex.compile(r"(?<![\p{L}])(?P<sp>(?:[Tt]he|[Aa]n?|[Tt]his)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}"
+                                   r"\p{Ll}[\p{Ll}\-]*)['’]s?\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?\Z")
 
 PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|by|for|of|during|"
                              r"across|around|outside|inside|near|over|under)\s+$")
@@ -344,7 +347,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     while j < len(toks) and j - i < 10:
         t = toks[j][2]
         low = t.lower().strip(",.;:")
-        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith("ed") or low.endswith("ly")
+        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith(("ed", "ly"))
                                                               and _bare(toks[j - 1][2]) not in DETS))
                       or low in _SINGLE_CUES and _bare(toks[j - 1][2]) not in DETS | _OBJECT_START
                       and not (j + 1 < len(toks) and toks[j + 1][2][:1].islower()
@@ -434,7 +437,10 @@ def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | N
     base = max(lo, cue_start - 120)
     m = _POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
     if not m:
-        return None
+        m = _COMMON_POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
+        if not m or not _source_head(m.group("sp").lower().split()):
+            return None
+        return base + m.start("sp"), base + m.end("sp")
     a, b, _ = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
     return (a, b) if b > a else None
 
@@ -449,16 +455,22 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         w = toks[j][2]
         if _ADV_RE.fullmatch(w, timeout=TIMEOUT) and not w[0].isupper():
             j -= 1
-        elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
-            j -= 2  # "on Tuesday", "last week" between the subject and its verb
+        elif w in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
+            j -= 2  # "on Tuesday", "last week" between the subject and its verb (not "…, speaking in Ohio
+            # on Monday, said": a comma closes an apposition, which the appositive walk below reads)
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
             while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
                 j -= 1
         else:
-            break
+            pp = _pp_start(toks, j)
+            if pp is None:
+                break
+            j = pp - 1  # "Trump in his announcement speech called", "Clinton in a statement said"
     if j < 0 or toks[j][2].endswith(("”", '"', "''", "’")) and not toks[j][2].endswith(("s’", "s'")):
         return None  # “Sales were strong in March,” said …: the subject is never inside the marks
+    if toks[j][2] in _DASHES and j > 1:
+        return _dashed_apposition(text, toks, j)
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
         return _np_ending_at(text, toks, j - 1, strip_comma=True)
@@ -506,6 +518,80 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
                 return np[0], np[1], text[role_s:role_e].strip()
         return None
     return _np_ending_at(text, toks, j)
+
+_DASHES = frozenset(("—", "–", "--", "-", "―"))
+
+
+def _dashed_apposition(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[int, int, str | None] | None:
+    """ "Senator Ada Lutz — who chairs the panel — told reporters": an apposition between dashes stands between
+    the subject and its verb; the subject is the name (or pronoun) before the first dash."""
+    for k in range(j - 1, max(0, j - 30), -1):
+        w = toks[k][2]
+        if any(q in w for q in ("“", "”", '"', "''")) or w.endswith((";", ":")):
+            return None
+        if w in _DASHES:
+            if k == 0 or k == j - 1:
+                return None
+            np = _np_ending_at(text, toks, k - 1)
+            if not np or not (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
+                return None
+            role = text[toks[k + 1][0]:toks[j - 1][1]].strip(" ,")
+            for c in range(k - 1, max(-1, k - 14), -1):
+                if toks[c][2].endswith(","):
+                    # "John Dickey, the chief executive of Ora Media -- the company that … -- told me": the dashes
+                    # close a comma apposition, whose name comes before it
+                    if c + 1 < k and (toks[c + 1][2].lower() in DETS or toks[c + 1][2][:1].islower()):
+                        first = _np_ending_at(text, toks, c, strip_comma=True)
+                        if first and text[first[0]:first[0] + 1].isupper():
+                            return first[0], first[1], text[toks[c + 1][0]:toks[j - 1][1]].strip(" ,")
+                    break
+            return np[0], np[1], np[2] or role
+    return None
+
+
+_PP_HEADS = frozenset("in at on during via through".split())
+
+
+def _pp_start(toks: list[tuple[int, int, str]], j: int) -> int | None:
+    """Where the prepositional phrases of setting that end at token ``j`` start, when they stand between a name
+    (or pronoun) and its verb: "Trump in his announcement speech called", "Clinton in a statement said",
+    "Premier Dan Fox at a news conference in Halifax said". The object opens with a determiner (or is one
+    capitalised word) and holds no verb, pronoun or comma; the word before is a name word or a pronoun that
+    opens its clause, so "a spokesman for the police in the city said" keeps its own reading."""
+    for k in range(j, max(0, j - 9), -1):
+        w = toks[k][2]
+        if w.endswith((",", ";", ":", "”", '"', "''")) or w.startswith(("“", '"', "''", "(")):
+            return None
+        if k == j or w not in _PP_HEADS:
+            continue
+        obj = [t[2] for t in toks[k + 1:j + 1]]
+        if not (obj[0].lower() in DETS or len(obj) == 1 and obj[0][:1].isupper()):
+            continue
+        if any(verb_like(t, adverbs=False) or _bare(t) in _SINGLE_CUES or t.lower() in PRONOUNS
+               or t.lower() in _FUNCTION - DETS - _PREPS or not t[:1].isalnum() for t in obj):
+            return None  # (not "at Wellesley College in the 1960s - where she urged")
+        prev = toks[k - 1][2]
+        if prev.lower() in PRONOUNS and prev.lower() not in ("it", "its", "his", "her", "their"):
+            a = k - 1
+        elif _name_word(prev) and not prev.endswith((",", "’s", "'s", ".")) and prev not in NOT_NAME:
+            a = k - 1
+            while a > 0 and _name_word(toks[a - 1][2]) and not toks[a - 1][2].endswith(","):
+                a -= 1
+        else:
+            continue  # "at a news conference | in Halifax": an earlier phrase may start the run
+        # the name opens its clause ("One group campaigning to leave the European Union in the June
+        # referendum posted": the name is an object there)
+        before = toks[a - 1][2] if a > 0 else ""
+        if a > 0 and not before.endswith((",", ".", ";", ":", "!", "?", "”", '"', "''")) \
+                and before.lower() not in _CLAUSE_OPENERS:
+            return None
+        return k
+    return None
+
+
+_CLAUSE_OPENERS = frozenset("and but or so then when while as after before because since that if though although "
+                            "where whereas —".split())
+
 
 _WHEN_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
     July August September October November December week month year night morning afternoon evening weekend""".split())

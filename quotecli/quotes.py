@@ -37,6 +37,9 @@ _TITLE_CUE = regex.compile(
         broadcast\s+of|(?:co-?)?editors?\s+of|interview\s+with|(?-i:channel['’]s))
        |(?-i:(?<![\p{L}])(?:ABC|CBS|NBC|CNN|MSNBC|CNBC|HBO|PBS|NPR|BBC|ESPN|C-SPAN|Fox|Showtime|Netflix|Bravo|TLC|
         Channel|Network|News|Radio|TV|Television|Central))['’]s?)\s*,?\s*+$""", regex.I | regex.X)
+# a reporting verb and the topic it is about: "said of the episode,", "wrote about the film,"
+_TOPIC_OF = regex.compile(r"(?<![\p{L}])(?:said|says|say|wrote|writes|told\s+\p{L}+|asked|added)\s+(?:of|about)\s+"
+                          r"(?:the|his|her|their|its|this|that|a|an)\s+(?:\p{L}+\s+){0,3}$")
 _CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
 _ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
@@ -186,6 +189,9 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     m = _NOT_SPEECH_BEFORE.search(text, lo, p.open, timeout=TIMEOUT) if _may_not_be_speech(text[lo:p.open]) else None
     # a work's noun vetoes a title (the book “Sin Miedo”), not a description (called the show “the news show of
     # record”)
+    if m and m.group("work") and m.group().rstrip().endswith(",") and \
+            _TOPIC_OF.search(text, max(ps, m.start() - 40), m.start(), timeout=TIMEOUT):
+        return False  # "Mr. Trump said of the episode, “I don't like it”": the work is the topic of the words
     return bool(m) and not (m.group("work") and text[p.inner_start:p.inner_start + 1].islower())
 
 
