@@ -89,6 +89,30 @@ def split_role(name: str) -> tuple[str | None, str]:
     return " ".join(words[:cut]), " ".join(rest)
 
 
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+# the abbreviated titles and ranks, with or without their full stop ("Lt", "Gen", "Det", "Sgt", "Dr", "Rep")
+_SHORT_TITLES = frozenset(t.rstrip(".") for t in TITLES if t.endswith(".") or t.isupper()) | frozenset(
+    "Adm Brig Capt Cdr Ch Cllr Cmdr Col Cpl Det Dr Gen Insp Lt Maj Mr Mrs Ms Mx Prof Pte Sgt Supt".split())
+
+
+def person_before_of(words) -> bool:
+    """Do these capitalised words before "of" name a person ("Det Sgt Owen Pritchard" of Norbridge Police,
+    "Maria Lopez" of the Sierra Club) rather than the head of an organisation's name ("Bank", "Federal Bureau",
+    "Royal Society", "Secretary")? Titles in front count for a person; a word of an organisation, a role or a
+    demonym anywhere makes it the organisation's name."""
+    words = [w.strip(",.;:") for w in words]
+    while words and words[0] in NOT_NAME_START:
+        words = words[1:]
+    titled = False
+    while words and (words[0] in _TITLE_WORDS or words[0] + "." in _TITLE_WORDS) and words[0] not in ORG_WORDS:
+        words = words[1:]
+        titled = True
+    if not words or len(words) < 2 and not titled:
+        return False
+    return all(w[:1].isupper() and not w.isupper() for w in words if w not in PARTICLES) and \
+        not any(w in ORG_WORDS or w in ROLE_WORDS or w in DEMONYMS for w in words)
+
+
 @lru_cache(maxsize=1 << 16)
 def _surname_key(name: str) -> str:
     last = name.split()[-1] if name.split() else ""
@@ -165,7 +189,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         return None
     raw = " ".join(words)
     if _CONNECTOR.search(raw, timeout=TIMEOUT):
-        if name_type(raw) == "organization":
+        if name_type(raw) == "organization" and not (" of " in raw and person_before_of(raw.split(" of ")[0].split())):
             return shift, len(raw), raw, None, "organization"  # "University of Nottingham" stays whole
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
@@ -182,6 +206,8 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     if " " not in name and title is None:
         return None
     name = name.rstrip(".,’'")
+    if name.rsplit(" ", 1)[-1] in _SHORT_TITLES:
+        return None  # "Retired Lt. Gen" (before ". Michael Flynn"): a name never ends in an abbreviated rank
     return shift, length, name, title, name_type(name)
 
 
@@ -381,10 +407,15 @@ class Resolver:
         kind = name_type(canon)
         if kind == "person":
             canon, _ = self.canonical_person(words)
-            if role is None:  # "Mayor Bill de Blasio": the title is his role; an honorific is not
-                role = title if title and title.split()[-1] not in _HONORIFICS else split_role(words)[0]
-                if role and role.split()[-1] in _HONORIFICS:
-                    role = None
+            if role is None or role.startswith(("of ", "from ")):
+                # "Mayor Bill de Blasio": the title is his role; an honorific is not ("Det Sgt Owen Pritchard
+                # of Norbridge Police": the title and the organisation)
+                pre = title if title and title.split()[-1] not in _HONORIFICS else split_role(words)[0]
+                if pre and pre.split()[-1] in _HONORIFICS:
+                    pre = None
+                if role and pre and pre.split()[-1].rstrip(".") in ("Dr", "Prof", "Professor", "Rev"):
+                    pre = None  # "Prof Emma Chapman of the University of Nottingham": the role is the "of …"
+                role = f"{pre} {role}" if pre and role else pre or role
         return Mention(canon, words, start, end, role, kind)
 
     def pronoun(self, low: str, pos: int) -> tuple[str | None, str]:
