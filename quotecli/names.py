@@ -90,6 +90,29 @@ def split_role(name: str) -> tuple[str | None, str]:
 
 
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+# calendar words that end no one's name ("said Hillary Clinton Tuesday", the show "Capitol Sunday"); May, June,
+# April and August are also names (Theresa May, Brian May, June Sarpong), so they stay
+CALENDAR_WORDS = frozenset(w.split("\t")[0].capitalize() for w in load("time_weekdays") + load("time_months")) - \
+    {"May", "June", "April", "August", "Jun", "Apr", "Aug", "Mar"}
+
+
+_DANGLING = frozenset({"of", "for", "on", "and", "&", "the", "The"})
+_DAY_NAMES = frozenset("Super Black Cyber Good Ash Palm Easter Bloody Holy Maundy Giving Boxing".split())
+
+
+def drop_calendar_tail(words: list[str]) -> list[str]:
+    """The words of a name less trailing weekday and month words and what they leave dangling ("Hillary Clinton
+    Tuesday", "Hillary Clinton on Tuesday", "Donald Trump’s Friday")."""
+    if len(words) < 2 or words[-1].rstrip(".,") not in CALENDAR_WORDS:
+        return words
+    while len(words) > 1 and (words[-1].rstrip(".,") in CALENDAR_WORDS or words[-1] in _DANGLING):
+        words = words[:-1]
+        if words[-1] in _DAY_NAMES and len(words) > 1:
+            words = words[:-1]  # "Super Tuesday", "Black Friday", "Bloody Sunday": the day's own name
+    last = words[-1]
+    if last.endswith(("’s", "'s")) and len(last) > 2:
+        words = words[:-1] + [last[:-2]]
+    return words
 # the abbreviated titles and ranks, with or without their full stop ("Lt", "Gen", "Det", "Sgt", "Dr", "Rep")
 _SHORT_TITLES = frozenset(t.rstrip(".") for t in TITLES if t.endswith(".") or t.isupper()) | frozenset(
     "Adm Brig Capt Cdr Ch Cllr Cmdr Col Cpl Det Dr Gen Insp Lt Maj Mr Mrs Ms Mx Prof Pte Sgt Supt".split())
@@ -136,6 +159,8 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     starts = sorted({i for key, back in _CREDIT_KEYS if key in text for i in find_all(text, key, -back) if i >= 0})
     return [m.span() for m in matches_at(_CREDIT, text, starts)]
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
+_OPEN_MARKS = frozenset("“\"‘'«")
+_CLOSE_AFTER = regex.compile(r"[.,!?]?[”\"’'»]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -185,6 +210,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     while words and (words[0] in NOT_NAME_START or words[0].lower() in _CUE_WORDS):
         shift += len(words[0]) + 1
         words = words[1:]
+    words = drop_calendar_tail(words)
     if len(words) < 2:
         return None
     raw = " ".join(words)
@@ -205,7 +231,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         title = role if title is None else f"{role} {title}"
     if " " not in name and title is None:
         return None
-    name = name.rstrip(".,’'")
+    name = name.removesuffix("’s").removesuffix("'s").rstrip(".,’'")  # "Despite Ted Cruz’s win": Ted Cruz
     if name.rsplit(" ", 1)[-1] in _SHORT_TITLES:
         return None  # "Retired Lt. Gen" (before ". Michael Flynn"): a name never ends in an abbreviated rank
     return shift, length, name, title, name_type(name)
@@ -260,6 +286,8 @@ class Resolver:
                 continue
             shift, length, name, title, kind = parsed
             s = start + shift
+            if text[start - 1:start] in _OPEN_MARKS and _CLOSE_AFTER.match(text, m.end(), timeout=TIMEOUT):
+                continue  # the show “Capitol Sunday”, the film “Driving Miss Daisy”: a title, not a person
             before = text[max(0, s - 4):s]
             if before.lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
@@ -327,9 +355,21 @@ class Resolver:
             for start, low in hits:
                 hit = table.get(low)
                 if hit and " " in hit[0] and not self._inside_name(start) and \
-                        (hit[1] is None or want == "person" or hit[1] == want):
+                        (hit[1] is None or want == "person" or hit[1] == want) and not self._after_cap_word(start):
                     return start, hit[0]
         return None
+
+    def _after_cap_word(self, pos: int) -> bool:
+        """Does a capitalised word that is no title or sentence opener stand right before ``pos``? Then the word
+        at ``pos`` ends some other capitalised phrase (the slogan ''Stronger Together'', a show's name), not a
+        bare surname."""
+        words = self.doc.words
+        k = bisect.bisect_left(words.starts, pos) - 1
+        if k < 0 or pos < 1 or self.doc.text[pos - 1] != " ":
+            return False
+        w = words.words[k]
+        return words.starts[k] + len(w) == pos - 1 and w[:1].isupper() and w not in NOT_NAME_START \
+            and w not in _TITLE_WORDS and w not in PARTICLES and w not in _FIRST
 
     def _inside_name(self, pos: int) -> bool:
         i = bisect.bisect_right(self._name_starts, pos) - 1
@@ -402,15 +442,19 @@ class Resolver:
             return Mention(words, words, start, end, role, common_type(low))
         if " " not in words and (low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS):
             return Mention(words, words, start, end, role, common_type(low))  # "Analysts expect …"
-        canon, title = strip_titles(words)
+        name = words
+        opener = words.split(" ", 1)
+        if len(opener) == 2 and opener[0] in NOT_NAME_START and opener[1][:1].isupper():
+            name = opener[1]  # "Although Reynolds said": the conjunction opens the sentence, not the name
+        canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
         kind = name_type(canon)
         if kind == "person":
-            canon, _ = self.canonical_person(words)
+            canon, _ = self.canonical_person(name)
             if role is None or role.startswith(("of ", "from ")):
                 # "Mayor Bill de Blasio": the title is his role; an honorific is not ("Det Sgt Owen Pritchard
                 # of Norbridge Police": the title and the organisation)
-                pre = title if title and title.split()[-1] not in _HONORIFICS else split_role(words)[0]
+                pre = title if title and title.split()[-1] not in _HONORIFICS else split_role(name)[0]
                 if pre and pre.split()[-1] in _HONORIFICS:
                     pre = None
                 if role and pre and pre.split()[-1].rstrip(".") in ("Dr", "Prof", "Professor", "Rev"):

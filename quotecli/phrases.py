@@ -9,7 +9,8 @@ from __future__ import annotations
 import regex
 
 from .lexicons import load
-from .names import NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, person_before_of, split_role
+from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, person_before_of,
+                    split_role)
 from .text import TIMEOUT
 
 TITLES_SET = frozenset(TITLES)
@@ -702,6 +703,11 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     elif text[e - 1:e] in ("’", "'") and e - s > 3:
         e -= 1
     words = text[s:e]
+    if words[:1].isupper() and " " in words:
+        kept = drop_calendar_tail(words.split(" "))
+        if len(kept) < words.count(" ") + 1:
+            e = s + len(" ".join(kept))  # "said Hillary Clinton Tuesday": the day is not part of the name
+            words = text[s:e]
     place = tag = pre = None
     tail = _PLACE_TAIL.search(words, timeout=TIMEOUT)
     if tail and tail.start() > 0 and (words[0].isupper() or words.split()[0] not in DETS

@@ -88,6 +88,8 @@ def plain_is_abbreviation(t: str, start: int, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True
+    if word.lower() in ("no", "nos") and t[dot + 1:dot + 2].isdigit():
+        return True
     if "." in word:
         return True
     return word.lower() in text._ABBREVIATIONS
