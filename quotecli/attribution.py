@@ -111,7 +111,8 @@ _AFTER_CHAIN_CUE = regex.compile(
     regex.X, cues=CUES, titles=TITLES)
 
 _ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
-_POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?\s+\p{Ll}")
+# "Veltrane's European chief executive", "Acme's Chief Executive": an organisation's possessive and a role
+_POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?(?:\s+\p{Lu}[\p{L}\-]*)*\s+\p{L}")
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
 _FULL_NAME_ONLY = regex.compile(rf"{_NAME_N}", titles=TITLES)
 _AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",
