@@ -322,7 +322,21 @@ class Resolver:
             if kind == "person":
                 canon, g = self.canonical_person(name)
                 out.append((s, canon, gender_of(name, title) or g))
-        return out
+        # one person, one gender: "Sunita Rao … Ms Rao" makes every mention of Sunita Rao female
+        known = self._known_gender
+        for _, canon, g in out:
+            if g is not None:
+                known.setdefault(canon, g)
+        return [(s, canon, g or known.get(canon)) for s, canon, g in out]
+
+    @cached_property
+    def _known_gender(self) -> dict[str, str]:
+        """Genders learnt in the document: from titles and first names (``_people``), from roles ("a spokeswoman
+        for …") and from he/she already resolved to a person of unknown gender."""
+        return {}
+
+    def _gender(self, name: str, g: str | None) -> str | None:
+        return g or self._known_gender.get(name)
 
     def _bare_surname(self, lo: int, pos: int, want: str) -> tuple[int, str] | None:
         """The last bare surname of a person named in full elsewhere, in [lo, pos), compatible with ``want``:
@@ -354,8 +368,9 @@ class Resolver:
                         for m in _CAP_WORD.finditer(text, max(a, lo), end, timeout=TIMEOUT)][::-1]
             for start, low in hits:
                 hit = table.get(low)
+                g = hit and self._gender(hit[0], hit[1])
                 if hit and " " in hit[0] and not self._inside_name(start) and \
-                        (hit[1] is None or want == "person" or hit[1] == want) and not self._after_cap_word(start):
+                        (g is None or want == "person" or g == want) and not self._after_cap_word(start):
                     return start, hit[0]
         return None
 
@@ -379,11 +394,14 @@ class Resolver:
     def _name_starts(self) -> list[int]:
         return [n[0] for n in self._names]
 
-    def note(self, pos: int, name: str, kind: str, gender: str | None = None) -> None:
-        """Record a resolved speaker at ``pos`` so that later pronouns can point back at it."""
+    def note(self, pos: int, name: str, kind: str, gender: str | None = None, role: str | None = None) -> None:
+        """Record a resolved speaker at ``pos`` so that later pronouns can point back at it; a gendered role
+        ("a spokeswoman for the council") tells the person's gender."""
         if kind == "person":
             if gender is None:
-                gender = self.canonical_person(name)[1]
+                gender = self.canonical_person(name)[1] or role_gender(role)
+            if gender is not None:
+                self._known_gender.setdefault(name, gender)
             bisect.insort(self._person_events, (pos, name, gender))
         elif kind in ("organization", "group"):
             bisect.insort(self._group_events, (pos, name, kind))
@@ -470,6 +488,7 @@ class Resolver:
             i = bisect.bisect_left(self._people, (pos,)) - 1
             while i >= 0:
                 s, name, g = self._people[i]
+                g = self._gender(name, g)
                 if want == "person" or g == want:
                     best = (s, name)
                     break
@@ -491,6 +510,7 @@ class Resolver:
             i = bisect.bisect_left(events, (pos,)) - 1
             while i >= 0:
                 s, name, g = events[i]
+                g = self._gender(name, g)
                 if g is None or want == "person" or g == want:
                     if best is None or (s > best[0] - 600 and not recent) or s > best[0]:
                         best = (s, name)
@@ -499,6 +519,8 @@ class Resolver:
             subject = self._sentence_subject_person(pos, want)
             if subject is not None and (best is None or self.doc.sentence_index(best[0]) <= self.doc.sentence_index(subject[0])):
                 best = subject  # "Rubio said …, whom he called …": the sentence's subject beats a later object
+            if best is not None and want in ("m", "f") and best[1] not in self._known_gender:
+                self._learn(best, pos, want)
             return (best[1] if best else None), "person"
         kind = "group" if low in ("they", "we") else "organization"
         best = None
@@ -519,6 +541,26 @@ class Resolver:
             return best[1], best[2]
         return None, kind
 
+    def _learn(self, best: tuple[int, str], pos: int, want: str) -> None:
+        """A he/she whose antecedent is the only person named in its sentence and the one before tells that
+        person's gender: never again the other pronoun's ("Sunita Rao … she said. … he said" is not Sunita Rao)."""
+        si = self.doc.sentence_index(pos)
+        lo = self.doc.sentences[si - 1][0] if si > 0 else 0
+        if best[0] < lo:
+            return
+        for rows in (self._people, self._person_events):
+            i = bisect.bisect_left(rows, (lo,))
+            while i < len(rows) and rows[i][0] < pos:
+                if rows[i][1] != best[1]:
+                    return
+                i += 1
+        words, table = self.doc.words, self._by_surname
+        for k in range(bisect.bisect_left(words.starts, lo), bisect.bisect_left(words.starts, pos)):
+            hit = words.words[k][:1].isupper() and table.get(words.lows[k])
+            if hit and hit[0] != best[1]:
+                return  # "Trump took offense when Kelly confronted him …. He later …": two people in view
+        self._known_gender[best[1]] = want
+
     def _sentence_subject_person(self, pos: int, want: str) -> tuple[int, str] | None:
         """The compatible person named at the start of the pronoun's sentence (when the pronoun is not that
         subject itself), or else at the start of the previous sentence."""
@@ -531,8 +573,10 @@ class Resolver:
             if k == si and pos - ss < 3:
                 continue  # the pronoun opens its own sentence: look at the sentence before
             i = bisect.bisect_left(self._people, (ss,))
-            if i < len(self._people) and self._people[i][0] <= ss + 2 and self._people[i][0] < min(se, pos):
+            if i < len(self._people) and self._people[i][0] < min(se, pos) and (
+                    self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])):
                 s, name, g = self._people[i]
+                g = self._gender(name, g)
                 if g is None or want == "person" or g == want:
                     return s, name
             if k == si:
@@ -543,6 +587,39 @@ class Resolver:
     def _orgs(self) -> list[tuple[int, str]]:
         return [(s, name) for s, _, name, _, kind in self._names if kind == "organization"]
 
+
+
+_FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman
+    policewoman sportswoman actress mother wife daughter sister grandmother widow queen princess duchess countess
+    baroness girl woman aunt niece headmistress stepmother mum""".split())
+_MALE_ROLES = frozenset("""spokesman congressman councilman assemblyman businessman policeman sportsman father
+    husband son brother grandfather widower king prince duke count baron boy man uncle nephew headmaster stepfather
+    dad""".split())
+_ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
+
+
+def _roles_only(words: str) -> bool:
+    """ "Secretary General " (Ban Ki-moon), "Australian Prime Minister " (Malcolm Turnbull): title and role words
+    before a name at a sentence's start, so the name is the sentence's subject."""
+    parts = words.split()
+    return 0 < len(parts) <= 5 and parts[-1].rstrip(".") in _TITLE_WORDS | ROLE_WORDS and \
+        all(p[:1].isupper() and p.rstrip(".").isalpha() for p in parts)
+
+
+def role_gender(role: str | None) -> str | None:
+    """ "a spokeswoman for the council" -> "f", "the victim's father" -> "m": the gender a role's head word
+    gives (only the words before its first preposition or relative: "who lost her son" says nothing)."""
+    if not role:
+        return None
+    for w in role.lower().replace("’", "'").split():
+        if w in _ROLE_HEAD_END:
+            return None
+        w = w.strip(",.;:")
+        if w in _FEMALE_ROLES:
+            return "f"
+        if w in _MALE_ROLES:
+            return "m"
+    return None
 
 
 def common_type(phrase: str) -> str:
