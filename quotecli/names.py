@@ -449,6 +449,10 @@ class Resolver:
             if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head, timeout=TIMEOUT)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
                 return Mention(name, words, start, end, role, "person")
+            if len(low.split()) == 2 and head in _ORG_NOUN_WORDS:
+                org = self._named_org(head, start)
+                if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
+                    return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
@@ -583,6 +587,20 @@ class Resolver:
                 continue
         return None
 
+    def _named_org(self, noun: str, pos: int) -> str | None:
+        """The one organisation named before ``pos`` whose name fits "the <noun>" ("the company": a name with
+        Corp, Inc, Energy, Airlines …; "the ministry": a name with Ministry), or None when none or several do."""
+        fits = _ORG_NOUN_WORDS[noun]
+        found = None
+        for s, name in self._orgs:
+            if s >= pos:
+                break
+            if any(w.rstrip(".,") in fits for w in name.split()) and name != found:
+                if found is not None:
+                    return None
+                found = name
+        return found
+
     @cached_property
     def _orgs(self) -> list[tuple[int, str]]:
         return [(s, name) for s, _, name, _, kind in self._names if kind == "organization"]
@@ -596,6 +614,19 @@ _MALE_ROLES = frozenset("""spokesman congressman councilman assemblyman business
     husband son brother grandfather widower king prince duke count baron boy man uncle nephew headmaster stepfather
     dad""".split())
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
+
+
+_COMPANY_WORDS = frozenset("Corp Corporation Inc Ltd Co Company Holdings Industries Motors Airlines Airways "
+                           "Energy Petroleum Pharmaceuticals Technologies Systems Telecom Brands Foods Mills Electric "
+                           "Dynamics Communications Partners".split())
+# "the <noun>" and the words of an organisation's name it can stand for
+_ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
+    "company": _COMPANY_WORDS, "firm": _COMPANY_WORDS, "group": _COMPANY_WORDS | {"Group"},
+    "carrier": frozenset({"Airlines", "Airways", "Telecom", "Communications"}), "airline": frozenset({"Airlines", "Airways"}),
+    **{w.lower(): frozenset({w}) for w in ("Ministry", "Department", "Council", "Bank", "Agency", "Committee",
+                                           "Commission", "Court", "Party", "Union", "Board", "Authority", "Foundation",
+                                           "Institute", "University", "Hospital", "Campaign", "Federation",
+                                           "Association", "Trust", "Bureau")}}
 
 
 def _roles_only(words: str) -> bool:
