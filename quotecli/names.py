@@ -49,6 +49,7 @@ _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", 
 _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
 DEMONYMS = frozenset(load("demonyms"))
+_PLACE_NAMES = frozenset(load("regions")) | frozenset(load("place_names"))
 _AGED = regex.compile(r"\d{1,3}-year-old")
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
@@ -293,6 +294,8 @@ class Resolver:
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
             if kind == "person" and title is None and before in ("the ", "The "):
                 kind = "organization"  # "told the Press Herald", "the Guardian"
+            if kind == "person" and title is None and name in _PLACE_NAMES:
+                kind = "place"  # "in North Carolina", "New York": no one a pronoun points at
             out.append((s, s + length, name, title, kind))
         return out
 
