@@ -122,7 +122,8 @@ assert min(map(len, CUES)) >= 3, "_CUE_HEADS reads three characters of a cue"
 _CUE_AFTER_SPACE = regex.compile(r"\s(?:" + trie_pattern(CUES) + r"|according\s+to)(?![\p{L}\-])")
 
 _ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
-_POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?\s+\p{Ll}")
+# "Veltrane's European chief executive", "Acme's Chief Executive": an organisation's possessive and a role
+_POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?(?:\s+\p{Lu}[\p{L}\-]*)*\s+\p{L}")
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
 _FULL_NAME_ONLY = regex.compile(rf"{_NAME_N}", titles=TITLES)
 _AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",

@@ -49,6 +49,7 @@ _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", 
 _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father", "Congressman", "Councilman"})
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
 DEMONYMS = frozenset(load("demonyms"))
+_PLACE_NAMES = frozenset(load("regions")) | frozenset(load("place_names"))
 _AGED = regex.compile(r"\d{1,3}-year-old")
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
@@ -89,6 +90,53 @@ def split_role(name: str) -> tuple[str | None, str]:
     return " ".join(words[:cut]), " ".join(rest)
 
 
+_TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+# calendar words that end no one's name ("said Hillary Clinton Tuesday", the show "Capitol Sunday"); May, June,
+# April and August are also names (Theresa May, Brian May, June Sarpong), so they stay
+CALENDAR_WORDS = frozenset(w.split("\t")[0].capitalize() for w in load("time_weekdays") + load("time_months")) - \
+    {"May", "June", "April", "August", "Jun", "Apr", "Aug", "Mar"}
+
+
+_DANGLING = frozenset({"of", "for", "on", "and", "&", "the", "The"})
+_DAY_NAMES = frozenset("Super Black Cyber Good Ash Palm Easter Bloody Holy Maundy Giving Boxing".split())
+
+
+def drop_calendar_tail(words: list[str]) -> list[str]:
+    """The words of a name less trailing weekday and month words and what they leave dangling ("Hillary Clinton
+    Tuesday", "Hillary Clinton on Tuesday", "Donald Trump’s Friday")."""
+    if len(words) < 2 or words[-1].rstrip(".,") not in CALENDAR_WORDS:
+        return words
+    while len(words) > 1 and (words[-1].rstrip(".,") in CALENDAR_WORDS or words[-1] in _DANGLING):
+        words = words[:-1]
+        if words[-1] in _DAY_NAMES and len(words) > 1:
+            words = words[:-1]  # "Super Tuesday", "Black Friday", "Bloody Sunday": the day's own name
+    last = words[-1]
+    if last.endswith(("’s", "'s")) and len(last) > 2:
+        words = words[:-1] + [last[:-2]]
+    return words
+# the abbreviated titles and ranks, with or without their full stop ("Lt", "Gen", "Det", "Sgt", "Dr", "Rep")
+_SHORT_TITLES = frozenset(t.rstrip(".") for t in TITLES if t.endswith(".") or t.isupper()) | frozenset(
+    "Adm Brig Capt Cdr Ch Cllr Cmdr Col Cpl Det Dr Gen Insp Lt Maj Mr Mrs Ms Mx Prof Pte Sgt Supt".split())
+
+
+def person_before_of(words) -> bool:
+    """Do these capitalised words before "of" name a person ("Det Sgt Owen Pritchard" of Norbridge Police,
+    "Maria Lopez" of the Sierra Club) rather than the head of an organisation's name ("Bank", "Federal Bureau",
+    "Royal Society", "Secretary")? Titles in front count for a person; a word of an organisation, a role or a
+    demonym anywhere makes it the organisation's name."""
+    words = [w.strip(",.;:") for w in words]
+    while words and words[0] in NOT_NAME_START:
+        words = words[1:]
+    titled = False
+    while words and (words[0] in _TITLE_WORDS or words[0] + "." in _TITLE_WORDS) and words[0] not in ORG_WORDS:
+        words = words[1:]
+        titled = True
+    if not words or len(words) < 2 and not titled:
+        return False
+    return all(w[:1].isupper() and not w.isupper() for w in words if w not in PARTICLES) and \
+        not any(w in ORG_WORDS or w in ROLE_WORDS or w in DEMONYMS for w in words)
+
+
 @lru_cache(maxsize=1 << 16)
 def _surname_key(name: str) -> str:
     last = name.split()[-1] if name.split() else ""
@@ -112,6 +160,8 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     starts = sorted({i for key, back in _CREDIT_KEYS if key in text for i in find_all(text, key, -back) if i >= 0})
     return [m.span() for m in matches_at(_CREDIT, text, starts)]
 _CONNECTOR = regex.compile(r" (?:of|for|on|and|&) ")
+_OPEN_MARKS = frozenset("“\"‘'«")
+_CLOSE_AFTER = regex.compile(r"[.,!?]?[”\"’'»]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -161,11 +211,12 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     while words and (words[0] in NOT_NAME_START or words[0].lower() in _CUE_WORDS):
         shift += len(words[0]) + 1
         words = words[1:]
+    words = drop_calendar_tail(words)
     if len(words) < 2:
         return None
     raw = " ".join(words)
     if _CONNECTOR.search(raw, timeout=TIMEOUT):
-        if name_type(raw) == "organization":
+        if name_type(raw) == "organization" and not (" of " in raw and person_before_of(raw.split(" of ")[0].split())):
             return shift, len(raw), raw, None, "organization"  # "University of Nottingham" stays whole
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
@@ -181,7 +232,9 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         title = role if title is None else f"{role} {title}"
     if " " not in name and title is None:
         return None
-    name = name.rstrip(".,’'")
+    name = name.removesuffix("’s").removesuffix("'s").rstrip(".,’'")  # "Despite Ted Cruz’s win": Ted Cruz
+    if name.rsplit(" ", 1)[-1] in _SHORT_TITLES:
+        return None  # "Retired Lt. Gen" (before ". Michael Flynn"): a name never ends in an abbreviated rank
     return shift, length, name, title, name_type(name)
 
 
@@ -234,11 +287,15 @@ class Resolver:
                 continue
             shift, length, name, title, kind = parsed
             s = start + shift
+            if text[start - 1:start] in _OPEN_MARKS and _CLOSE_AFTER.match(text, m.end(), timeout=TIMEOUT):
+                continue  # the show “Capitol Sunday”, the film “Driving Miss Daisy”: a title, not a person
             before = text[max(0, s - 4):s]
             if before.lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
                 continue  # "its Monetary Policy Committee": a possessed body is not what "it" points at
             if kind == "person" and title is None and before in ("the ", "The "):
                 kind = "organization"  # "told the Press Herald", "the Guardian"
+            if kind == "person" and title is None and name in _PLACE_NAMES:
+                kind = "place"  # "in North Carolina", "New York": no one a pronoun points at
             out.append((s, s + length, name, title, kind))
         return out
 
@@ -268,7 +325,21 @@ class Resolver:
             if kind == "person":
                 canon, g = self.canonical_person(name)
                 out.append((s, canon, gender_of(name, title) or g))
-        return out
+        # one person, one gender: "Sunita Rao … Ms Rao" makes every mention of Sunita Rao female
+        known = self._known_gender
+        for _, canon, g in out:
+            if g is not None:
+                known.setdefault(canon, g)
+        return [(s, canon, g or known.get(canon)) for s, canon, g in out]
+
+    @cached_property
+    def _known_gender(self) -> dict[str, str]:
+        """Genders learnt in the document: from titles and first names (``_people``), from roles ("a spokeswoman
+        for …") and from he/she already resolved to a person of unknown gender."""
+        return {}
+
+    def _gender(self, name: str, g: str | None) -> str | None:
+        return g or self._known_gender.get(name)
 
     def _bare_surname(self, lo: int, pos: int, want: str) -> tuple[int, str] | None:
         """The last bare surname of a person named in full elsewhere, in [lo, pos), compatible with ``want``:
@@ -300,10 +371,23 @@ class Resolver:
                         for m in _CAP_WORD.finditer(text, max(a, lo), end, timeout=TIMEOUT)][::-1]
             for start, low in hits:
                 hit = table.get(low)
+                g = hit and self._gender(hit[0], hit[1])
                 if hit and " " in hit[0] and not self._inside_name(start) and \
-                        (hit[1] is None or want == "person" or hit[1] == want):
+                        (g is None or want == "person" or g == want) and not self._after_cap_word(start):
                     return start, hit[0]
         return None
+
+    def _after_cap_word(self, pos: int) -> bool:
+        """Does a capitalised word that is no title or sentence opener stand right before ``pos``? Then the word
+        at ``pos`` ends some other capitalised phrase (the slogan ''Stronger Together'', a show's name), not a
+        bare surname."""
+        words = self.doc.words
+        k = bisect.bisect_left(words.starts, pos) - 1
+        if k < 0 or pos < 1 or self.doc.text[pos - 1] != " ":
+            return False
+        w = words.words[k]
+        return words.starts[k] + len(w) == pos - 1 and w[:1].isupper() and w not in NOT_NAME_START \
+            and w not in _TITLE_WORDS and w not in PARTICLES and w not in _FIRST
 
     def _inside_name(self, pos: int) -> bool:
         i = bisect.bisect_right(self._name_starts, pos) - 1
@@ -313,11 +397,14 @@ class Resolver:
     def _name_starts(self) -> list[int]:
         return [n[0] for n in self._names]
 
-    def note(self, pos: int, name: str, kind: str, gender: str | None = None) -> None:
-        """Record a resolved speaker at ``pos`` so that later pronouns can point back at it."""
+    def note(self, pos: int, name: str, kind: str, gender: str | None = None, role: str | None = None) -> None:
+        """Record a resolved speaker at ``pos`` so that later pronouns can point back at it; a gendered role
+        ("a spokeswoman for the council") tells the person's gender."""
         if kind == "person":
             if gender is None:
-                gender = self.canonical_person(name)[1]
+                gender = self.canonical_person(name)[1] or role_gender(role)
+            if gender is not None:
+                self._known_gender.setdefault(name, gender)
             bisect.insort(self._person_events, (pos, name, gender))
         elif kind in ("organization", "group"):
             bisect.insort(self._group_events, (pos, name, kind))
@@ -365,6 +452,10 @@ class Resolver:
             if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head, timeout=TIMEOUT)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
                 return Mention(name, words, start, end, role, "person")
+            if len(low.split()) == 2 and head in _ORG_NOUN_WORDS:
+                org = self._named_org(head, start)
+                if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
+                    return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
@@ -376,15 +467,24 @@ class Resolver:
             return Mention(words, words, start, end, role, common_type(low))
         if " " not in words and (low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS):
             return Mention(words, words, start, end, role, common_type(low))  # "Analysts expect …"
-        canon, title = strip_titles(words)
+        name = words
+        opener = words.split(" ", 1)
+        if len(opener) == 2 and opener[0] in NOT_NAME_START and opener[1][:1].isupper():
+            name = opener[1]  # "Although Reynolds said": the conjunction opens the sentence, not the name
+        canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
         kind = name_type(canon)
         if kind == "person":
-            canon, _ = self.canonical_person(words)
-            if role is None:  # "Mayor Bill de Blasio": the title is his role; an honorific is not
-                role = title if title and title.split()[-1] not in _HONORIFICS else split_role(words)[0]
-                if role and role.split()[-1] in _HONORIFICS:
-                    role = None
+            canon, _ = self.canonical_person(name)
+            if role is None or role.startswith(("of ", "from ")):
+                # "Mayor Bill de Blasio": the title is his role; an honorific is not ("Det Sgt Owen Pritchard
+                # of Norbridge Police": the title and the organisation)
+                pre = title if title and title.split()[-1] not in _HONORIFICS else split_role(name)[0]
+                if pre and pre.split()[-1] in _HONORIFICS:
+                    pre = None
+                if role and pre and pre.split()[-1].rstrip(".") in ("Dr", "Prof", "Professor", "Rev"):
+                    pre = None  # "Prof Emma Chapman of the University of Nottingham": the role is the "of …"
+                role = f"{pre} {role}" if pre and role else pre or role
         return Mention(canon, words, start, end, role, kind)
 
     def pronoun(self, low: str, pos: int) -> tuple[str | None, str]:
@@ -395,6 +495,7 @@ class Resolver:
             i = bisect.bisect_left(self._people, (pos,)) - 1
             while i >= 0:
                 s, name, g = self._people[i]
+                g = self._gender(name, g)
                 if want == "person" or g == want:
                     best = (s, name)
                     break
@@ -416,6 +517,7 @@ class Resolver:
             i = bisect.bisect_left(events, (pos,)) - 1
             while i >= 0:
                 s, name, g = events[i]
+                g = self._gender(name, g)
                 if g is None or want == "person" or g == want:
                     if best is None or (s > best[0] - 600 and not recent) or s > best[0]:
                         best = (s, name)
@@ -424,6 +526,8 @@ class Resolver:
             subject = self._sentence_subject_person(pos, want)
             if subject is not None and (best is None or self.doc.sentence_index(best[0]) <= self.doc.sentence_index(subject[0])):
                 best = subject  # "Rubio said …, whom he called …": the sentence's subject beats a later object
+            if best is not None and want in ("m", "f") and best[1] not in self._known_gender:
+                self._learn(best, pos, want)
             return (best[1] if best else None), "person"
         kind = "group" if low in ("they", "we") else "organization"
         best = None
@@ -444,6 +548,26 @@ class Resolver:
             return best[1], best[2]
         return None, kind
 
+    def _learn(self, best: tuple[int, str], pos: int, want: str) -> None:
+        """A he/she whose antecedent is the only person named in its sentence and the one before tells that
+        person's gender: never again the other pronoun's ("Sunita Rao … she said. … he said" is not Sunita Rao)."""
+        si = self.doc.sentence_index(pos)
+        lo = self.doc.sentences[si - 1][0] if si > 0 else 0
+        if best[0] < lo:
+            return
+        for rows in (self._people, self._person_events):
+            i = bisect.bisect_left(rows, (lo,))
+            while i < len(rows) and rows[i][0] < pos:
+                if rows[i][1] != best[1]:
+                    return
+                i += 1
+        words, table = self.doc.words, self._by_surname
+        for k in range(bisect.bisect_left(words.starts, lo), bisect.bisect_left(words.starts, pos)):
+            hit = words.words[k][:1].isupper() and table.get(words.lows[k])
+            if hit and hit[0] != best[1]:
+                return  # "Trump took offense when Kelly confronted him …. He later …": two people in view
+        self._known_gender[best[1]] = want
+
     def _sentence_subject_person(self, pos: int, want: str) -> tuple[int, str] | None:
         """The compatible person named at the start of the pronoun's sentence (when the pronoun is not that
         subject itself), or else at the start of the previous sentence."""
@@ -456,18 +580,80 @@ class Resolver:
             if k == si and pos - ss < 3:
                 continue  # the pronoun opens its own sentence: look at the sentence before
             i = bisect.bisect_left(self._people, (ss,))
-            if i < len(self._people) and self._people[i][0] <= ss + 2 and self._people[i][0] < min(se, pos):
+            if i < len(self._people) and self._people[i][0] < min(se, pos) and (
+                    self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])):
                 s, name, g = self._people[i]
+                g = self._gender(name, g)
                 if g is None or want == "person" or g == want:
                     return s, name
             if k == si:
                 continue
         return None
 
+    def _named_org(self, noun: str, pos: int) -> str | None:
+        """The one organisation named before ``pos`` whose name fits "the <noun>" ("the company": a name with
+        Corp, Inc, Energy, Airlines …; "the ministry": a name with Ministry), or None when none or several do."""
+        fits = _ORG_NOUN_WORDS[noun]
+        found = None
+        for s, name in self._orgs:
+            if s >= pos:
+                break
+            if any(w.rstrip(".,") in fits for w in name.split()) and name != found:
+                if found is not None:
+                    return None
+                found = name
+        return found
+
     @cached_property
     def _orgs(self) -> list[tuple[int, str]]:
         return [(s, name) for s, _, name, _, kind in self._names if kind == "organization"]
 
+
+
+_FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman
+    policewoman sportswoman actress mother wife daughter sister grandmother widow queen princess duchess countess
+    baroness girl woman aunt niece headmistress stepmother mum""".split())
+_MALE_ROLES = frozenset("""spokesman congressman councilman assemblyman businessman policeman sportsman father
+    husband son brother grandfather widower king prince duke count baron boy man uncle nephew headmaster stepfather
+    dad""".split())
+_ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
+
+
+_COMPANY_WORDS = frozenset("Corp Corporation Inc Ltd Co Company Holdings Industries Motors Airlines Airways "
+                           "Energy Petroleum Pharmaceuticals Technologies Systems Telecom Brands Foods Mills Electric "
+                           "Dynamics Communications Partners".split())
+# "the <noun>" and the words of an organisation's name it can stand for
+_ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
+    "company": _COMPANY_WORDS, "firm": _COMPANY_WORDS, "group": _COMPANY_WORDS | {"Group"},
+    "carrier": frozenset({"Airlines", "Airways", "Telecom", "Communications"}), "airline": frozenset({"Airlines", "Airways"}),
+    **{w.lower(): frozenset({w}) for w in ("Ministry", "Department", "Council", "Bank", "Agency", "Committee",
+                                           "Commission", "Court", "Party", "Union", "Board", "Authority", "Foundation",
+                                           "Institute", "University", "Hospital", "Campaign", "Federation",
+                                           "Association", "Trust", "Bureau")}}
+
+
+def _roles_only(words: str) -> bool:
+    """ "Secretary General " (Ban Ki-moon), "Australian Prime Minister " (Malcolm Turnbull): title and role words
+    before a name at a sentence's start, so the name is the sentence's subject."""
+    parts = words.split()
+    return 0 < len(parts) <= 5 and parts[-1].rstrip(".") in _TITLE_WORDS | ROLE_WORDS and \
+        all(p[:1].isupper() and p.rstrip(".").isalpha() for p in parts)
+
+
+def role_gender(role: str | None) -> str | None:
+    """ "a spokeswoman for the council" -> "f", "the victim's father" -> "m": the gender a role's head word
+    gives (only the words before its first preposition or relative: "who lost her son" says nothing)."""
+    if not role:
+        return None
+    for w in role.lower().replace("’", "'").split():
+        if w in _ROLE_HEAD_END:
+            return None
+        w = w.strip(",.;:")
+        if w in _FEMALE_ROLES:
+            return "f"
+        if w in _MALE_ROLES:
+            return "m"
+    return None
 
 
 def common_type(phrase: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import regex
 
 from .lexicons import load
-from .names import NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, split_role
+from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, person_before_of,
+                    split_role)
 from .text import TIMEOUT, tokens
 
 TITLES_SET = frozenset(TITLES)
@@ -664,6 +665,9 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         k = j
         while k - 1 >= 0 and not toks[k - 1][2].endswith(",") and _name_word(toks[k - 1][2]):
             k -= 1
+        person = _person_of(text, toks, k, e)
+        if person:
+            return person
         while k >= 2 and toks[k - 1][2] in ("of", "for", "&", "and") and toks[k - 2][2][:1].isupper() and \
                 any(t[2].strip(",.") in ORG_WORDS for t in toks[max(0, k - 4):j + 1]):
             k -= 2
@@ -698,6 +702,26 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in DETS:
         return None
     return toks[k][0], e, None
+
+def _person_of(text: str, toks: list[tuple[int, int, str]], k: int, e: int) -> tuple[int, int, str] | None:
+    """ "Det Sgt Owen Pritchard of Norbridge Police said", "Maria Lopez of the Sierra Club said": the capitalised
+    words from token ``k`` (to ``e``) follow "of" or "of the" after a person's name: the name, with the titles or
+    role words before it and the "of …" phrase as its role. Not an organisation's own name ("Bank of England")."""
+    of = k - 1
+    if of >= 1 and toks[of][2] == "the":
+        of -= 1
+    if of < 1 or toks[of][2] != "of" or not toks[of - 1][2][:1].isupper():
+        return None
+    a = of
+    while a - 1 >= 0 and _name_word(toks[a - 1][2]) and not toks[a - 1][2].endswith(","):
+        a -= 1
+    if not person_before_of([t[2] for t in toks[a:of]]):
+        return None
+    while a < of and toks[a][2].strip(",.;:") in NOT_NAME:
+        a += 1
+    role = " ".join(r for r in (_role_before(text, toks, a), text[toks[of][0]:e]) if r)
+    return toks[a][0], toks[of - 1][1], role
+
 
 def _source_head(words: list[str]) -> bool:
     from .names import SOURCE_NOUNS, _head_noun
@@ -764,6 +788,11 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     elif text[e - 1:e] in ("’", "'") and e - s > 3:
         e -= 1
     words = text[s:e]
+    if words[:1].isupper() and " " in words:
+        kept = drop_calendar_tail(words.split(" "))
+        if len(kept) < words.count(" ") + 1:
+            e = s + len(" ".join(kept))  # "said Hillary Clinton Tuesday": the day is not part of the name
+            words = text[s:e]
     place = tag = pre = None
     tail = _PLACE_TAIL.search(words, timeout=TIMEOUT)
     if tail and tail.start() > 0 and (words[0].isupper() or words.split()[0] not in DETS

@@ -53,7 +53,7 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
                 mention = _mention(text, resolver, f)
                 mentions[key] = mention
                 if mention is not None and mention.name and text[f.sp_start:f.sp_end].lower() not in PRONOUNS:
-                    resolver.note(f.sp_start, mention.name, mention.type)
+                    resolver.note(f.sp_start, mention.name, mention.type, role=mention.role)
         cue = Span(text[f.cue[0]:f.cue[1]], *f.cue) if f and f.cue else None
         kind = c.kind
         if kind == "partial" and f is not None and f.rule.startswith("after.") and text[c.start].isupper() \

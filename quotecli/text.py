@@ -18,6 +18,7 @@ from .lexicons import load
 TIMEOUT = None
 
 _ABBREVIATIONS = frozenset(load("abbreviations"))
+_NUMBER_SIGNS = frozenset({"no", "nos"})
 
 # --- paragraphs and sentences -------------------------------------------------------------
 
@@ -302,6 +303,8 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     word = text[i:dot - 1]
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
+    if word.lower() in _NUMBER_SIGNS and text[dot + 1:dot + 2].isdigit():
+        return True  # "the Senate's No. 3 Democrat", "Nos. 4 and 5": a number sign, never a sentence end
     if "." in word:  # "U.S." or "p.m.": more often mid-sentence ("the U.S. Senate") than at an end
         return True
     return word.lower() in _ABBREVIATIONS

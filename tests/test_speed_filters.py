@@ -88,6 +88,8 @@ def plain_is_abbreviation(t: str, start: int, dot: int) -> bool:
     word = m.group(1)
     if len(word) == 1 and word.isupper():
         return True
+    if word.lower() in ("no", "nos") and t[dot + 1:dot + 2].isdigit():
+        return True
     if "." in word:
         return True
     return word.lower() in text._ABBREVIATIONS
@@ -208,8 +210,9 @@ def plain_bare_surname(r: names.Resolver, lo: int, pos: int, want: str):
     best = None
     for m in names._CAP_WORD.finditer(r.doc.text, lo, pos, timeout=TIMEOUT):
         hit = r._by_surname.get(m.group().lower())
+        g = hit and r._gender(hit[0], hit[1])
         if hit and " " in hit[0] and not r._inside_name(m.start()) and \
-                (hit[1] is None or want == "person" or hit[1] == want):
+                (g is None or want == "person" or g == want) and not r._after_cap_word(m.start()):
             best = (m.start(), hit[0])
     return best
 
