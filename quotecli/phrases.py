@@ -579,6 +579,9 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         k = j
         while k - 1 >= 0 and not toks[k - 1][2].endswith(",") and _name_word(toks[k - 1][2]):
             k -= 1
+        person = _person_of(text, toks, k, e)
+        if person:
+            return person
         while k >= 2 and toks[k - 1][2] in ("of", "for", "&", "and") and toks[k - 2][2][:1].isupper() and \
                 any(t[2].strip(",.") in ORG_WORDS for t in toks[max(0, k - 4):j + 1]):
             k -= 2
@@ -613,6 +616,54 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in DETS:
         return None
     return toks[k][0], e, None
+
+_AFFILIATION = frozenset({"of", "from", "at"})
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
+_HONORIFICS = frozenset("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Sir Dame Lord Lady".split())
+
+
+def _person_of(text: str, toks: list[tuple[int, int, str]], k: int, e: int) -> tuple[int, int, str | None] | None:
+    """ "Rep. Tom Cole of Oklahoma", "analyst Joe Mistry of Pellham Research", "Jerome Powell of the Federal
+    Reserve": a person's name, then of/from/at and the capitalised place or organisation (``toks[k]`` up to
+    ``e``) that is the role's, never the speaker. The words before the preposition are a person's when they are
+    one to three name words led by a known first name, a personal title or lower-case role words
+    ("Bank of England", "Secretary of State", "the University of Utah" are not)."""
+    p = k - 1
+    if p >= 1 and toks[p][2] == "the":
+        p -= 1
+    if p < 1 or toks[p][2] not in _AFFILIATION:
+        return None
+    q = p
+    while q - 1 >= 0 and p - q < 5 and not toks[q - 1][2].endswith((",", ";", ":")) and _name_word(toks[q - 1][2]):
+        q -= 1
+    while q < p and toks[q][2] in NOT_NAME:
+        q += 1  # "But Tom Cole of Oklahoma"
+    if q >= p:
+        return None
+    pre, bare = split_role(text[toks[q][0]:toks[p - 1][1]])  # "Rep. | Tom Cole", "Economist | Jane Roe"
+    name = bare.split()
+    while pre and _INITIALS.fullmatch(pre.split()[-1], timeout=TIMEOUT):
+        name.insert(0, pre.split()[-1])  # "CBC Chairman | G.K. Butterfield": initials are the name's
+        pre = " ".join(pre.split()[:-1]) or None
+    if pre and all(w in ORG_WORDS or w.isupper() for w in pre.split()):
+        return None  # "United States Department of Defense": an organisation's words, no person's title
+    if not 1 <= len(name) <= 3 or not all(w[:1].isupper() and not (w.isupper() and len(w) > 1)
+                                          or _INITIALS.fullmatch(w, timeout=TIMEOUT) for w in name) \
+            or any(w in ORG_WORDS or w in REGIONS or w in _PLACES for w in name[:-1]):
+        return None
+    role = _role_before(text, toks, q)
+    known = name[0] in _FIRST_NAMES and len(name) > 1
+    if not (known or pre or role) or len(name) == 1 and not pre \
+            or name[-1] in ORG_WORDS and not (pre or known and role):
+        return None
+    if pre and pre.split()[-1] in _HONORIFICS:
+        pre = None  # "Dr. Amy Lin of Harvard University": an honorific is no role
+    role = " ".join(r for r in (role, pre) if r)
+    start = toks[q][0]
+    if pre and (any(w not in TITLES_SET for w in pre.split()) or role):
+        start += len(pre) + 1  # "House Speaker | Paul Ryan"; "Rep. Tom Cole" keeps its title, as trim_speaker does
+    return start, toks[p - 1][1], f"{role} {text[toks[p][0]:e]}".strip()
+
 
 def _source_head(words: list[str]) -> bool:
     from .names import SOURCE_NOUNS, _head_noun
