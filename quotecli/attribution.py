@@ -565,7 +565,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if outer:
                 return Found(outer[0], outer[1], outer[2], m.span(), "before.speaker_cue", 0.8)
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
-            who = _WHO_BEFORE.match(text, np[1], m.start(), timeout=TIMEOUT)
+            # the relative pronoun right after the name or its short apposition ("Sen. Marco Rubio of Florida, who")
+            who = _WHO_BEFORE.search(text, np[1], m.start(), timeout=TIMEOUT)
+            if who and who.start() - np[1] > 60:
+                who = None
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf,
                          who.span("who") if who else None)
         if coordinated is None and cue_words not in _NOUNABLE and _COORDINATED.search(

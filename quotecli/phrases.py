@@ -450,8 +450,11 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         w = toks[j][2]
         if _ADV_RE.fullmatch(w, timeout=TIMEOUT) and not w[0].isupper():
             j -= 1
-        elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
-            j -= 2  # "on Tuesday", "last week" between the subject and its verb
+        elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP and (
+                not w.endswith(",") or j < 2 or toks[j - 2][2].endswith(",")):
+            # "on Tuesday", "last week" between the subject and its verb (", on Tuesday," too); but the comma of
+            # "Evan Price, who put forward the proposal last year, said" closes a clause the time phrase ends
+            j -= 2
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
             while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
@@ -462,7 +465,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         return None  # “Sales were strong in March,” said …: the subject is never inside the marks
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
-        return _np_ending_at(text, toks, j - 1, strip_comma=True)
+        # (past appositions before the pronoun: "Rep. Dana Holt, R-Ariz., who told …", "Cory James, 22, who …")
+        return _appositive_chain(text, toks, j - 1) or _np_ending_at(text, toks, j - 1, strip_comma=True)
     if toks[j][2].endswith("),") and toks[j][2].startswith("(") and j > 0:
         np = _np_ending_at(text, toks, j, strip_comma=True)  # "Gov. John Kasich (R-OH), said"
         if np and text[np[0]:np[0] + 1].isupper():
