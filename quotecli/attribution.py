@@ -205,7 +205,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     # a dash signature names the speaker of a quotation that stands as its own sentence; after words of the
     # writer's ('…insisted his party was "still the No. 1 force."--Kim Hjelmgaard.') it is the reporter's byline
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
-    own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`")
+    own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`—–•*·-")  # (a list item: "— “…” — Name")
     f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
     if f:
         return f
