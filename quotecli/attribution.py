@@ -148,8 +148,10 @@ _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "n
 _ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|states|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
              r"shot\s+back|fired\s+back|chimed\s+in|broke\s+in|cut\s+in|bit\s+back)")
 
+# a pronoun right after a noun opens a relative clause: “…,” a line his campaign has repeated / a phrase she used
+_CLAUSE_PRON = r"(?<!(?<![\p{L}])(?:of|for|with|at|in|on|from|to|by|and|or)\s)(?:he|she|they|we|I|his|their|its)(?![\p{L}])"
 _AFTER_SP_ANYVERB = regex.compile(
-    rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+    rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+(?!{_CLAUSE_PRON})[\p{{L}}\d\-’']+){{0,3}}?)
          \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of|and)\b))""",
     regex.X, titles=TITLES)
 
