@@ -160,8 +160,10 @@ _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "n
 _ANY_VERB = (r"(?:\p{Ll}{2,}ed|read|reads|states|wrote|writes|went\s+on|goes\s+on|thought|spoke|sang|began|"
              r"shot\s+back|fired\s+back|chimed\s+in|broke\s+in|cut\s+in|bit\s+back)")
 
+# a pronoun right after a noun opens a relative clause: “…,” a line his campaign has repeated / a phrase she used
+_CLAUSE_PRON = r"(?<!(?<![\p{L}])(?:of|for|with|at|in|on|from|to|by|and|or)\s)(?:he|she|they|we|I|his|their|its)(?![\p{L}])"
 _AFTER_SP_ANYVERB = regex.compile(
-    rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
+    rf"""\s*+(?P<sp>{_PRON}(?![\p{{L}}])|{NAME_PAT}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+(?!{_CLAUSE_PRON})[\p{{L}}\d\-’']+){{0,3}}?)
          \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of|and)\b))""",
     regex.X, titles=TITLES)
 
@@ -217,7 +219,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     # a dash signature names the speaker of a quotation that stands as its own sentence; after words of the
     # writer's ('…insisted his party was "still the No. 1 force."--Kim Hjelmgaard.') it is the reporter's byline
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
-    own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`")
+    own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`—–•*·-")  # (a list item: "— “…” — Name")
     f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
     if f:
         return f
@@ -605,7 +607,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if outer:
                 return Found(outer[0], outer[1], outer[2], m.span(), "before.speaker_cue", 0.8)
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
-            who = _WHO_BEFORE.match(text, np[1], m.start(), timeout=TIMEOUT)
+            # the relative pronoun right after the name or its short apposition ("Sen. Marco Rubio of Florida, who")
+            who = _WHO_BEFORE.search(text, np[1], m.start(), timeout=TIMEOUT)
+            if who and who.start() - np[1] > 60:
+                who = None
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf,
                          who.span("who") if who else None)
         if coordinated is None and cue_words not in _NOUNABLE and _COORDINATED.search(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .lexicons import load
-from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, person_before_of,
+from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
                     split_role)
 from .text import TIMEOUT, tokens
 
@@ -456,9 +456,11 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         w = toks[j][2]
         if _ADV_RE.fullmatch(w, timeout=TIMEOUT) and not w[0].isupper():
             j -= 1
-        elif w in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP:
-            j -= 2  # "on Tuesday", "last week" between the subject and its verb (not "…, speaking in Ohio
-            # on Monday, said": a comma closes an apposition, which the appositive walk below reads)
+        elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP and (
+                not w.endswith(",") or j < 2 or toks[j - 2][2].endswith(",")):
+            # "on Tuesday", "last week" between the subject and its verb (", on Tuesday," too); but the comma of
+            # "Evan Price, who put forward the proposal last year, said" closes a clause the time phrase ends
+            j -= 2
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
             while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
@@ -474,7 +476,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         return _dashed_apposition(text, toks, j)
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
-        return _np_ending_at(text, toks, j - 1, strip_comma=True)
+        # (past appositions before the pronoun: "Rep. Dana Holt, R-Ariz., who told …", "Cory James, 22, who …")
+        return _appositive_chain(text, toks, j - 1) or _np_ending_at(text, toks, j - 1, strip_comma=True)
     if toks[j][2].endswith("),") and toks[j][2].startswith("(") and j > 0:
         np = _np_ending_at(text, toks, j, strip_comma=True)  # "Gov. John Kasich (R-OH), said"
         if np and text[np[0]:np[0] + 1].isupper():
@@ -703,24 +706,52 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         return None
     return toks[k][0], e, None
 
-def _person_of(text: str, toks: list[tuple[int, int, str]], k: int, e: int) -> tuple[int, int, str] | None:
-    """ "Det Sgt Owen Pritchard of Norbridge Police said", "Maria Lopez of the Sierra Club said": the capitalised
-    words from token ``k`` (to ``e``) follow "of" or "of the" after a person's name: the name, with the titles or
-    role words before it and the "of …" phrase as its role. Not an organisation's own name ("Bank of England")."""
-    of = k - 1
-    if of >= 1 and toks[of][2] == "the":
-        of -= 1
-    if of < 1 or toks[of][2] != "of" or not toks[of - 1][2][:1].isupper():
+_AFFILIATION = frozenset({"of", "from", "at"})
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
+_HONORIFICS = frozenset("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Sir Dame Lord Lady".split())
+
+
+def _person_of(text: str, toks: list[tuple[int, int, str]], k: int, e: int) -> tuple[int, int, str | None] | None:
+    """ "Rep. Tom Cole of Oklahoma", "analyst Joe Mistry of Pellham Research", "Jerome Powell of the Federal
+    Reserve": a person's name, then of/from/at and the capitalised place or organisation (``toks[k]`` up to
+    ``e``) that is the role's, never the speaker. The words before the preposition are a person's when they are
+    one to three name words led by a known first name, a personal title or lower-case role words
+    ("Bank of England", "Secretary of State", "the University of Utah" are not)."""
+    p = k - 1
+    if p >= 1 and toks[p][2] == "the":
+        p -= 1
+    if p < 1 or toks[p][2] not in _AFFILIATION:
         return None
-    a = of
-    while a - 1 >= 0 and _name_word(toks[a - 1][2]) and not toks[a - 1][2].endswith(","):
-        a -= 1
-    if not person_before_of([t[2] for t in toks[a:of]]):
+    q = p
+    while q - 1 >= 0 and p - q < 5 and not toks[q - 1][2].endswith((",", ";", ":")) and _name_word(toks[q - 1][2]):
+        q -= 1
+    while q < p and toks[q][2] in NOT_NAME:
+        q += 1  # "But Tom Cole of Oklahoma"
+    if q >= p:
         return None
-    while a < of and toks[a][2].strip(",.;:") in NOT_NAME:
-        a += 1
-    role = " ".join(r for r in (_role_before(text, toks, a), text[toks[of][0]:e]) if r)
-    return toks[a][0], toks[of - 1][1], role
+    pre, bare = split_role(text[toks[q][0]:toks[p - 1][1]])  # "Rep. | Tom Cole", "Economist | Jane Roe"
+    name = bare.split()
+    while pre and _INITIALS.fullmatch(pre.split()[-1], timeout=TIMEOUT):
+        name.insert(0, pre.split()[-1])  # "CBC Chairman | G.K. Butterfield": initials are the name's
+        pre = " ".join(pre.split()[:-1]) or None
+    if pre and all(w in ORG_WORDS or w.isupper() for w in pre.split()):
+        return None  # "United States Department of Defense": an organisation's words, no person's title
+    if not 1 <= len(name) <= 3 or not all(w[:1].isupper() and not (w.isupper() and len(w) > 1)
+                                          or _INITIALS.fullmatch(w, timeout=TIMEOUT) for w in name) \
+            or any(w in ORG_WORDS or w in REGIONS or w in _PLACES for w in name[:-1]):
+        return None
+    role = _role_before(text, toks, q)
+    known = name[0] in _FIRST_NAMES and len(name) > 1
+    if not (known or pre or role) or len(name) == 1 and not pre \
+            or name[-1] in ORG_WORDS and not (pre or known and role):
+        return None
+    if pre and pre.split()[-1] in _HONORIFICS:
+        pre = None  # "Dr. Amy Lin of Harvard University": an honorific is no role
+    role = " ".join(r for r in (role, pre) if r)
+    start = toks[q][0]
+    if pre and (any(w not in TITLES_SET for w in pre.split()) or role):
+        start += len(pre) + 1  # "House Speaker | Paul Ryan"; "Rep. Tom Cole" keeps its title, as trim_speaker does
+    return start, toks[p - 1][1], f"{role} {text[toks[p][0]:e]}".strip()
 
 
 def _source_head(words: list[str]) -> bool:
