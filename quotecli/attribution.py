@@ -31,7 +31,7 @@ from .names import NAME_PAT, PRONOUNS, TITLES, name_type, trie_pattern
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
-from .text import TIMEOUT, TextDoc
+from .text import TIMEOUT, TextDoc, word_after
 
 _NOUNABLE = frozenset({"retort", "response", "rejoinder", "comment", "comments", "call", "calls", "claim", "claims", "report", "reports", "note", "notes",
                        "post", "posts", "tweet", "tweets", "answer", "answers", "reply", "replies", "remark", "warning",
@@ -333,22 +333,14 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
     return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
 
-# a capitalised word and a space before a position; with _NO_LETTER_AT, what
-# \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) asks around each place the word is written (str.find finds them)
+# a capitalised word and a space before a position
 _CAP_WORD_BEFORE = regex.compile(r"(?<=\p{Lu}[\p{L}.'’\-]+\s+)")
-_NO_LETTER_AT = regex.compile(r"(?![\p{L}])")
 
 
 def _written_in_full(text: str, word: str) -> bool:
     r"""Is ``word`` written somewhere after another capitalised word ("Experience" alone is no name; "Smith"
-    in a text that has "Jane Smith" is)? What a search for \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) finds,
-    without compiling a pattern per word."""
-    i = text.find(word)
-    while i >= 0:
-        if _CAP_WORD_BEFORE.match(text, i, timeout=TIMEOUT) and _NO_LETTER_AT.match(text, i + len(word), timeout=TIMEOUT):
-            return True
-        i = text.find(word, i + 1)
-    return False
+    in a text that has "Jane Smith" is)? What a search for \p{Lu}[\p{L}.'’\-]+\s+<word>(?![\p{L}]) finds."""
+    return word_after(text, word, _CAP_WORD_BEFORE)
 
 
 _WH = frozenset("what which who whom whose why how when where whether".split())

@@ -16,7 +16,7 @@ from .cues import _LETTERS, key_words, keyed, keyed_search
 from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
-from .text import TIMEOUT, tokens
+from .text import TIMEOUT, tokens, word_after
 
 __all__ = ["holder"]
 
@@ -434,17 +434,10 @@ def _name_elsewhere(text: str, word: str) -> bool:
         return True
     if not w:  # the pattern below with an empty word
         return bool(_EMPTY_NAME.search(text, timeout=TIMEOUT))
-    # str.find and two fixed patterns, not a pattern per word: each was compiled and kept for the life of the process
-    i = text.find(w)
-    while i >= 0:
-        if _AFTER_LOWER.match(text, i, timeout=TIMEOUT) and _NO_LETTER.match(text, i + len(w), timeout=TIMEOUT):
-            return True
-        i = text.find(w, i + 1)
-    return False
+    return word_after(text, w, _AFTER_LOWER)  # fixed patterns, not one compiled and kept per word
 
 
 _AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[,]?\s)")
-_NO_LETTER = regex.compile(r"(?![\p{L}])")
 _EMPTY_NAME = regex.compile(r"(?<=\p{Ll}[,]?\s)(?![\p{L}])")
 
 

@@ -229,6 +229,21 @@ def tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return list(zip(m.starts(1), m.ends(1), m.captures(1)))
 
 
+_NO_LETTER_AT = regex.compile(r"(?![\p{L}])")
+
+
+def word_after(text: str, word: str, before: regex.Pattern) -> bool:
+    """Is ``word`` written somewhere as a whole word (no letter follows) at a place where the zero-width
+    ``before`` (a lookbehind) matches? What one search for ``(?<=…)<word>(?![\p{L}])`` finds, with str.find and
+    fixed patterns instead of a pattern compiled per word."""
+    i = text.find(word)
+    while i >= 0:
+        if before.match(text, i, timeout=TIMEOUT) and _NO_LETTER_AT.match(text, i + len(word), timeout=TIMEOUT):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def find_all(text: str, needle: str, shift: int = 0) -> list[int]:
     """Offsets of every occurrence of ``needle`` in ``text`` (plus ``shift``), with ``str.find``."""
     out = []
