@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .names import NAME_PAT, PRONOUNS, TITLES, name_type, trie_pattern
+from .names import NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, trie_pattern
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -85,9 +85,16 @@ _AFTER_CUE_ROLE_NAME = regex.compile(
          {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
+# "Acme chief executive", "Labour leader": capitalised words (an organisation, a party) and lower-case role words
+# ending in a role noun (checked by _org_role_ok)
+_ORG_ROLE = r"(?:\p{Lu}[\p{L}\d&\-]*\s+){1,3}(?:\p{Ll}[\p{L}\-]*\s+){0,2}\p{Ll}[\p{L}\-]*"
 _AFTER_CUE_ROLE_COMMA_NAME = regex.compile(
-    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:{_DET}|\p{{Lu}}[\p{{L}}&\-]*['’]s)\s+[^,.;:!?\"“”\n]{{1,50}}?),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
+    rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:{_DET}|\p{{Lu}}[\p{{L}}&\-]*['’]s)\s+[^,.;:!?\"“”\n]{{1,50}}?|{_ORG_ROLE}),\s+(?P<sp>{NAME_PAT})(?=\s*(?:[.;!?,]|\Z))""",
     regex.X, cues=_INVERTING_CUES, titles=TITLES)
+# “…,” Acme chief executive, Dana Ruiz, said: an organisation's name and a role, then the name in commas
+_AFTER_ORG_ROLE_COMMA_NAME_CUE = regex.compile(
+    rf"""[,;:…]?+\s*+(?P<pre>{_ORG_ROLE}),\s+(?P<sp>{NAME_PAT}),\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>)(?![\p{{L}}\-])""",
+    regex.X, cues=CUES, titles=TITLES)
 
 # appositions between the name and its verb: “…,” Scott Pruitt, the attorney general of Oklahoma, one of the
 # states suing the agency, said / Harry Bond, 30, of Raleigh, N.C., who was among those polled, said
@@ -389,7 +396,8 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
         sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
     m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
-    if m:
+    if m and (m.group("pre").split()[0].lower() in DETS or "'" in m.group("pre") or "’" in m.group("pre")
+              or _org_role_ok(m.group("pre"))):
         sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
         return Found(sp_s, sp_e, m.group("pre").strip(), m.span("cue"), "after.cue_speaker", 0.95)
     m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
@@ -398,6 +406,10 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
         # the role words and the name are split as one phrase: "panel Chairman Rep. | Jason Chaffetz"
         sp_s, sp_e, role = trim_speaker(text, m.start("pre"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
+    m = _AFTER_ORG_ROLE_COMMA_NAME_CUE.match(text, s, seg_end, timeout=TIMEOUT)
+    if m and _org_role_ok(m.group("pre")) and plausible(text, m.start("sp"), m.end("sp")):
+        sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+        return Found(sp_s, sp_e, " ".join(m.group("pre").split()), m.span("cue"), "after.speaker_cue", 0.9)
     cue_last = None
     for rx, rule, conf in ((_AFTER_CUE_SP, "after.cue_speaker", 0.95), (_AFTER_SP_CUE, "after.speaker_cue", 0.95),
                            (_AFTER_CHAIN_CUE, "after.speaker_cue", 0.9)):
@@ -434,6 +446,15 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
                 sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
                 return Found(sp_s, sp_e, role, m.span("cue"), rule, 0.75)
     return None
+
+def _org_role_ok(pre: str) -> bool:
+    """Does "Acme chief executive" / "Labour leader" end in a role noun, after capitalised words that open no clause?"""
+    words = pre.split()
+    return words[-1].lower() in _ROLE_HEADS and words[0] not in NOT_NAME and words[0].lower() not in PRONOUNS
+
+
+_ROLE_HEADS = frozenset({w.lower() for w in ROLE_WORDS} | {k for k, v in SOURCE_NOUNS.items() if v == "person"})
+
 
 def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     """“…” on the issue until now, the Tory source said. — an attribution closing the sentence."""

@@ -168,9 +168,32 @@ _CLOSE_AFTER = regex.compile(r"[.,!?]?[”\"’'»]")
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen."); "General Motors" keeps its "title"."""
     m = _TITLE_PREFIX.match(name, timeout=TIMEOUT)
-    if not m or any(w in ORG_WORDS for w in name[m.end():].split()):
-        return name, None
+    if not m or any(w in ORG_WORDS for w in name[m.end():].split()) and not (
+            all(w in _HONORIFICS for w in m.group().split()) and name[m.end():] in _SURNAME_ORG_WORDS):
+        return name, None  # ("Mr. Hall": an honorific before a surname that is also an organisation word)
     return name[m.end():], " ".join(m.group().split())
+
+
+# organisation words that are also common surnames: "Jonathan Hall", "Sarah Mills", "Ji-woo Park" are people,
+# "Carnegie Hall", "General Mills", "Central Park" are not (their first word is no given name)
+_SURNAME_ORG_WORDS = frozenset({"Hall", "Mills", "Park", "House", "Street", "Bank", "Banks", "Bridge", "Lake", "Post",
+                                "Press", "Church", "Temple", "Field", "Wood", "Woods", "Hill", "Ford", "Rivers",
+                                "Castle", "Marsh", "Young", "Wells", "Price", "Stone", "Brooks", "Forest"})
+
+
+def _surname_like(words: list[str]) -> bool:
+    """Is the only organisation word of a two- or three-word name its last, a surname too, after a given name?"""
+    if not 2 <= len(words) <= 3 or words[-1] not in _SURNAME_ORG_WORDS or any(w in ORG_WORDS for w in words[:-1]):
+        return False
+    first = words[0]
+    if first in _FIRST:
+        return len(words) == 2 or _INITIAL_OR_CAP.fullmatch(words[1]) is not None
+    # a hyphenated given name ("Min-jun Park", "Ji-woo Hall")
+    return len(words) == 2 and _HYPHEN_GIVEN.fullmatch(first) is not None
+
+
+_INITIAL_OR_CAP = regex.compile(r"\p{Lu}\.|\p{Lu}\p{Ll}+")
+_HYPHEN_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -181,7 +204,7 @@ def name_type(name: str) -> str:
         return "unknown"
     if words[0] in ("The", "the"):
         return "organization"
-    if any(w in ORG_WORDS for w in words):
+    if any(w in ORG_WORDS for w in words) and not _surname_like(words):
         return "organization"
     if len(words) == 1 and (words[0].isupper() and len(words[0]) > 1):
         return "organization"  # BBC, NATO
@@ -436,6 +459,14 @@ class Resolver:
             return hit[0], gender_of(name, title) or hit[1]
         return name, gender_of(name, title)
 
+    def _surname_of_person(self, word: str) -> bool:
+        """Is ``word``, an organisation word that is also a surname ("Hall", "Mills"), the surname of a person named
+        in full in the document?"""
+        if word not in _SURNAME_ORG_WORDS:
+            return False
+        hit = self._by_surname.get(_surname_key(word))
+        return hit is not None and " " in hit[0] and hit[0].endswith(" " + word)
+
     def mention(self, start: int, end: int, role: str | None = None) -> Mention:
         """The canonical name and type of the words ``text[start:end]`` at that position."""
         words = self.doc.text[start:end]
@@ -474,6 +505,8 @@ class Resolver:
         canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
         kind = name_type(canon)
+        if kind == "organization" and (title and title.split()[0] in _HONORIFICS or self._surname_of_person(canon)):
+            kind = "person"  # "Mr. Hall", or "Hall" after "Jonathan Hall": a surname that is also an organisation word
         if kind == "person":
             canon, _ = self.canonical_person(name)
             if role is None or role.startswith(("of ", "from ")):
