@@ -684,7 +684,12 @@ _AS_BEFORE = regex.compile(r"(?<![\p{L}])as\s*$")
 _THAT_IN = regex.compile(r"(?<![\p{L}])that\s")
 # "went on to say", "goes on:": 'go on' reports only so ("once the Senate goes on recess" does not)
 _GO_ON_REPORTS = regex.compile(r"\s*(?:to\s|about\s|[,:]|[\"“'‘])")
-_THAT_GAP = regex.compile(r"\s*(?:\p{Lu}\p{L}+\s+|reporters\s+|him\s+|her\s+|them\s+|me\s+|us\s+)?(?:that\s+)?\Z")
+# "said", "told Reuters that", and, before a "that", a longer hearer or a time: "told a news conference that",
+# "said on Monday that"
+_THAT_GAP = regex.compile(
+    r"\s*(?:(?:\p{Lu}\p{L}+\s+|reporters\s+|him\s+|her\s+|them\s+|me\s+|us\s+)?(?:that\s+)?"
+    r"|(?:(?:a|an|the)\s+(?:[\p{L}\-]+\s+){1,3}|reporters\s+|\p{Lu}\p{L}+\s+)?"
+    r"(?:(?:on|last|this|late|early)\s+\p{L}+\s+)?that\s+)\Z")
 
 
 def _outer_report(doc: TextDoc, sent_start: int, np_start: int, verb_cues: list):
