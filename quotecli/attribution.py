@@ -722,11 +722,30 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
         np = subject_before(text, sent_start, v.start())
         if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
             return np
+        src = _source_after_comma(text, sent_start, v.start())
+        if src:
+            return src  # "…, one of the people said, adding that …": a source described, not named
         inv = _AFTER_CUE_SP.match(text, v.start(), pos, timeout=TIMEOUT)  # “…,” said Nora Quinn, adding: …
         if inv and text[max(sent_start, v.start() - 4):v.start()].rstrip()[-1:] in ("”", '"', "'", "’") and \
                 inv.group("sp")[:1].isupper() and plausible(text, inv.start("sp"), inv.end("sp")):
             return trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
         return None
+    return None
+
+
+# up to five lower-case words between a clause's comma and its verb: "…, one of the people said"
+_LOWER_PHRASE_BEFORE = regex.compile(r",\s+(?P<np>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[\p{Ll}\-]*){0,4})\s+\Z")
+
+
+def _source_after_comma(text: str, lo: int, verb: int) -> tuple[int, int, None] | None:
+    """"…, one of the people said", "…, analysts said": a described source (its last word a source noun) after
+    the comma that closes the clause before its verb."""
+    m = _LOWER_PHRASE_BEFORE.search(text, max(lo, verb - 60), verb, timeout=TIMEOUT)
+    if not m:
+        return None
+    head = m.group("np").rsplit(None, 1)[-1]
+    if head in SOURCE_NOUNS or head[-1:] == "s" and head[:-1] in SOURCE_NOUNS:
+        return m.start("np"), m.end("np"), None
     return None
 
 
