@@ -72,11 +72,41 @@ FULL_NAME_RE = regex.compile(
     rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])")
 
 
+# party words before a name ("Democrat Lorraine Whitfield", "Labour's Priya Olawale"): (words, also a common word)
+_PARTIES: dict[tuple[str, ...], bool] = {tuple(line.split("\t")[0].split()): line.endswith("\tcommon")
+                                          for line in load("party_words")}
+_PARTY_LENGTHS = sorted({len(k) for k in _PARTIES}, reverse=True)
+
+
+def party_prefix(words: list[str]) -> int:
+    """How many leading words of a name are a party's ("Liberal Democrat | Fenella Marsh", "Labour’s | Priya
+    Olawale"): 0 unless a person's name follows (two or more words, or one after a possessive), the words name no
+    organisation ("Republican Party", "Republican National Convention") and, for a party word that is also a common word ("Green Bay Packers"), the
+    next word is a known first name or a title."""
+    for n in _PARTY_LENGTHS:
+        if len(words) <= n:
+            continue
+        head = words[:n - 1] + [words[n - 1].removesuffix("’s").removesuffix("'s")]
+        common = _PARTIES.get(tuple(head))
+        if common is None:
+            continue
+        possessive = head[-1] != words[n - 1]
+        rest = words[n:]
+        if len(rest) < 2 and not possessive or any(w.rstrip(".,").removesuffix("’s").removesuffix("'s") in ORG_WORDS
+                                                   for w in words):
+            return 0
+        if common and rest[0] not in _FIRST and rest[0] not in _TITLE_WORDS or rest[0] == "National":
+            return 0  # ("Republican National Convention": a body's name)
+        return n
+    return 0
+
+
 @lru_cache(maxsize=1 << 16)
 def split_role(name: str) -> tuple[str | None, str]:
-    """("Finance Minister Ines Duarte") -> ("Finance Minister", "Ines Duarte"): role words before a name."""
+    """("Finance Minister Ines Duarte") -> ("Finance Minister", "Ines Duarte"): role words before a name; a party's
+    words in front ("Democrat Lorraine Whitfield") are role words too."""
     words = name.split()
-    cut = 0
+    cut = party_prefix(words)
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".,").removesuffix("’s").removesuffix("'s")
         if bare in ROLE_WORDS or w in ROLE_WORDS or (bare.isupper() and len(bare) > 1) or bare in ORG_WORDS \
@@ -666,10 +696,12 @@ _ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
 
 
 def _roles_only(words: str) -> bool:
-    """ "Secretary General " (Ban Ki-moon), "Australian Prime Minister " (Malcolm Turnbull): title and role words
-    before a name at a sentence's start, so the name is the sentence's subject."""
+    """ "Secretary General " (Ban Ki-moon), "Australian Prime Minister " (Malcolm Turnbull), "Republican "
+    (Christine Todd Whitman): title, role or party words before a name at a sentence's start, so the name is the
+    sentence's subject."""
     parts = words.split()
-    return 0 < len(parts) <= 5 and parts[-1].rstrip(".") in _TITLE_WORDS | ROLE_WORDS and \
+    return 0 < len(parts) <= 5 and (parts[-1].rstrip(".") in _TITLE_WORDS | ROLE_WORDS or
+                                    tuple(p.removesuffix("’s").removesuffix("'s") for p in parts) in _PARTIES) and \
         all(p[:1].isupper() and p.rstrip(".").isalpha() for p in parts)
 
 
