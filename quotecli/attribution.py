@@ -14,6 +14,7 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
     before.passive_by     Sanders was asked by host Bill Maher, “…”
     before.coordinated    Carson took the stage … and called the system “…”
     in_words              in Forbes’ words, “…” / “…,” in the words of a senior adviser
+    in_statement          In a statement from the ministry, the claims were called “…” / “…,” in a statement from X.
     lead_in.colon         In a statement, the company said:¶“…”
     lead_in.subject       In his message, he wrote: “…”
     sentence.subject      a fragment in a sentence whose subject is a name
@@ -195,6 +196,15 @@ _IN_WORDS_BEFORE = regex.compile(
     titles=TITLES)
 _IN_WORDS_AFTER = regex.compile(rf"\s*,?\s*{_WORDS_OF}(?=\s*[,.;:!?]|\s*\Z)", titles=TITLES)
 
+# in a statement from the Foreign Ministry, “…” / “…,” in a statement issued by the ministry. — the issuer speaks
+# (tried when no reporting verb names a speaker: "In a statement from the ministry, Beijing called it “…”" is Beijing's)
+_IN_STATEMENT = (r"(?P<cue>[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:(?:brief|joint|short|written|separate|later|new)\s+)?"
+                 r"(?:statement|e-?mail(?:ed)?\s+statement|letter|press\s+release|release|communiqu[ée])"
+                 r"(?:\s+(?:issued|released|sent|posted))?\s+(?:from|by))\s+"
+                 rf"(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)")
+_IN_STATEMENT_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_IN_STATEMENT}(?=\s*[,:])", titles=TITLES)
+_IN_STATEMENT_AFTER = regex.compile(rf"\s*,?\s*{_IN_STATEMENT}(?=\s*[.;!?]|\s*\Z)", titles=TITLES)
+
 _VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
 
 @dataclass(slots=True)
@@ -253,6 +263,9 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     f = _sentence_end(doc, c)
     if f:
         return f
+    f = _in_statement(doc, c, a_start, a_end)
+    if f:
+        return f
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
 
 # rules whose speaker may stand far from the quotation (its clause may have a pronoun of its own)
@@ -276,6 +289,26 @@ def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | N
         return None
     a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
     return Found(a, b, role, m.span("cue"), "in_words", 0.85)
+
+def _in_statement(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | None:
+    """“…,” in a statement from the Foreign Ministry. / In a statement from the ministry, the plan was called “…”:
+    with no reporting verb's subject to speak, the statement's issuer does (only one statement phrase opening the
+    sentence or a clause, or ending the quotation's sentence)."""
+    text = doc.text
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    lo = max(ss, c.pair.open - 200)
+    m = None
+    if text.find("tatement", lo, c.pair.open) >= 0 or text.find("release", lo, c.pair.open) >= 0 or \
+            text.find("letter", lo, c.pair.open) >= 0:
+        for hit in _IN_STATEMENT_BEFORE.finditer(text, lo, c.pair.open, timeout=TIMEOUT):
+            if hit.start() == ss or text[lo:hit.start()].rstrip()[-1:] in (",", ";", ":", "—", "–"):
+                m = hit  # opening the sentence or a clause: "The claims, in a statement from X, were …"
+    if m is None:
+        m = _IN_STATEMENT_AFTER.match(text, a_start, min(a_end, a_start + 160), timeout=TIMEOUT)
+    if not m or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(a, b, role, m.span("cue"), "in_statement", 0.75)
 
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
     """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
@@ -842,6 +875,10 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("before.participle", "a participle cue takes the sentence's subject",
                     "Warren endorsed Clinton on Thursday, saying “I think having a fighter in the lead matters.”",
                     "Warren", "Endorsements came on Thursday, with “I think” as the favourite opening."),
+    AttributionRule("in_statement", "in a statement from X before or after the quotation, with no verb's subject",
+                    "Russia dismissed the report. In a statement from the Foreign Ministry, the claims were called "
+                    "“baseless and absurd.”", "the Foreign Ministry",
+                    "In a statement from the Foreign Ministry, Moscow called the claims “baseless and absurd.”"),
     AttributionRule("lead_in.colon", "a colon lead-in, also at the end of the previous paragraph",
                     "In a statement, the company said:\n\n“Two aircraft were scrambled as a precaution.”",
                     "the company", "In a statement:\n\n“Two aircraft were scrambled as a precaution.”"),
