@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .names import NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, trie_pattern
+from .names import NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label, trie_pattern
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -158,8 +158,7 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
 
-_NOT_LABELS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING", "WATCH", "READ",
-                         "PHOTO", "VIDEO", "WARNING", "FACT CHECK", "ANALYSIS", "OPINION", "LIVE", "EXCLUSIVE", "Q", "A"})
+_NOT_LABELS = frozenset({"Q", "A"})  # an interview's question and answer marks (page labels: names.page_label)
 _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
 
 _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
@@ -241,7 +240,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     if f:
         return f
     m = _LABEL.match(text, c.start, c.end, timeout=TIMEOUT)
-    if m and m.group("sp") not in _NOT_LABELS:
+    if m and m.group("sp") not in _NOT_LABELS and not page_label(m.group("sp")):
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     if own and not text[a_start:pe].strip(" .\u00a0") and c.para + 1 < len(doc.paragraphs):
         ns, ne = doc.paragraphs[c.para + 1]
@@ -329,7 +328,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     if colon or comma:
         for rx in (_VERBLESS_LEAD, _NOUN_LEAD) if colon else (_NOUN_LEAD,):
             m = rx.search(lead, timeout=TIMEOUT)
-            if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+            if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME \
+                    and not page_label(m.group("sp")):  # "FACT CHECK: “…”"
                 a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
                 return Found(a, b, role, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
@@ -811,7 +811,8 @@ def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
         return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
     # verbless: "Hugh Hill, a doctor:" or "• X, title:"
     m = _VERBLESS.search(text[s:colon], timeout=TIMEOUT)
-    if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+    if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME \
+            and not page_label(m.group("sp")):
         return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)
     return None
 

@@ -50,6 +50,16 @@ _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father"
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
 DEMONYMS = frozenset(load("demonyms"))
 _PLACE_NAMES = frozenset(load("regions")) | frozenset(load("place_names"))
+PAGE_LABELS = frozenset(load("page_labels"))
+_LABEL_ENDS = frozenset(w for w in PAGE_LABELS if " " not in w)
+
+
+def page_label(words: str) -> bool:
+    """Are these upper-case words a page label ("ANALYSIS", "WHITE HOUSE WATCH", "CAMPAIGN UPDATE"), no speaker?"""
+    words = " ".join(words.split()).strip(" :")
+    return words.isupper() and (words in PAGE_LABELS or words.rsplit(" ", 1)[-1] in _LABEL_ENDS)
+
+
 _AGED = regex.compile(r"\d{1,3}-year-old")
 _NOT_ONE_ISSUER = regex.compile(r"['’]|(?<![\p{L}])(?:and|or|&)(?![\p{L}])")
 # a document that speaks for whoever issued it: "a statement from the ministry", "the letter from Acme's lawyers"

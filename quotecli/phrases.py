@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .lexicons import load
-from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
+from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, page_label,
                     split_role)
 from .text import TIMEOUT, tokens
 
@@ -281,6 +281,25 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
     return i, None
 
 
+def _skip_page_head(toks: list) -> list:
+    """The tokens after a page label ("ANALYSIS:", "WHITE HOUSE WATCH:") or an upper-case headline and its dash
+    ("TRADE TALKS STALL —", "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY -") opening the sentence: neither
+    is its subject."""
+    k = 0
+    while k < len(toks) and k < 20 and _UPPER_WORD.fullmatch(toks[k][2], timeout=TIMEOUT):
+        k += 1
+    if k == 0:
+        return toks
+    if (toks[k - 1][2].endswith(":") or k == len(toks)) and page_label(" ".join(t[2] for t in toks[:k])):
+        return toks[k:]
+    if k >= 2 and k < len(toks) and toks[k][2] in _DASHES:
+        return toks[k + 1:]
+    return toks
+
+
+_UPPER_WORD = regex.compile(r"\p{Lu}[\p{Lu}\d'’\-&.]*[,:]?")
+
+
 def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tuple[int, int, str | None] | None:
     """The subject of the sentence starting at ``ss`` (read up to ``limit``): pronoun, name (with role words
     before it) or a source noun phrase, after any fronted adverbials. ``loose``: a reporting verb governs the
@@ -294,6 +313,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
             if t[2] in ("—", "-", "–", "--") or t[2].endswith(("—", "--")):
                 toks = toks[k + 1:]
                 break
+    toks = _skip_page_head(toks)
     i = 0
     if toks:
         q = _skip_quotation(toks, 0)
