@@ -14,6 +14,7 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
     before.passive_by     Sanders was asked by host Bill Maher, “…”
     before.coordinated    Carson took the stage … and called the system “…”
     in_words              in Forbes’ words, “…” / “…,” in the words of a senior adviser
+    in_statement          In a statement from the ministry, the claims were called “…” / “…,” in a statement from X.
     lead_in.colon         In a statement, the company said:¶“…”
     lead_in.subject       In his message, he wrote: “…”
     sentence.subject      a fragment in a sentence whose subject is a name
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .names import NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, trie_pattern
+from .names import NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label, trie_pattern
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -157,8 +158,7 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
 
-_NOT_LABELS = frozenset({"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "CORRECTION", "BREAKING", "WATCH", "READ",
-                         "PHOTO", "VIDEO", "WARNING", "FACT CHECK", "ANALYSIS", "OPINION", "LIVE", "EXCLUSIVE", "Q", "A"})
+_NOT_LABELS = frozenset({"Q", "A"})  # an interview's question and answer marks (page labels: names.page_label)
 _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
 
 _NOT_SPEECH_VERBS = frozenset({"needed", "wanted", "used", "based", "called", "named", "titled", "entitled", "dubbed",
@@ -194,6 +194,15 @@ _IN_WORDS_BEFORE = regex.compile(
     rf"(?<![\p{{L}}])(?:(?P<cue>[Ii]n\s+(?P<sp>{NAME_PAT})['’]s?\s+(?:own\s+)?words)|{_WORDS_OF})\s*[,:]?\s*\Z",
     titles=TITLES)
 _IN_WORDS_AFTER = regex.compile(rf"\s*,?\s*{_WORDS_OF}(?=\s*[,.;:!?]|\s*\Z)", titles=TITLES)
+
+# in a statement from the Foreign Ministry, “…” / “…,” in a statement issued by the ministry. — the issuer speaks
+# (tried when no reporting verb names a speaker: "In a statement from the ministry, Beijing called it “…”" is Beijing's)
+_IN_STATEMENT = (r"(?P<cue>[Ii]n\s+(?:a|an|the|its|their|his|her)\s+(?:(?:brief|joint|short|written|separate|later|new)\s+)?"
+                 r"(?:statement|e-?mail(?:ed)?\s+statement|letter|press\s+release|release|communiqu[ée])"
+                 r"(?:\s+(?:issued|released|sent|posted))?\s+(?:from|by))\s+"
+                 rf"(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)")
+_IN_STATEMENT_BEFORE = regex.compile(rf"(?<![\p{{L}}]){_IN_STATEMENT}(?=\s*[,:])", titles=TITLES)
+_IN_STATEMENT_AFTER = regex.compile(rf"\s*,?\s*{_IN_STATEMENT}(?=\s*[.;!?]|\s*\Z)", titles=TITLES)
 
 _VERBLESS = regex.compile(rf"(?P<sp>{NAME_PAT})(?:,\s*(?P<role>[^:]{{2,100}}))?\s*\Z", titles=TITLES)
 
@@ -231,7 +240,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     if f:
         return f
     m = _LABEL.match(text, c.start, c.end, timeout=TIMEOUT)
-    if m and m.group("sp") not in _NOT_LABELS:
+    if m and m.group("sp") not in _NOT_LABELS and not page_label(m.group("sp")):
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     if own and not text[a_start:pe].strip(" .\u00a0") and c.para + 1 < len(doc.paragraphs):
         ns, ne = doc.paragraphs[c.para + 1]
@@ -251,6 +260,9 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
         return _with_clause_pronoun(doc, f, c.pair.open) if f.rule in _DISTANT else f
     # also when more fragments follow in the sentence: like “maybe” and “perhaps”, he told reporters
     f = _sentence_end(doc, c)
+    if f:
+        return f
+    f = _in_statement(doc, c, a_start, a_end)
     if f:
         return f
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
@@ -277,6 +289,26 @@ def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | N
     a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
     return Found(a, b, role, m.span("cue"), "in_words", 0.85)
 
+def _in_statement(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | None:
+    """“…,” in a statement from the Foreign Ministry. / In a statement from the ministry, the plan was called “…”:
+    with no reporting verb's subject to speak, the statement's issuer does (only one statement phrase opening the
+    sentence or a clause, or ending the quotation's sentence)."""
+    text = doc.text
+    ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
+    lo = max(ss, c.pair.open - 200)
+    m = None
+    if text.find("tatement", lo, c.pair.open) >= 0 or text.find("release", lo, c.pair.open) >= 0 or \
+            text.find("letter", lo, c.pair.open) >= 0:
+        for hit in _IN_STATEMENT_BEFORE.finditer(text, lo, c.pair.open, timeout=TIMEOUT):
+            if hit.start() == ss or text[lo:hit.start()].rstrip()[-1:] in (",", ";", ":", "—", "–"):
+                m = hit  # opening the sentence or a clause: "The claims, in a statement from X, were …"
+    if m is None:
+        m = _IN_STATEMENT_AFTER.match(text, a_start, min(a_end, a_start + 160), timeout=TIMEOUT)
+    if not m or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(a, b, role, m.span("cue"), "in_statement", 0.75)
+
 def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> Found | None:
     """The sentence's subject, when the quotation is led in by a colon or a participle cue (“…, saying”),
     or is a partial quotation in a sentence with a reporting verb."""
@@ -296,7 +328,8 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     if colon or comma:
         for rx in (_VERBLESS_LEAD, _NOUN_LEAD) if colon else (_NOUN_LEAD,):
             m = rx.search(lead, timeout=TIMEOUT)
-            if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+            if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME \
+                    and not page_label(m.group("sp")):  # "FACT CHECK: “…”"
                 a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
                 return Found(a, b, role, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
@@ -802,7 +835,8 @@ def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
         return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
     # verbless: "Hugh Hill, a doctor:" or "• X, title:"
     m = _VERBLESS.search(text[s:colon], timeout=TIMEOUT)
-    if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME:
+    if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME \
+            and not page_label(m.group("sp")):
         return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)
     return None
 
@@ -866,6 +900,10 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("before.participle", "a participle cue takes the sentence's subject",
                     "Warren endorsed Clinton on Thursday, saying “I think having a fighter in the lead matters.”",
                     "Warren", "Endorsements came on Thursday, with “I think” as the favourite opening."),
+    AttributionRule("in_statement", "in a statement from X before or after the quotation, with no verb's subject",
+                    "Russia dismissed the report. In a statement from the Foreign Ministry, the claims were called "
+                    "“baseless and absurd.”", "the Foreign Ministry",
+                    "In a statement from the Foreign Ministry, Moscow called the claims “baseless and absurd.”"),
     AttributionRule("lead_in.colon", "a colon lead-in, also at the end of the previous paragraph",
                     "In a statement, the company said:\n\n“Two aircraft were scrambled as a precaution.”",
                     "the company", "In a statement:\n\n“Two aircraft were scrambled as a precaution.”"),

@@ -50,7 +50,22 @@ _MALE_TITLES = frozenset({"Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Father"
 ROLE_WORDS = frozenset(load("role_words")) | frozenset(w for t in load("titles") for w in t.split())
 DEMONYMS = frozenset(load("demonyms"))
 _PLACE_NAMES = frozenset(load("regions")) | frozenset(load("place_names"))
+PAGE_LABELS = frozenset(load("page_labels"))
+_LABEL_ENDS = frozenset(w for w in PAGE_LABELS if " " not in w)
+
+
+def page_label(words: str) -> bool:
+    """Are these upper-case words a page label ("ANALYSIS", "WHITE HOUSE WATCH", "CAMPAIGN UPDATE"), no speaker?"""
+    words = " ".join(words.split()).strip(" :")
+    return words.isupper() and (words in PAGE_LABELS or words.rsplit(" ", 1)[-1] in _LABEL_ENDS)
+
+
 _AGED = regex.compile(r"\d{1,3}-year-old")
+_NOT_ONE_ISSUER = regex.compile(r"['’]|(?<![\p{L}])(?:and|or|&)(?![\p{L}])")
+# a document that speaks for whoever issued it: "a statement from the ministry", "the letter from Acme's lawyers"
+_DOCUMENT_FROM = regex.compile(r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ne)\s+(?:(?:brief|joint|short|written|new|later|"
+                               r"separate|official|\d+-page)\s+)?(?:statement|letter|e-?mail|memo|press\s+release|release|"
+                               r"communiqu[ée])(?:\s+(?:issued|released|sent|posted))?\s+(?:from|by)\s+(?=\S)")
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
@@ -72,11 +87,41 @@ FULL_NAME_RE = regex.compile(
     rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])")
 
 
+# party words before a name ("Democrat Lorraine Whitfield", "Labour's Priya Olawale"): (words, also a common word)
+_PARTIES: dict[tuple[str, ...], bool] = {tuple(line.split("\t")[0].split()): line.endswith("\tcommon")
+                                          for line in load("party_words")}
+_PARTY_LENGTHS = sorted({len(k) for k in _PARTIES}, reverse=True)
+
+
+def party_prefix(words: list[str]) -> int:
+    """How many leading words of a name are a party's ("Liberal Democrat | Fenella Marsh", "Labour’s | Priya
+    Olawale"): 0 unless a person's name follows (two or more words, or one after a possessive), the words name no
+    organisation ("Republican Party", "Republican National Convention") and, for a party word that is also a common word ("Green Bay Packers"), the
+    next word is a known first name or a title."""
+    for n in _PARTY_LENGTHS:
+        if len(words) <= n:
+            continue
+        head = words[:n - 1] + [words[n - 1].removesuffix("’s").removesuffix("'s")]
+        common = _PARTIES.get(tuple(head))
+        if common is None:
+            continue
+        possessive = head[-1] != words[n - 1]
+        rest = words[n:]
+        if len(rest) < 2 and not possessive or any(w.rstrip(".,").removesuffix("’s").removesuffix("'s") in ORG_WORDS
+                                                   for w in words):
+            return 0
+        if common and rest[0] not in _FIRST and rest[0] not in _TITLE_WORDS or rest[0] == "National":
+            return 0  # ("Republican National Convention": a body's name)
+        return n
+    return 0
+
+
 @lru_cache(maxsize=1 << 16)
 def split_role(name: str) -> tuple[str | None, str]:
-    """("Finance Minister Ines Duarte") -> ("Finance Minister", "Ines Duarte"): role words before a name."""
+    """("Finance Minister Ines Duarte") -> ("Finance Minister", "Ines Duarte"): role words before a name; a party's
+    words in front ("Democrat Lorraine Whitfield") are role words too."""
     words = name.split()
-    cut = 0
+    cut = party_prefix(words)
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".,").removesuffix("’s").removesuffix("'s")
         if bare in ROLE_WORDS or w in ROLE_WORDS or (bare.isupper() and len(bare) > 1) or bare in ORG_WORDS \
@@ -424,6 +469,8 @@ class Resolver:
         """Record a resolved speaker at ``pos`` so that later pronouns can point back at it; a gendered role
         ("a spokeswoman for the council") tells the person's gender."""
         if kind == "person":
+            if not _antecedent(name):
+                return
             if gender is None:
                 gender = self.canonical_person(name)[1] or role_gender(role)
             if gender is not None:
@@ -482,6 +529,8 @@ class Resolver:
                 return Mention(hit[0], words, start, end, role, "person")
             if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head, timeout=TIMEOUT)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
+                if not name or not name[:1].isupper():
+                    name = words  # no one named in view (or only a description, "the coach"): "the Pole" speaks
                 return Mention(name, words, start, end, role, "person")
             if len(low.split()) == 2 and head in _ORG_NOUN_WORDS:
                 org = self._named_org(head, start)
@@ -489,6 +538,13 @@ class Resolver:
                     return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
+        source = _DOCUMENT_FROM.match(words, timeout=TIMEOUT)
+        if source and not _NOT_ONE_ISSUER.search(words, source.end(), timeout=TIMEOUT):
+            # "a statement from the ministry said": the ministry speaks through it (the mention stays the phrase);
+            # not "a letter from Acme's lawyers" or "from Mayor Ortega and the council" (no one issuer)
+            inner = self.mention(start + source.end(), end, role)
+            if inner.name and (inner.type == "organization" or inner.type == "person" and inner.name[:1].isupper()):
+                return Mention(inner.name, words, start, end, role, inner.type)
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
         if words[:1].islower() and not (first in PARTICLES and words.split()[-1][:1].isupper()) \
                 or first in ("a", "an", "the", "one", "another", "two", "three", "some", "several", "many", "other",
@@ -666,10 +722,12 @@ _ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
 
 
 def _roles_only(words: str) -> bool:
-    """ "Secretary General " (Ban Ki-moon), "Australian Prime Minister " (Malcolm Turnbull): title and role words
-    before a name at a sentence's start, so the name is the sentence's subject."""
+    """ "Secretary General " (Ban Ki-moon), "Australian Prime Minister " (Malcolm Turnbull), "Republican "
+    (Christine Todd Whitman): title, role or party words before a name at a sentence's start, so the name is the
+    sentence's subject."""
     parts = words.split()
-    return 0 < len(parts) <= 5 and parts[-1].rstrip(".") in _TITLE_WORDS | ROLE_WORDS and \
+    return 0 < len(parts) <= 5 and (parts[-1].rstrip(".") in _TITLE_WORDS | ROLE_WORDS or
+                                    tuple(p.removesuffix("’s").removesuffix("'s") for p in parts) in _PARTIES) and \
         all(p[:1].isupper() and p.rstrip(".").isalpha() for p in parts)
 
 
@@ -689,8 +747,30 @@ def role_gender(role: str | None) -> str | None:
     return None
 
 
+# heads of descriptions that denote a person ("the senator", "the 45-year-old mother", "the Pole")
+# (role words and one-word titles; not the words of "Secretary of State" or "Attorney General")
+_PERSON_HEADS = frozenset(load("person_nouns")) | {w.lower() for w in load("role_words")} | \
+    {t.lower().rstrip(".") for t in TITLES if " " not in t} | _FEMALE_ROLES | _MALE_ROLES | DEMONYMS
+
+
+def _antecedent(name: str) -> bool:
+    """May a person speaker's name be what a later he/she points at? A name, or a description whose head is a
+    source noun ("the official", "the coach"); not one typed person only by its head ("the Florida senator",
+    "the businessman", "the Pole"): a pronoun near it points at the people named in the text."""
+    words = name.lower().split()
+    if not words or name[:1].isupper() and words[0] not in DETS_LOWER:
+        return True
+    head = _head_noun(words)
+    base = head[:-1] if head.endswith("s") and head[:-1] in SOURCE_NOUNS else head
+    return (SOURCE_NOUNS.get(head) or SOURCE_NOUNS.get(base)) == "person" or head not in _PERSON_HEADS
+
+
+DETS_LOWER = frozenset("the a an this that my our your his her its their one another".split())
+
+
 def common_type(phrase: str) -> str:
-    """Type of an unnamed source: "a spokesman" anonymous, "officials" group, "the company" organisation."""
+    """Type of an unnamed source: "a spokesman" anonymous, "officials" group, "the company" organisation, "the
+    senator" person."""
     words = phrase.lower().split()
     if not words:
         return "unknown"
@@ -704,7 +784,7 @@ def common_type(phrase: str) -> str:
         return "group"
     if words[0] in ("a", "an", "one", "another"):
         return "anonymous"
-    return "person" if kind == "person" else "unknown"
+    return "person" if kind == "person" or head in _PERSON_HEADS else "unknown"
 
 
 def _head_noun(words: list[str]) -> str:

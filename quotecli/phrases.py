@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .lexicons import load
-from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
+from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, page_label,
                     split_role)
 from .text import TIMEOUT, tokens
 
@@ -281,6 +281,25 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
     return i, None
 
 
+def _skip_page_head(toks: list) -> list:
+    """The tokens after a page label ("ANALYSIS:", "WHITE HOUSE WATCH:") or an upper-case headline and its dash
+    ("TRADE TALKS STALL —", "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY -") opening the sentence: neither
+    is its subject."""
+    k = 0
+    while k < len(toks) and k < 20 and _UPPER_WORD.fullmatch(toks[k][2], timeout=TIMEOUT):
+        k += 1
+    if k == 0:
+        return toks
+    if (toks[k - 1][2].endswith(":") or k == len(toks)) and page_label(" ".join(t[2] for t in toks[:k])):
+        return toks[k:]
+    if k >= 2 and k < len(toks) and toks[k][2] in _DASHES:
+        return toks[k + 1:]
+    return toks
+
+
+_UPPER_WORD = regex.compile(r"\p{Lu}[\p{Lu}\d'’\-&.]*[,:]?")
+
+
 def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tuple[int, int, str | None] | None:
     """The subject of the sentence starting at ``ss`` (read up to ``limit``): pronoun, name (with role words
     before it) or a source noun phrase, after any fronted adverbials. ``loose``: a reporting verb governs the
@@ -294,6 +313,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
             if t[2] in ("—", "-", "–", "--") or t[2].endswith(("—", "--")):
                 toks = toks[k + 1:]
                 break
+    toks = _skip_page_head(toks)
     i = 0
     if toks:
         q = _skip_quotation(toks, 0)
@@ -397,10 +417,25 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
             return None  # ("Lazar's public defense counsel": a possessive is a determiner)
         if source and np_toks[0][2] in ("Source", "Sources"):
             return start, end, None  # "Source familiar with the ad says"
+        if source and np_toks[-1][2].endswith(","):
+            named = _name_in_commas(toks, j)
+            if named:  # "Acme's regional director, Dana Ruiz, reached out …": the name in commas is the subject
+                return toks[j][0], named, text[start:end]
     if np_toks[0][2].strip(",.;:") in NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The", "A", "An", "His", "Her",
                                                                                       "Its", "Their", "Our", "My"):
         return None
     return start, end, None
+
+def _name_in_commas(toks: list, j: int) -> int | None:
+    """The end of a name of two to four capitalised words starting at ``toks[j]`` and closed by a comma (the
+    apposition "the firm's lawyer, Toby Renner, wrote"), or None."""
+    k = j
+    while k < len(toks) and k - j < 4 and toks[k][2][:1].isupper() and _name_word(toks[k][2].rstrip(",")) \
+            and toks[k][2].rstrip(",") not in NOT_NAME:
+        if toks[k][2].endswith(","):
+            return toks[k][0] + len(toks[k][2]) - 1 if k > j else None
+        k += 1
+    return None
 
 def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, str | None] | None:
     """ "Carson took the stage … and called …", "he laughed and said": the subject of the verb phrase that a
@@ -808,6 +843,11 @@ _PARTY_TAG = regex.compile(r"\(?[DRI]-\p{Lu}[\p{L}.]*\)?")
 _PLACE_TAIL = regex.compile(r"\s+(?:of|from|for)\s+(?:the\s+)?\p{Lu}[^,;]*$")
 
 
+# how the words reached the reporter, closing an apposition: ", in an email (to the Herald)", ", via email"
+_ROLE_MEDIUM = regex.compile(r"\s*,\s*(?:(?:in|via|by)\s+(?:an?\s+)?(?:e-?mail(?:ed)?(?:\s+(?:statement|message|"
+                             r"response|exchange))?|statement|interview|text\s+message)(?:\s+(?:to|with)\s+[^,]{1,40})?)$")
+
+
 def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:
     """Trim edges and split a name from role words written before it ("Acme CEO John Smith")."""
     while s < e and (text[s].isspace() or text[s] in ",;:"):
@@ -845,6 +885,8 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
             s += len(pre) + 1
         else:
             pre = None
+    if role and ("mail" in role or "statement" in role or "interview" in role):
+        role = _ROLE_MEDIUM.sub("", role, timeout=TIMEOUT)  # "Toby Renner, the firm's lawyer, in an email"
     role = ", ".join(r for r in (pre, tag, place, role) if r)
     if role:
         role = role.strip(" ,")
