@@ -541,8 +541,9 @@ _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]e|[Ss]he|[Tt]hey)(?
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
 _WITH = regex.compile(r"(?<![\p{L}])with\s+(?P<q>(?:one|some|many|each|all|several|most|none|two|three)\s+of\s+)?$")
 _VERB_OBJECT = regex.compile(r"\s+(?:to|it|him|her|them|us|me|you|his|their|its)\s")
+# "with many marchers chanting", "with the campaign saying", and a bare plural: "with progressives warning"
 _WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the|a|an|one|two|three|his|her|their|its)\s|"
-                          r"\p{Lu})[^,;:\"“”()]{1,60}?)(?:\s+\p{Ll}+ly)?\s+\Z")
+                          r"\p{Lu})[^,;:\"“”()]{1,60}?|\p{Ll}[\p{Ll}\-]+s)(?:\s+\p{Ll}+ly)?\s+\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
