@@ -205,10 +205,29 @@ def _titleish(words: list[str], inner: str) -> bool:
 
 def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], inner: str) -> bool:
     """“Fox & Friends” after `on Fox News Channel’s`, “Thelma and Louise” after `star of`: a title-case name of
-    up to eight words (or one capitalised word) after a title cue is a show, film or book, never someone's words."""
+    up to eight words (or one capitalised word) after a title cue is a show, film or book, never someone's words.
+    A cited headline on a source line (“Village backs signs” — Cambrian Daily, April 13, 2026) is a title too."""
+    if inner[-1] not in ".!?…" and _source_line(text, p):  # (a headline has no final stop)
+        return True
     if not _titleish(words, inner):
         return False
     return bool(_TITLE_CUE.search(text, max(doc.paragraphs[para][0], p.open - 30), p.open, timeout=TIMEOUT))
+
+
+# after a quoted headline on a source line: a dash, the publication and a date, to the line's end
+_SOURCE_AFTER = regex.compile(r"[ \t\u00a0]*[—–―-]{1,2}[ \t\u00a0]*\p{Lu}[^\n—–]{0,80}?,[ \t\u00a0]*"
+                              r"(?:\p{Lu}\p{Ll}+\.?[ \t\u00a0]+\d{1,2},[ \t\u00a0]+\d{4}|\d{1,2}[ \t\u00a0]+\p{Lu}\p{Ll}+[ \t\u00a0]+\d{4}"
+                              r"|\d{4}-\d{2}-\d{2})[ \t\u00a0.]*(?:\n|\Z)")
+
+
+def _source_line(text: str, p: MarkPair) -> bool:
+    """“Village backs Welsh signs in ballot” — Cambrian Daily, April 13, 2026: a quotation opening its line and
+    followed by a dash, a publication and a date (a Wikinews "Sources" list) is a headline cited, not words said."""
+    if p.open > 0 and text[p.open - 1] != "\n":
+        return False
+    end = p.outer_end
+    return end < len(text) and text[end] in " \t\u00a0—–―-" and \
+        bool(_SOURCE_AFTER.match(text, end, min(len(text), end + 120), timeout=TIMEOUT))
 
 
 def _may_name_a_work(text: str, pos: int, end: int) -> bool:
