@@ -32,7 +32,10 @@ _WORK_AFTER = regex.compile(
 # words before a mark that announce the title of a show, film or book
 _TITLE_CUE = regex.compile(
     r"""(?:(?<![\p{L}])(?:on|(?:co-?)?hosts?\s+of|(?:co-?)?authors?\s+of|stars?\s+of|star(?:s|red|ring)?\s+in|roles?\s+in|
-        (?:co-?)?creator\s+of|producers?\s+of|directors?\s+of|writers?\s+of|anchors?\s+of|moderators?\s+of|cast\s+of|
+        (?:co-?)?creator\s+of|(?:producers?|presenters?|anchors?|hosts?|correspondents?)\s+(?:of|for|on)|directors?\s+of|
+        writers?\s+of|moderators?\s+of|cast\s+of|
+        (?:collective|campaign|campaign\s+group|pressure\s+group|group|coalition|movement|alliance|association|charity|
+        initiative|organi[sz]ation|society|petition|network|party|club)|
         episodes?\s+of|seasons?\s+of|premiere\s+of|finale\s+of|screening\s+of|sequel\s+to|signed\s+on\s+for|
         broadcast\s+of|(?:co-?)?editors?\s+of|interview\s+with|(?-i:channel['’]s))
        |(?-i:(?<![\p{L}])(?:ABC|CBS|NBC|CNN|MSNBC|CNBC|HBO|PBS|NPR|BBC|ESPN|C-SPAN|Fox|Showtime|Netflix|Bravo|TLC|
