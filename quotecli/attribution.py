@@ -555,6 +555,24 @@ _BY_AGENT_BEFORE = regex.compile(
     rf"\s*by\s+(?P<sp>(?:the\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}{NAME_PAT})\s*[,:]?\s*\Z", titles=TITLES)
 
 
+# a subordinate clause opening the sentence ("As Smith said, the plan is “…”" attributes, so not "As")
+_FRONTED = regex.compile(r"[\s\"“‘'(]*(?:After|When|Whenever|Before|Since|Once|Because|While|Although|Though|If|Until|"
+                         r"Even\s+though|Even\s+after|Even\s+as)\s")
+_NEW_SUBJECT_AFTER_COMMA = regex.compile(r",\s+\p{L}+\s+\p{L}")
+
+
+def _fronted_clause_end(text: str, ss: int, e: int) -> int:
+    """Where a fronted subordinate clause ends (its first comma) when the main clause has words of its own before
+    ``e``; -1 when the sentence opens with none ("When asked, Smith said, “…”": the clause is after the comma)."""
+    m = _FRONTED.match(text, ss, e, timeout=TIMEOUT)
+    if not m:
+        return -1
+    comma = text.find(",", m.end(), e)
+    if comma < 0 or not _NEW_SUBJECT_AFTER_COMMA.match(text, comma, e, timeout=TIMEOUT):
+        return -1
+    return comma
+
+
 def _governing_cues(doc: TextDoc, s: int, e: int) -> list:
     """The cues before a quotation that can govern it, nearest last. Left out: a capitalised word inside a name
     (“The Washington Post”), and "continue to" (“will continue to be …”)."""
@@ -588,8 +606,11 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     verb_cues = [m for m in cues if m.group().lower() not in _NOUN_CUES and m.start() not in hypothetical]
     coordinated = None
     far = 90
+    fronted = _fronted_clause_end(text, sent[0], e)
     for n in range(len(cues) - 1, -1, -1):
         m = cues[n]
+        if m.start() < fronted:
+            continue  # "After the host asked about it, the couple became “…”": the cue is the fronted clause's
         gap = text[m.end():e]
         at = _AND_THAT.search(gap, timeout=TIMEOUT)
         if at and not _THAT_IN.search(gap, 0, at.start(), timeout=TIMEOUT):

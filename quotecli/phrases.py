@@ -721,6 +721,12 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     # common noun phrase: "a spokesman", "officials", "the sentencing judge", "a source familiar with …"
     k = j
     while k >= 0 and j - k < 8:
+        if k < j and toks[k][2].endswith(",") and toks[k][2][:-1].lower() not in DETS and not (
+                k > 0 and toks[k - 1][2].lower() in DETS and j - k >= 2):
+            # "When the mayor announced the cuts, residents called": a clause's comma ends the phrase (not the
+            # comma of adjectives: "The snarky, anti-GOP headline", "another, more sympathetic reader")
+            k += 1
+            break
         word = toks[k][2].lower().strip(",")
         if word in DETS:
             break
