@@ -636,6 +636,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         if cue_words in _NOUN_CUES:
             got = possessive_before(text, s, m.start())
             if got and any(v.group().lower() in _REPORT_VERBS | _REPORT_PARTICIPLES
+                           or v.group().lower() in _LABEL_VERBS and not gap.strip()  # "called her claims “…”"
                            or _THAT_IN.search(text, v.end(), got[0], timeout=TIMEOUT)
                            or _AS_BEFORE.search(text, max(s, e - 6), e, timeout=TIMEOUT) for v in reported):
                 # (also "dismissed criticism of Mr. Trump's comments as “…”": the verb's subject labels them)
@@ -663,6 +664,9 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
             got = sentence_subject(text, sent_start, m.start())
             np = got if got and got[0] < np[0] else None
+        if np and cue_words in _NOUNABLE and ("’s" in text[np[1] - 2:np[1] + 2] or "'s" in text[np[1] - 2:np[1] + 2]) and any(
+                v.group().lower() in _LABEL_VERBS and 0 <= np[0] - v.end() <= 2 for v in reported):
+            continue  # "calling Trump’s charge “pathetic”": the caller labels the charge; it is not Trump's word
         if np and cue_words in _NOUNABLE and (text[np[0]:np[1]].split()[0].lower() in DETS or
                                               _DET_BEFORE.search(text, max(s, np[0] - 8), np[0], timeout=TIMEOUT)) \
                 and not (_VERB_OBJECT.match(text, m.end(), e, timeout=TIMEOUT) and (
@@ -735,6 +739,9 @@ def _with_clause_pronoun(doc: TextDoc, f: Found | None, before: int) -> Found | 
 
 _REPORT_VERBS = frozenset("said says told tells added adds argued argues wrote writes noted notes".split())
 _REPORT_PARTICIPLES = frozenset("saying telling adding arguing writing noting stating".split())
+# verbs whose object the quotation labels: "calling Trump's charge “pathetic”" is the caller's word
+_LABEL_VERBS = frozenset("""call calls called calling describe describes described describing label labels labelled
+    labeled labelling labeling brand brands branded branding dub dubs dubbed dubbing deem deems deemed""".split())
 _AS_BEFORE = regex.compile(r"(?<![\p{L}])as\s*$")
 _THAT_IN = regex.compile(r"(?<![\p{L}])that\s")
 # "went on to say", "goes on:": 'go on' reports only so ("once the Senate goes on recess" does not)
