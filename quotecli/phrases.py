@@ -610,8 +610,9 @@ def _pp_start(toks: list[tuple[int, int, str]], j: int) -> int | None:
                or t.lower() in _FUNCTION - DETS - _PREPS or not t[:1].isalnum() for t in obj):
             return None  # (not "at Wellesley College in the 1960s - where she urged")
         prev = toks[k - 1][2]
-        if prev.lower() in PRONOUNS and prev.lower() not in ("it", "its", "his", "her", "their"):
-            a = k - 1
+        if prev.lower() in PRONOUNS and prev.lower() not in ("it", "its", "his", "her", "their") \
+                or prev in ("who", "which") and k >= 2 and toks[k - 2][2].endswith(","):
+            a = k - 1  # (", who in a statement called": the relative pronoun stands for its antecedent)
         elif _name_word(prev) and not prev.endswith((",", "’s", "'s", ".")) and prev not in NOT_NAME:
             a = k - 1
             while a > 0 and _name_word(toks[a - 1][2]) and not toks[a - 1][2].endswith(","):
