@@ -55,6 +55,8 @@ _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", 
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
     regex.M)
+_PREP_NO_COMMA = regex.compile(r"[^,]*(?<![\p{L}])(?:of|for|at|from|with|in)\s[^,]*")
+_GOES_ON = regex.compile(r"\s+(?:also\s+)?(?:added|adds|continued|continues|went\s+on)(?![\p{L}])")
 _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
 
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
@@ -557,6 +559,12 @@ class Resolver:
                     break
                 i -= 1
             subject = self._sentence_subject_person(pos, want)
+            if subject is not None and best is not None and subject[1] != best[1] and want in ("m", "f") and \
+                    self._gender(subject[1], None) is None and self._gender(best[1], None) == want and \
+                    self._last_speaker(pos) == best[1] and _GOES_ON.match(self.doc.text, pos + len(low), timeout=TIMEOUT):
+                # "Kerensa Adair, a spokeswoman, said: … Then Ashby Tarrant spoke. … she added": "added" goes on
+                # with the last speaker, who is a she, rather than a subject of unknown gender
+                subject = None
             if subject is not None and (best is None or self.doc.sentence_index(best[0]) <= self.doc.sentence_index(subject[0])):
                 best = subject  # "Rubio said …, whom he called …": the sentence's subject beats a later object
             if best is not None and want in ("m", "f") and best[1] not in self._known_gender:
@@ -581,6 +589,10 @@ class Resolver:
             return best[1], best[2]
         return None, kind
 
+    def _last_speaker(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self._person_events, (pos,)) - 1
+        return self._person_events[i][1] if i >= 0 else None
+
     def _learn(self, best: tuple[int, str], pos: int, want: str) -> None:
         """A he/she whose antecedent is the only person named in its sentence and the one before tells that
         person's gender: never again the other pronoun's ("Sunita Rao … she said. … he said" is not Sunita Rao)."""
@@ -602,8 +614,9 @@ class Resolver:
         self._known_gender[best[1]] = want
 
     def _sentence_subject_person(self, pos: int, want: str) -> tuple[int, str] | None:
-        """The compatible person named at the start of the pronoun's sentence (when the pronoun is not that
-        subject itself), or else at the start of the previous sentence."""
+        """The compatible person who is the subject of the pronoun's sentence (when the pronoun is not that
+        subject itself), or else of the previous sentence: a name at its start (after role words), else the
+        subject after fronted adverbials ("On Monday, Jordan Ruiz met …") or a bare surname ("Ruiz met …")."""
         si = self.doc.sentence_index(pos)
         sentences = self.doc.sentences
         for k in (si, si - 1):
@@ -616,12 +629,52 @@ class Resolver:
             if i < len(self._people) and self._people[i][0] < min(se, pos) and (
                     self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])):
                 s, name, g = self._people[i]
-                g = self._gender(name, g)
-                if g is None or want == "person" or g == want:
-                    return s, name
-            if k == si:
-                continue
+            else:
+                got = self._subject_person(k)
+                if got is None or got[0] >= pos:
+                    continue
+                s, name, g = got
+            g = self._gender(name, g)
+            if g is None or want == "person" or g == want:
+                return s, name
         return None
+
+    def _subject_person(self, k: int) -> tuple[int, str, str | None] | None:
+        """The person who is the grammatical subject of sentence ``k`` (start, canonical name, gender): a full
+        name inside the subject phrase, or a bare surname of a person named in full elsewhere. Memoised."""
+        cache = self._subjects
+        if k in cache:
+            return cache[k]
+        cache[k] = None
+        span = self._subject_span(k)
+        if span is None:
+            return None
+        a, b = span
+        people = self._people
+        i = bisect.bisect_left(people, (a,))
+        if i > 0 and people[i - 1][0] >= self.doc.sentences[k][0] and \
+                _PREP_NO_COMMA.fullmatch(self.doc.text, people[i - 1][0], a, timeout=TIMEOUT):
+            return None  # "Jeffrey Lewis of the … Center for Nonproliferation Studies wrote": the name before
+        if i < len(people) and people[i][0] < b:
+            cache[k] = people[i]
+            return cache[k]
+        words = self.doc.text[a:b]
+        if " " not in words and len(words) > 1 and words[0].isupper() and not words.isupper() and \
+                not self._inside_name(a):
+            hit = self._by_surname.get(_surname_key(words))
+            if hit and " " in hit[0]:
+                cache[k] = (a, hit[0], self._gender(hit[0], hit[1]))
+        return cache[k]
+
+    def _subject_span(self, k: int) -> tuple[int, int] | None:
+        from .phrases import sentence_subject  # phrases imports this module
+        ss, se = self.doc.sentences[k]
+        got = sentence_subject(self.doc.text, ss, se)
+        return (got[0], got[1]) if got else None
+
+    @cached_property
+    def _subjects(self) -> dict[int, tuple[int, str, str | None] | None]:
+        return {}
 
     def _named_org(self, noun: str, pos: int) -> str | None:
         """The one organisation named before ``pos`` whose name fits "the <noun>" ("the company": a name with
