@@ -213,6 +213,9 @@ def name_type(name: str) -> str:
     return "person"
 
 
+_PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "Labour", "Tory", "Conservative", "Liberal"})
+
+
 @lru_cache(maxsize=1 << 16)
 def gender_of(name: str, title: str | None) -> str | None:
     if title:
@@ -221,8 +224,11 @@ def gender_of(name: str, title: str | None) -> str | None:
             return "f"
         if first in _MALE_TITLES:
             return "m"
-    first = name.split()[0] if name else ""
-    return _FIRST.get(first)
+    words = name.split()
+    if len(words) >= 3 and words[1] in _FIRST and words[0] not in _FIRST and (
+            words[0] in ROLE_WORDS or words[0] in DEMONYMS or words[0] in _PARTY_WORDS):
+        return _FIRST[words[1]]  # "Democrat Hillary Clinton": a word of a role left before the given name
+    return _FIRST.get(words[0]) if words else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -343,12 +349,23 @@ class Resolver:
         return table
 
     @cached_property
+    def _titled_genders(self) -> frozenset[tuple[str, str]]:
+        """(gender, surname key) of every name written with a gendered honorific ("Mrs. Clinton", "Mr Zhao")."""
+        out = set()
+        for _, _, name, title, kind in self._names:
+            g = gender_of("", title) if title and kind == "person" else None
+            if g:
+                out.add((g, _surname_key(name)))
+        return frozenset(out)
+
+    @cached_property
     def _people(self) -> list[tuple[int, str, str | None]]:
         """Person mentions in text order (start, canonical name, gender) for pronoun resolution."""
         out = []
         for s, _, name, title, kind in self._names:
             if kind == "person":
-                canon, g = self.canonical_person(name)
+                # "Mrs. Clinton" looks up with her honorific: Hillary Clinton, not Bill
+                canon, g = self.canonical_person(f"{title} {name}" if title and gender_of("", title) else name)
                 out.append((s, canon, gender_of(name, title) or g))
         # one person, one gender: "Sunita Rao … Ms Rao" makes every mention of Sunita Rao female
         known = self._known_gender
@@ -457,6 +474,8 @@ class Resolver:
         hit = (self._by_surname.get("=" + g + key) if g else None) or self._by_surname.get(key)
         if hit is None and " " not in name:
             hit = self._by_surname.get("^" + name.lower())
+        if hit and g and hit[1] and hit[1] != g and (hit[1], key) in self._titled_genders:
+            hit = None  # "Mr. Clinton" beside "Mrs. Clinton" is not Hillary Clinton (but "Ms. Epstein" is Lee Epstein)
         if hit and (" " not in name or hit[0].endswith(name) or hit[0] == name):
             return hit[0], gender_of(name, title) or hit[1]
         return name, gender_of(name, title)
@@ -598,8 +617,8 @@ class Resolver:
         person's gender: never again the other pronoun's ("Sunita Rao … she said. … he said" is not Sunita Rao)."""
         si = self.doc.sentence_index(pos)
         lo = self.doc.sentences[si - 1][0] if si > 0 else 0
-        if best[0] < lo:
-            return
+        if best[0] < lo or _opened_quote(self.doc.text, best[0], pos):
+            return  # (Trump said: "She signed …": a pronoun in someone's quotation tells nothing of him)
         for rows in (self._people, self._person_events):
             i = bisect.bisect_left(rows, (lo,))
             while i < len(rows) and rows[i][0] < pos:
@@ -634,6 +653,8 @@ class Resolver:
                 if got is None or got[0] >= pos:
                     continue
                 s, name, g = got
+            if _opened_quote(self.doc.text, s, pos):
+                continue  # Trump said: "She signed an agreement": a pronoun inside his quotation is not him
             g = self._gender(name, g)
             if g is None or want == "person" or g == want:
                 return s, name
@@ -716,6 +737,12 @@ _ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
                                            "Commission", "Court", "Party", "Union", "Board", "Authority", "Foundation",
                                            "Institute", "University", "Hospital", "Campaign", "Federation",
                                            "Association", "Trust", "Bureau")}}
+
+
+def _opened_quote(text: str, a: int, b: int) -> bool:
+    """Does a quotation open between ``a`` and ``b`` and stay open at ``b``?"""
+    part = text[a:b]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
 def _roles_only(words: str) -> bool:
