@@ -57,6 +57,7 @@ _PLURAL_SUBJECT = regex.compile(
     regex.M)
 _PREP_NO_COMMA = regex.compile(r"[^,]*(?<![\p{L}])(?:of|for|at|from|with|in)\s[^,]*")
 _GOES_ON = regex.compile(r"\s+(?:also\s+)?(?:added|adds|continued|continues|went\s+on)(?![\p{L}])")
+_IMPERATIVE = regex.compile(r"[,!]|\s+(?:\p{Ll}+\s+)?(?:the|a|an|your|me|us|him|her|them|to)\s")  # "Please, …", "Please let me …"
 _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
 
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
@@ -597,6 +598,9 @@ class Resolver:
         i = bisect.bisect_left(self._orgs, (pos,)) - 1
         if i >= 0 and self._orgs[i][0] > pos - 2000 and (best is None or self._orgs[i][0] > best[0]):
             best = (self._orgs[i][0], self._orgs[i][1], "organization")
+        subj = self._subject_body(pos, low) if low in ("it", "they") else None
+        if subj is not None and (best is None or subj[0] > best[0]):
+            return subj[1], subj[2]  # "The campaign said … It added": the subject of the sentence before
         if low in ("they", "we"):
             m = None
             for m in _PLURAL_SUBJECT.finditer(self.doc.text, max(0, pos - 400), pos, timeout=TIMEOUT):
@@ -607,6 +611,49 @@ class Resolver:
         if best:
             return best[1], best[2]
         return None, kind
+
+    def _subject_body(self, pos: int, low: str) -> tuple[int, str, str] | None:
+        """The organisation or group that is the subject of the pronoun's sentence (before it) or of the
+        previous sentence, for "it" and "they": a named organisation ("Acme Corp", "The White House"), a
+        source noun phrase of that type ("The campaign", "officials"), or, for "it", a lone capitalised word
+        that names no person ("Acme said … It added")."""
+        si = self.doc.sentence_index(pos)
+        text = self.doc.text
+        for k in (si, si - 1):
+            if k < 0:
+                continue
+            span = self._subject_span(k)
+            if span is None or span[0] >= pos or _opened_quote(text, span[0], pos) or \
+                    _opened_quote(text, text.rfind("\n", 0, span[0]) + 1, span[0]):
+                continue  # (“… Please advise how …,” it read: words inside a quotation are nobody's subject here)
+            a, b = span
+            words = text[a:b]
+            lw = words.lower()
+            if lw in PRONOUNS or " " not in words and ("’" in words or "'" in words) or text[b:b + 1] in ("’", "'"):
+                continue  # "It’s", "Clark’s comments …": no body of its own
+            i = bisect.bisect_left(self._people, (a,))
+            if i < len(self._people) and self._people[i][0] < b:
+                return None  # a person is the subject: not what "it" points at
+            j = bisect.bisect_left(self._orgs, (a,))
+            if j < len(self._orgs) and self._orgs[j][0] < b:
+                return a, self._orgs[j][1], "organization"
+            if words[:1].islower() or lw.startswith(("the ", "a ")) or " " in words and words.split()[1][:1].islower():
+                kind = common_type(lw)
+                head = lw.split()[-1]
+                if low == "it" and head.endswith("s") and not head.endswith(("ss", "us")):
+                    continue  # "The PACs … what it calls": a plural is not "it"
+                if kind == "organization" or low == "they" and kind == "group":
+                    return a, words, kind
+                if lw.startswith("the ") and words.split()[-1][:1].isupper():
+                    return a, words, "organization"  # "The White House", "the Pentagon"
+                continue
+            if low == "it" and " " not in words and words[1:].islower() and len(words) > 2 \
+                    and not self._by_surname.get(lw) and words not in _FIRST and words not in NOT_NAME_START \
+                    and not _IMPERATIVE.match(text, b, timeout=TIMEOUT):
+                return a, words, "organization"
+            if low == "they" and " " not in words and common_type(lw) == "group":
+                return a, lw, "group"  # "Officials said … They added"
+        return None
 
     def _last_speaker(self, pos: int) -> str | None:
         i = bisect.bisect_left(self._person_events, (pos,)) - 1
