@@ -58,6 +58,8 @@ _PLURAL_SUBJECT = regex.compile(
 _PREP_NO_COMMA = regex.compile(r"[^,]*(?<![\p{L}])(?:of|for|at|from|with|in)\s[^,]*")
 _GOES_ON = regex.compile(r"\s+(?:also\s+)?(?:added|adds|continued|continues|went\s+on)(?![\p{L}])")
 _IMPERATIVE = regex.compile(r"[,!]|\s+(?:\p{Ll}+\s+)?(?:the|a|an|your|me|us|him|her|them|to)\s")  # "Please, …", "Please let me …"
+# two capitalised names joined by "and" ("Smith and Jones", "Sen. Dana Ross and Omar Fields")
+_JOINT = regex.compile(r"(\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*){0,3})[ ]and[ ](\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*){0,3})")
 _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
 
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
@@ -497,6 +499,16 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
+        joint = _JOINT.fullmatch(words, timeout=TIMEOUT)
+        if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
+                not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
+                and (split_role(joint.group(2))[0] or "Mr").split()[0] in _TITLE_WORDS:
+            # (not "Trade and Industry Secretary Patricia Hewitt": "and" inside the role's words)
+            # "Smith and Jones said": both of them, one group speaker named by their canonical names
+            a = self.mention(start, start + joint.end(1)).name
+            b = self.mention(start + joint.start(2), end).name
+            if a and b and a != b:
+                return Mention(f"{a} and {b}", words, start, end, role, "group")
         first = low.split()[0] if low.split() else low
         if first == "the" and len(low.split()) <= 3:
             hit = self._by_surname.get(low)
