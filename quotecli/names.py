@@ -649,6 +649,8 @@ class Resolver:
             j = bisect.bisect_left(self._orgs, (a,))
             if j < len(self._orgs) and self._orgs[j][0] < b:
                 return a, self._orgs[j][1], "organization"
+            if len(words.split()) > 5:
+                continue  # (no subject phrase this long is the body a pronoun stands for)
             if words[:1].islower() or lw.startswith(("the ", "a ")) or " " in words and words.split()[1][:1].islower():
                 kind = common_type(lw)
                 head = lw.split()[-1]
@@ -663,7 +665,8 @@ class Resolver:
                     and not self._by_surname.get(lw) and words not in _FIRST and words not in NOT_NAME_START \
                     and not _IMPERATIVE.match(text, b, timeout=TIMEOUT):
                 return a, words, "organization"
-            if low == "they" and " " not in words and common_type(lw) == "group":
+            if low == "they" and " " not in words and (lw in SOURCE_NOUNS or lw[:-1] in SOURCE_NOUNS) \
+                    and common_type(lw) == "group":
                 return a, lw, "group"  # "Officials said … They added"
         return None
 
