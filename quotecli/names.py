@@ -70,6 +70,11 @@ _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", 
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
     regex.M)
+_PREP_NO_COMMA = regex.compile(r"[^,]*(?<![\p{L}])(?:of|for|at|from|with|in)\s[^,]*")
+_GOES_ON = regex.compile(r"\s+(?:also\s+)?(?:added|adds|continued|continues|went\s+on)(?![\p{L}])")
+_IMPERATIVE = regex.compile(r"[,!]|\s+(?:\p{Ll}+\s+)?(?:the|a|an|your|me|us|him|her|them|to)\s")  # "Please, …", "Please let me …"
+# two capitalised names joined by "and" ("Smith and Jones", "Sen. Dana Ross and Omar Fields")
+_JOINT = regex.compile(r"(\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*){0,3})[ ]and[ ](\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*){0,3})")
 _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names")}
 
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
@@ -256,6 +261,9 @@ def name_type(name: str) -> str:
     return "person"
 
 
+_PARTY_WORDS = frozenset({"Democrat", "Democratic", "Republican", "Labour", "Tory", "Conservative", "Liberal"})
+
+
 @lru_cache(maxsize=1 << 16)
 def gender_of(name: str, title: str | None) -> str | None:
     if title:
@@ -264,8 +272,11 @@ def gender_of(name: str, title: str | None) -> str | None:
             return "f"
         if first in _MALE_TITLES:
             return "m"
-    first = name.split()[0] if name else ""
-    return _FIRST.get(first)
+    words = name.split()
+    if len(words) >= 3 and words[1] in _FIRST and words[0] not in _FIRST and (
+            words[0] in ROLE_WORDS or words[0] in DEMONYMS or words[0] in _PARTY_WORDS):
+        return _FIRST[words[1]]  # "Democrat Hillary Clinton": a word of a role left before the given name
+    return _FIRST.get(words[0]) if words else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -386,12 +397,23 @@ class Resolver:
         return table
 
     @cached_property
+    def _titled_genders(self) -> frozenset[tuple[str, str]]:
+        """(gender, surname key) of every name written with a gendered honorific ("Mrs. Clinton", "Mr Zhao")."""
+        out = set()
+        for _, _, name, title, kind in self._names:
+            g = gender_of("", title) if title and kind == "person" else None
+            if g:
+                out.add((g, _surname_key(name)))
+        return frozenset(out)
+
+    @cached_property
     def _people(self) -> list[tuple[int, str, str | None]]:
         """Person mentions in text order (start, canonical name, gender) for pronoun resolution."""
         out = []
         for s, _, name, title, kind in self._names:
             if kind == "person":
-                canon, g = self.canonical_person(name)
+                # "Mrs. Clinton" looks up with her honorific: Hillary Clinton, not Bill
+                canon, g = self.canonical_person(f"{title} {name}" if title and gender_of("", title) else name)
                 out.append((s, canon, gender_of(name, title) or g))
         # one person, one gender: "Sunita Rao … Ms Rao" makes every mention of Sunita Rao female
         known = self._known_gender
@@ -502,6 +524,8 @@ class Resolver:
         hit = (self._by_surname.get("=" + g + key) if g else None) or self._by_surname.get(key)
         if hit is None and " " not in name:
             hit = self._by_surname.get("^" + name.lower())
+        if hit and g and hit[1] and hit[1] != g and (hit[1], key) in self._titled_genders:
+            hit = None  # "Mr. Clinton" beside "Mrs. Clinton" is not Hillary Clinton (but "Ms. Epstein" is Lee Epstein)
         if hit and (" " not in name or hit[0].endswith(name) or hit[0] == name):
             return hit[0], gender_of(name, title) or hit[1]
         return name, gender_of(name, title)
@@ -522,6 +546,16 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
+        joint = _JOINT.fullmatch(words, timeout=TIMEOUT)
+        if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
+                not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
+                and (split_role(joint.group(2))[0] or "Mr").split()[0] in _TITLE_WORDS:
+            # (not "Trade and Industry Secretary Patricia Hewitt": "and" inside the role's words)
+            # "Smith and Jones said": both of them, one group speaker named by their canonical names
+            a = self.mention(start, start + joint.end(1)).name
+            b = self.mention(start + joint.start(2), end).name
+            if a and b and a != b:
+                return Mention(f"{a} and {b}", words, start, end, role, "group")
         first = low.split()[0] if low.split() else low
         if first == "the" and len(low.split()) <= 3:
             hit = self._by_surname.get(low)
@@ -613,6 +647,12 @@ class Resolver:
                     break
                 i -= 1
             subject = self._sentence_subject_person(pos, want)
+            if subject is not None and best is not None and subject[1] != best[1] and want in ("m", "f") and \
+                    self._gender(subject[1], None) is None and self._gender(best[1], None) == want and \
+                    self._last_speaker(pos) == best[1] and _GOES_ON.match(self.doc.text, pos + len(low), timeout=TIMEOUT):
+                # "Kerensa Adair, a spokeswoman, said: … Then Ashby Tarrant spoke. … she added": "added" goes on
+                # with the last speaker, who is a she, rather than a subject of unknown gender
+                subject = None
             if subject is not None and (best is None or self.doc.sentence_index(best[0]) <= self.doc.sentence_index(subject[0])):
                 best = subject  # "Rubio said …, whom he called …": the sentence's subject beats a later object
             if best is not None and want in ("m", "f") and best[1] not in self._known_gender:
@@ -626,6 +666,9 @@ class Resolver:
         i = bisect.bisect_left(self._orgs, (pos,)) - 1
         if i >= 0 and self._orgs[i][0] > pos - 2000 and (best is None or self._orgs[i][0] > best[0]):
             best = (self._orgs[i][0], self._orgs[i][1], "organization")
+        subj = self._subject_body(pos, low) if low in ("it", "they") else None
+        if subj is not None and (best is None or subj[0] > best[0]):
+            return subj[1], subj[2]  # "The campaign said … It added": the subject of the sentence before
         if low in ("they", "we"):
             m = None
             for m in _PLURAL_SUBJECT.finditer(self.doc.text, max(0, pos - 400), pos, timeout=TIMEOUT):
@@ -637,13 +680,63 @@ class Resolver:
             return best[1], best[2]
         return None, kind
 
+    def _subject_body(self, pos: int, low: str) -> tuple[int, str, str] | None:
+        """The organisation or group that is the subject of the pronoun's sentence (before it) or of the
+        previous sentence, for "it" and "they": a named organisation ("Acme Corp", "The White House"), a
+        source noun phrase of that type ("The campaign", "officials"), or, for "it", a lone capitalised word
+        that names no person ("Acme said … It added")."""
+        si = self.doc.sentence_index(pos)
+        text = self.doc.text
+        for k in (si, si - 1):
+            if k < 0:
+                continue
+            span = self._subject_span(k)
+            if span is None or span[0] >= pos or _opened_quote(text, span[0], pos) or \
+                    _opened_quote(text, text.rfind("\n", 0, span[0]) + 1, span[0]):
+                continue  # (“… Please advise how …,” it read: words inside a quotation are nobody's subject here)
+            a, b = span
+            words = text[a:b]
+            lw = words.lower()
+            if lw in PRONOUNS or " " not in words and ("’" in words or "'" in words) or text[b:b + 1] in ("’", "'"):
+                continue  # "It’s", "Clark’s comments …": no body of its own
+            i = bisect.bisect_left(self._people, (a,))
+            if i < len(self._people) and self._people[i][0] < b:
+                return None  # a person is the subject: not what "it" points at
+            j = bisect.bisect_left(self._orgs, (a,))
+            if j < len(self._orgs) and self._orgs[j][0] < b:
+                return a, self._orgs[j][1], "organization"
+            if len(words.split()) > 5:
+                continue  # (no subject phrase this long is the body a pronoun stands for)
+            if words[:1].islower() or lw.startswith(("the ", "a ")) or " " in words and words.split()[1][:1].islower():
+                kind = common_type(lw)
+                head = lw.split()[-1]
+                if low == "it" and head.endswith("s") and not head.endswith(("ss", "us")):
+                    continue  # "The PACs … what it calls": a plural is not "it"
+                if kind == "organization" or low == "they" and kind == "group":
+                    return a, words, kind
+                if lw.startswith("the ") and words.split()[-1][:1].isupper():
+                    return a, words, "organization"  # "The White House", "the Pentagon"
+                continue
+            if low == "it" and " " not in words and words[1:].islower() and len(words) > 2 \
+                    and not self._by_surname.get(lw) and words not in _FIRST and words not in NOT_NAME_START \
+                    and not _IMPERATIVE.match(text, b, timeout=TIMEOUT):
+                return a, words, "organization"
+            if low == "they" and " " not in words and (lw in SOURCE_NOUNS or lw[:-1] in SOURCE_NOUNS) \
+                    and common_type(lw) == "group":
+                return a, lw, "group"  # "Officials said … They added"
+        return None
+
+    def _last_speaker(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self._person_events, (pos,)) - 1
+        return self._person_events[i][1] if i >= 0 else None
+
     def _learn(self, best: tuple[int, str], pos: int, want: str) -> None:
         """A he/she whose antecedent is the only person named in its sentence and the one before tells that
         person's gender: never again the other pronoun's ("Sunita Rao … she said. … he said" is not Sunita Rao)."""
         si = self.doc.sentence_index(pos)
         lo = self.doc.sentences[si - 1][0] if si > 0 else 0
-        if best[0] < lo:
-            return
+        if best[0] < lo or _opened_quote(self.doc.text, best[0], pos):
+            return  # (Trump said: "She signed …": a pronoun in someone's quotation tells nothing of him)
         for rows in (self._people, self._person_events):
             i = bisect.bisect_left(rows, (lo,))
             while i < len(rows) and rows[i][0] < pos:
@@ -658,8 +751,9 @@ class Resolver:
         self._known_gender[best[1]] = want
 
     def _sentence_subject_person(self, pos: int, want: str) -> tuple[int, str] | None:
-        """The compatible person named at the start of the pronoun's sentence (when the pronoun is not that
-        subject itself), or else at the start of the previous sentence."""
+        """The compatible person who is the subject of the pronoun's sentence (when the pronoun is not that
+        subject itself), or else of the previous sentence: a name at its start (after role words), else the
+        subject after fronted adverbials ("On Monday, Jordan Ruiz met …") or a bare surname ("Ruiz met …")."""
         si = self.doc.sentence_index(pos)
         sentences = self.doc.sentences
         for k in (si, si - 1):
@@ -672,12 +766,54 @@ class Resolver:
             if i < len(self._people) and self._people[i][0] < min(se, pos) and (
                     self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])):
                 s, name, g = self._people[i]
-                g = self._gender(name, g)
-                if g is None or want == "person" or g == want:
-                    return s, name
-            if k == si:
-                continue
+            else:
+                got = self._subject_person(k)
+                if got is None or got[0] >= pos:
+                    continue
+                s, name, g = got
+            if _opened_quote(self.doc.text, s, pos):
+                continue  # Trump said: "She signed an agreement": a pronoun inside his quotation is not him
+            g = self._gender(name, g)
+            if g is None or want == "person" or g == want:
+                return s, name
         return None
+
+    def _subject_person(self, k: int) -> tuple[int, str, str | None] | None:
+        """The person who is the grammatical subject of sentence ``k`` (start, canonical name, gender): a full
+        name inside the subject phrase, or a bare surname of a person named in full elsewhere. Memoised."""
+        cache = self._subjects
+        if k in cache:
+            return cache[k]
+        cache[k] = None
+        span = self._subject_span(k)
+        if span is None:
+            return None
+        a, b = span
+        people = self._people
+        i = bisect.bisect_left(people, (a,))
+        if i > 0 and people[i - 1][0] >= self.doc.sentences[k][0] and \
+                _PREP_NO_COMMA.fullmatch(self.doc.text, people[i - 1][0], a, timeout=TIMEOUT):
+            return None  # "Jeffrey Lewis of the … Center for Nonproliferation Studies wrote": the name before
+        if i < len(people) and people[i][0] < b:
+            cache[k] = people[i]
+            return cache[k]
+        words = self.doc.text[a:b]
+        if " " not in words and len(words) > 1 and words[0].isupper() and not words.isupper() and \
+                not self._inside_name(a):
+            hit = self._by_surname.get(_surname_key(words))
+            if hit and " " in hit[0]:
+                cache[k] = (a, hit[0], self._gender(hit[0], hit[1]))
+        return cache[k]
+
+    def _subject_span(self, k: int) -> tuple[int, int] | None:
+        from .phrases import sentence_subject  # phrases imports this module
+        ss, se = self.doc.sentences[k]
+        got = sentence_subject(self.doc.text, ss, se)
+        return (got[0], got[1]) if got else None
+
+    @cached_property
+    def _subjects(self) -> dict[int, tuple[int, str, str | None] | None]:
+        return {}
 
     def _named_org(self, noun: str, pos: int) -> str | None:
         """The one organisation named before ``pos`` whose name fits "the <noun>" ("the company": a name with
@@ -719,6 +855,12 @@ _ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
                                            "Commission", "Court", "Party", "Union", "Board", "Authority", "Foundation",
                                            "Institute", "University", "Hospital", "Campaign", "Federation",
                                            "Association", "Trust", "Bureau")}}
+
+
+def _opened_quote(text: str, a: int, b: int) -> bool:
+    """Does a quotation open between ``a`` and ``b`` and stay open at ``b``?"""
+    part = text[a:b]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
 def _roles_only(words: str) -> bool:

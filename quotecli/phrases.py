@@ -704,6 +704,9 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         k = j
         while k - 1 >= 0 and not toks[k - 1][2].endswith(",") and _name_word(toks[k - 1][2]):
             k -= 1
+        joint = _joint_start(toks, k, j)
+        if joint is not None:  # "Dana Ross and Omar Fields said": both names, one group speaker
+            return toks[joint][0], e, _role_before(text, toks, joint)
         person = _person_of(text, toks, k, e)
         if person:
             return person
@@ -747,6 +750,25 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in DETS:
         return None
     return toks[k][0], e, None
+
+def _joint_start(toks: list[tuple[int, int, str]], k: int, j: int) -> int | None:
+    """The first token of "Smith and Jones" when the capitalised run toks[k..j] follows "and" and another
+    capitalised name (no organisation word in either: "Procter and Gamble", "Marks and Spencer" stay whole)."""
+    if k < 2 or toks[k - 1][2] != "and" or toks[k - 2][2].endswith(",") or not toks[k - 2][2][:1].isupper() \
+            or not _name_word(toks[k - 2][2]):
+        return None
+    i = k - 2
+    while i - 1 >= 0 and not toks[i - 1][2].endswith(",") and _name_word(toks[i - 1][2]) and k - i < 5:
+        i -= 1
+    while i < k - 2 and toks[i][2] in NOT_NAME:
+        i += 1
+    if i > 0 and toks[i - 1][2].endswith(",") and toks[i - 1][2][:1].isupper():
+        return None  # "Will Smith, Patti LaBelle and Stevie Wonder, who joked": the end of a list
+    words = [t[2].strip(",.;:") for t in toks[i:j + 1]]
+    if words[0] in NOT_NAME or any(w in ORG_WORDS or w.isupper() and len(w) > 1 for w in words):
+        return None
+    return i
+
 
 _AFFILIATION = frozenset({"of", "from", "at"})
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
@@ -843,7 +865,7 @@ def plausible(text: str, s: int, e: int) -> bool:
         return words[0] in DETS or _source_head(words)
     return True
 
-_NAMES_AND = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)+[ ]and[ ]\p{Lu}")
+_NAMES_AND = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)*[ ]and[ ]\p{Lu}")
 _CAP_OR_TAG = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _PAREN_TAIL = regex.compile(r"\s*\([^()\n]{1,30}\)$")
 _PARTY_TAG = regex.compile(r"\(?[DRI]-\p{Lu}[\p{L}.]*\)?")
