@@ -233,7 +233,7 @@ _NO_LETTER_AT = regex.compile(r"(?![\p{L}])")
 
 
 def word_after(text: str, word: str, before: regex.Pattern) -> bool:
-    """Is ``word`` written somewhere as a whole word (no letter follows) at a place where the zero-width
+    r"""Is ``word`` written somewhere as a whole word (no letter follows) at a place where the zero-width
     ``before`` (a lookbehind) matches? What one search for ``(?<=…)<word>(?![\p{L}])`` finds, with str.find and
     fixed patterns instead of a pattern compiled per word."""
     i = text.find(word)
