@@ -594,6 +594,13 @@ class Resolver:
             name = opener[1]  # "Although Reynolds said": the conjunction opens the sentence, not the name
         canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
+        owned = _OWNED.search(canon, timeout=TIMEOUT)
+        if owned:
+            # "Ms. Aldous's firm", "Clinton's campaign", "Trump's lawyer": the owned noun speaks, typed by it,
+            # not the possessor (whose honorific and gender are not the firm's)
+            owner = split_role(canon[:owned.start(1)])[1]  # ("Libertarian candidate Gary Johnson’s doctor")
+            kind = common_type(owned.group(1))
+            return Mention(" ".join(f"{owner} {owned.group(1)}".split()), words, start, end, role, kind if kind != "unknown" else "person")
         kind = name_type(canon)
         if kind == "organization" and (title and title.split()[0] in _HONORIFICS or self._surname_of_person(canon)):
             kind = "person"  # "Mr. Hall", or "Hall" after "Jonathan Hall": a surname that is also an organisation word
@@ -893,6 +900,9 @@ def role_gender(role: str | None) -> str | None:
 # (role words and one-word titles; not the words of "Secretary of State" or "Attorney General")
 _PERSON_HEADS = frozenset(load("person_nouns")) | {w.lower() for w in load("role_words")} | \
     {t.lower().rstrip(".") for t in TITLES if " " not in t} | _FEMALE_ROLES | _MALE_ROLES | DEMONYMS
+
+
+_OWNED = regex.compile(r"\p{Lu}\S*[’']s ((?:\p{Ll}[\p{Ll}-]* ?)+)$")
 
 
 def _antecedent(name: str) -> bool:
