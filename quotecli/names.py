@@ -810,6 +810,9 @@ class Resolver:
             hit = self._by_surname.get(_surname_key(words))
             if hit and " " in hit[0]:
                 cache[k] = (a, hit[0], self._gender(hit[0], hit[1]))
+        elif _GENDERED_DESCRIPTION.fullmatch(words, timeout=TIMEOUT):
+            # "The woman told rescuers … she joked": a gendered description is the subject a pronoun points at
+            cache[k] = (a, words, role_gender(words))
         return cache[k]
 
     def _subject_span(self, k: int) -> tuple[int, int] | None:
@@ -848,6 +851,9 @@ _FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman councilwoman a
 _MALE_ROLES = frozenset("""spokesman congressman councilman assemblyman businessman policeman sportsman father
     husband son brother grandfather widower king prince duke count baron boy man uncle nephew headmaster stepfather
     dad""".split())
+# "the woman", "a young mother", "the boy's father": a determiner, at most two modifiers, a gendered head
+_GENDERED_DESCRIPTION = regex.compile(r"(?i:the|a|an|one|this) (?:\S+ ){0,2}(?:%s)" % "|".join(
+    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
 
 
