@@ -570,6 +570,10 @@ class Resolver:
                 org = self._named_org(head, start)
                 if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
                     return Mention(org, words, start, end, role, "organization")
+        if first == "the" and head in _ORG_DESCRIPTIONS and _MODIFIERS.fullmatch(low, timeout=TIMEOUT):
+            org = self._described_org(head, start)
+            if org:  # "Department store chain Dorrington's … The 140-year-old retailer said": the one it describes
+                return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
         source = _DOCUMENT_FROM.match(words, timeout=TIMEOUT)
@@ -839,6 +843,20 @@ class Resolver:
                 found = name
         return found
 
+    def _described_org(self, noun: str, pos: int) -> str | None:
+        """The organisation last named before ``pos`` with an organisation noun in apposition ("store chain
+        Dorrington's", "retailer Brightmart", "Brightmart, the discount retailer,"): the last one described by
+        the same noun, else by a noun of its family ("chain Dorrington's … the retailer")."""
+        same = other = None
+        for m in _APPOSITIVE.finditer(self.doc.text, max(0, pos - 4000), pos, timeout=TIMEOUT):
+            n, name = (m.group("n1"), m.group("a1")) if m.group("n1") else (m.group("n2"), m.group("a2"))
+            name = name.rstrip(".,")
+            if n == noun:
+                same = name
+            elif n in _ORG_DESCRIPTIONS[noun]:
+                other = name
+        return same or other
+
     @cached_property
     def _orgs(self) -> list[tuple[int, str]]:
         return [(s, name) for s, _, name, _, kind in self._names if kind == "organization"]
@@ -851,6 +869,16 @@ _FEMALE_ROLES = frozenset("""spokeswoman chairwoman congresswoman councilwoman a
 _MALE_ROLES = frozenset("""spokesman congressman councilman assemblyman businessman policeman sportsman father
     husband son brother grandfather widower king prince duke count baron boy man uncle nephew headmaster stepfather
     dad""".split())
+# noun -> the nouns of its family ("retailer" -> retailer, chain, grocer, supermarket)
+_ORG_DESCRIPTIONS = {w: frozenset(line.split()) for line in load("org_descriptions") for w in line.split()}
+_ORG_DESCRIPTION_ALT = "|".join(sorted(_ORG_DESCRIPTIONS, key=len, reverse=True))
+_ORG_NAME = r"\p{Lu}[\p{L}\p{N}&'’.-]*(?: (?:&|of|and|\p{Lu}[\p{L}\p{N}&'’.-]*))*(?<! of| and)"
+# "chain Dorrington's" / "Dorrington's, the department store chain": an organisation noun beside a name
+_APPOSITIVE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<n1>{_ORG_DESCRIPTION_ALT}) (?P<a1>{_ORG_NAME})"
+    rf"|(?P<a2>{_ORG_NAME}), (?:the|a|an) (?:[\p{{L}}\p{{N}}-]+ ){{0,3}}(?P<n2>{_ORG_DESCRIPTION_ALT})(?=[,;)]| based| that| which)")
+# "the retailer", "the 140-year-old retailer", "the Swedish furniture chain": the, up to three modifiers, a noun
+_MODIFIERS = regex.compile(r"the (?:[\p{L}\p{N}-]+ ){0,3}[\p{Ll}]+")
 # "the woman", "a young mother", "the boy's father": a determiner, at most two modifiers, a gendered head
 _GENDERED_DESCRIPTION = regex.compile(r"(?i:the|a|an|one|this) (?:\S+ ){0,2}(?:%s)" % "|".join(
     sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
