@@ -656,6 +656,10 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
         if first.lower() == "as" and a < b and toks[a + 1][2][:1].isupper() and saw_apposition:
             k = b  # "Or, as Tom Ridge, a former secretary, put it:"
             break
+        if n == 1 and first.lower() in ("one", "a", "an", "the") and b - a < 4 and \
+                toks[chunks[0][0]][2].rstrip(",").isdigit() and chunks[0][0] == chunks[0][1]:
+            np = _np_ending_at(text, toks, b, strip_comma=True)  # "one woman, 91, said": the age's noun phrase
+            return (np[0], np[1], None) if np else None
         if first.lower() in _APPOSITION_START or first[:1].islower():
             saw_apposition = saw_phrase = True
             continue
