@@ -544,6 +544,9 @@ _VERB_OBJECT = regex.compile(r"\s+(?:to|it|him|her|them|us|me|you|his|their|its)
 # "with many marchers chanting", "with the campaign saying", and a bare plural: "with progressives warning"
 _WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the|a|an|one|two|three|his|her|their|its)\s|"
                           r"\p{Lu})[^,;:\"“”()]{1,60}?|\p{Ll}[\p{Ll}\-]+s)(?:\s+\p{Ll}+ly)?\s+\Z")
+# "responded with a statement calling …": the document speaks for the sentence's subject, who issued it
+_ISSUED_DOCUMENT = regex.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|letter|e-?mail|"
+                                 r"memo|press\s+release|release|communiqu[ée]|tweet|post)\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
@@ -820,12 +823,14 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
         before = text[max(s, np[0] - 20):np[0]]
         w = _WITH.search(before, timeout=TIMEOUT)
         if text[np[0]:np[0] + 1].isupper() and _OF_WITH.search(before, timeout=TIMEOUT) \
-                or w and (text[np[0]:np[1]].split()[0].lower() in DETS or w.group("q")):
+                or w and (text[np[0]:np[1]].split()[0].lower() in DETS or w.group("q")) \
+                and not _ISSUED_DOCUMENT.search(text, np[0], np[1], timeout=TIMEOUT):
             # "footage of Trump saying", "with Gorka noting", "with one of her ads asking": the phrase right before
             a = np[0] - len(w.group("q") or "") if w else np[0]
             return a, np[1], np[2], "before.speaker_cue"
     w = _WITH_NP.search(text, max(s, m.start() - 80), m.start(), timeout=TIMEOUT)
-    if w and not any(verb_like(t, adverbs=False) for t in w.group("np").split()[1:]):
+    if w and not any(verb_like(t, adverbs=False) for t in w.group("np").split()[1:]) and \
+            not _ISSUED_DOCUMENT.search(text, w.start("np"), w.end("np"), timeout=TIMEOUT):
         # "with many marchers and spectators chanting “…”", "with the campaign of the former senator saying"
         a, b, role = trim_speaker(text, w.start("np"), w.end("np"), None)
         if b > a:
