@@ -588,6 +588,13 @@ class Resolver:
                 or first in ("a", "an", "the", "one", "another", "two", "three", "some", "several", "many", "other",
                              "senior", "local"):
             if first in ("the",) and words.split()[-1][:1].isupper():
+                pre, rest = split_role(words)
+                last = pre.split()[-1] if pre else ""
+                if pre and " " in rest and name_type(rest) == "person" and last not in _ROLE_HEAD_END and (
+                        last in ROLE_WORDS or last.islower() and last != "the" or last.isupper() and len(last) > 1):
+                    # "the actress Lena Varro", "the Labour MP Sam Hale": a role, then the person's name
+                    person = self.mention(end - len(rest), end, role or pre)
+                    return Mention(person.name, words, start, end, person.role, person.type)
                 return Mention(words, words, start, end, role, "organization")
             return Mention(words, words, start, end, role, common_type(low))
         if " " not in words and (low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS):
