@@ -96,6 +96,9 @@ def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], re
             continue
         f = Found(np[0], np[1], np[2], m.span(), "nested.speaker_cue", 0.75)
         mention = _mention(text, resolver, f)
+        if mention is not None and mention.mention in ("I", "we", "We") and host.speaker is not None:
+            # “… when I met him, I said ‘…’,” she joked: the speaker's own "I" inside her quotation is she
+            mention = replace(host.speaker, mention=mention.mention, start=mention.start, end=mention.end, role=None)
         out.append(Quote("q0", text[c.start:c.end], c.start, c.end, "direct" if c.words >= 3 else "partial",
                          None, mention, Span(text[m.start():m.end()], *m.span()), f.confidence, f.rule))
     return out
@@ -115,8 +118,10 @@ def _is_quotation(c: Candidate, f: Found | None) -> bool:
 
 def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     words = text[f.sp_start:f.sp_end]
-    if not words or words == "I":  # the reporter's own "I asked" attributes nothing
+    if not words:
         return None
+    if words == "I":  # the writer's own "I said": the mention, no name (the writer is not named in the text)
+        return Mention(None, words, f.sp_start, f.sp_end, f.role, "person")
     low = words.lower()
     if low in PRONOUNS:
         return resolver.mention(f.sp_start, f.sp_end, f.role)
