@@ -93,6 +93,10 @@ PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|
                              r"across|around|outside|inside|near|over|under)\s+$")
 
 _ADV_RE = regex.compile(ADV)
+# "<subject> [was] prompted/quick/used to say": the words between a subject and its infinitive cue verb
+_RAISING = frozenset("""prompted forced moved compelled quick careful eager keen happy glad proud able willing ready
+    continued continues proceeded proceeds hastened rushed tried tries wanted wants seemed seems appeared appears
+    decided chose used likes liked loves loved tends tended began begins started starts""".split())
 
 _INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
 
@@ -496,6 +500,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             # "on Tuesday", "last week" between the subject and its verb (", on Tuesday," too); but the comma of
             # "Evan Price, who put forward the proposal last year, said" closes a clause the time phrase ends
             j -= 2
+        elif w == "to" and j > 1 and toks[j - 1][2] in _RAISING:
+            j -= 2  # "Mr. Trump was prompted to say", "she was quick to add", "he used to say": the subject's cue
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
             while j >= 0 and (_bare(toks[j][2]) in _NUMBER_WORDS | _TIME_WORDS | _TIME_LEAD or toks[j][2].isdigit()):
