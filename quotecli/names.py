@@ -130,8 +130,9 @@ def split_role(name: str) -> tuple[str | None, str]:
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".,").removesuffix("’s").removesuffix("'s")
         if bare in ROLE_WORDS or w in ROLE_WORDS or (bare.isupper() and len(bare) > 1) or bare in ORG_WORDS \
-                or (bare[:1].islower() and bare not in PARTICLES):
-            cut = i + 1
+                or (bare[:1].islower() and bare not in PARTICLES) \
+                or w.endswith(("’s", "'s")) and len(words) - i > 2 and name_type(" ".join(words[i + 1:])) == "person":
+            cut = i + 1  # (and "New Jersey’s Steve Lonegan": a possessor before a full name)
     if cut == 0:
         return None, name
     rest = words[cut:]
@@ -293,6 +294,20 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     words = drop_calendar_tail(words)
     if len(words) < 2:
         return None
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
+    if owner is not None and name_type(" ".join(words)) != "organization":
+        head = " ".join(words[:owner + 1])[:-2]
+        rest = words[owner + 1:]
+        if owner == 0 or head in _PLACE_NAMES or name_type(head) != "person" or \
+                len(rest) >= 2 and name_type(" ".join(rest)) == "person":
+            # "CNN's Gloria Borger", "New Jersey's Steve Lonegan": the name after the possessor ("Putin's
+            # Russia": none)
+            shift += len(head) + 3
+            words = words[owner + 1:]
+            if len(words) < 2:
+                return None
+        else:
+            words = words[:owner + 1]  # "Vladimir V. Putin's Russia": the person is the possessor
     raw = " ".join(words)
     if _CONNECTOR.search(raw, timeout=TIMEOUT):
         if name_type(raw) == "organization" and not (" of " in raw and person_before_of(raw.split(" of ")[0].split())):
