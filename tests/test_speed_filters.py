@@ -196,6 +196,24 @@ def test_title_trie_matches_the_named_list(t):
         assert (a and a.span()) == (b and b.span()), t
 
 
+def _names_at_capitals(t: str) -> list[tuple[int, int]]:
+    return [m.span() for m in text.matches_at(names.FULL_NAME_RE, t, TextDoc(t).capitals)]
+
+
+CAPITAL_PIECES = NAME_PIECES + ["3M", "G20", "4Ever", "10am", "x2Y", "ÉMILE", "ǅ", "\u1c89", "İ", "ſ", "١A", "²B", "Ⅻ"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(CAPITAL_PIECES) | st.text(max_size=3), max_size=14).map("".join))
+def test_full_names_at_capitals_are_the_full_scan(t):
+    assert _names_at_capitals(t) == [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)], t
+
+
+def test_full_names_at_capitals_on_the_case_texts():
+    for t in _case_texts():
+        assert _names_at_capitals(t) == [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)]
+
+
 def test_trie_pattern_backtracks_to_shorter_words():
     rx = regex.compile(names.trie_pattern(["a", "ab", "abc", "b"]) + "bc")
     assert rx.fullmatch("abc") and rx.fullmatch("abbc") and rx.fullmatch("abcbc") and not rx.fullmatch("bc")
