@@ -240,15 +240,27 @@ def matches_at(pattern: regex.Pattern, text: str, starts) -> list:
 
 
 _ALL_TOKENS = regex.compile(r"(?:\s*+(\S++))*+")
+# the only characters that str.split() takes for whitespace and regex's \s does not (the information separators)
+_SPLIT_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """(start, end, token) for every run of non-space characters in ``text[a:b]``, what ``finditer(r"\\S+")``
-    gives, from one match's captures (a finditer costs a timeout check per token, ~1 us each)."""
-    m = _ALL_TOKENS.match(text, a, b, timeout=TIMEOUT)
-    if m is None:  # a > b: an empty stretch
-        return []
-    return list(zip(m.starts(1), m.ends(1), m.captures(1)))
+    gives: from ``str.split()`` (several times faster than any regex call) where the stretch holds none of the
+    characters that str and regex disagree on, else from one match's captures."""
+    piece = text[a:b]
+    if a < 0 or b < 0 or "\x1c" in piece or "\x1d" in piece or "\x1e" in piece or "\x1f" in piece:  # _SPLIT_ONLY_SPACES
+        m = _ALL_TOKENS.match(text, a, b, timeout=TIMEOUT)
+        if m is None:  # a > b: an empty stretch
+            return []
+        return list(zip(m.starts(1), m.ends(1), m.captures(1)))
+    out = []
+    end = 0
+    for tok in piece.split():
+        start = piece.index(tok, end)  # only spaces lie between the previous token and this one
+        end = start + len(tok)
+        out.append((a + start, a + end, tok))
+    return out
 
 
 _NO_LETTER_AT = regex.compile(r"(?![\p{L}])")
