@@ -357,7 +357,7 @@ class Resolver:
         credits = credit_spans(text)
         if self.doc.headline:
             credits.append(self.doc.paragraphs[0])  # "Robots Will Build …" in a headline names nobody
-        for m in matches_at(FULL_NAME_RE, text, self.doc.capitals):  # (it opens at a capital no letter precedes)
+        for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
             start = m.start()
             if credits and _within(start, credits):
                 continue  # "Reporting by Jane Cai; editing by Tom Hogue": staff, not people in the story

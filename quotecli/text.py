@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-import operator
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -159,26 +157,6 @@ class TextDoc:
         return Words(starts, words, lows)
 
     @cached_property
-    def capitals(self) -> list[int]:
-        """Offsets of every upper-case letter (``\\p{Lu}``) that no letter precedes, in text order: where a pattern
-        that opens with ``(?=\\p{Lu})(?<![\\p{L}])`` can match. They are the starts of the words whose first
-        character is one and, inside the few words of letters and digits ("3M", "G20"), the upper-case letters
-        after a digit (a word's characters are letters and digits). A character Python's tables do not know
-        counts as a possible one (checked by the pattern)."""
-        starts, ws, _ = self.words
-        firsts = list(map(itemgetter(0), ws))
-        upper = {ch for ch in set(firsts) if UPPER.test(ch)}
-        out = list(compress(starts, map(upper.__contains__, firsts)))
-        mixed = [k for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))) if not ws[k].isdecimal()]
-        if mixed:
-            text = self.text
-            for k in mixed:
-                out.extend(m.start() for m in _UPPER_AFTER_DIGIT.finditer(text, starts[k] + 1, starts[k] + len(ws[k]),
-                                                                          timeout=TIMEOUT))
-            out.sort()
-        return out
-
-    @cached_property
     def cues(self) -> list:
         """Every reporting verb in the document (``phrases.CueHit``), found once, in text order."""
         from .phrases import find_cues_in_words
@@ -311,8 +289,6 @@ class CharClass:
 LETTER = CharClass(r"\p{L}")
 WORD_CHAR = CharClass(_WORD_CHARS)
 UPPER_OR_DIGIT = CharClass(r"[\p{Lu}\d]")
-UPPER = CharClass(r"\p{Lu}")
-_UPPER_AFTER_DIGIT = regex.compile(r"(?<![\p{L}])\p{Lu}")
 
 
 def _sentence_end(text: str, p: int, pe: int) -> int:

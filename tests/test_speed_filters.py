@@ -196,24 +196,6 @@ def test_title_trie_matches_the_named_list(t):
         assert (a and a.span()) == (b and b.span()), t
 
 
-def _names_at_capitals(t: str) -> list[tuple[int, int]]:
-    return [m.span() for m in text.matches_at(names.FULL_NAME_RE, t, TextDoc(t).capitals)]
-
-
-CAPITAL_PIECES = NAME_PIECES + ["3M", "G20", "4Ever", "10am", "x2Y", "ÉMILE", "ǅ", "\u1c89", "İ", "ſ", "١A", "²B", "Ⅻ"]
-
-
-@settings(**SETTINGS)
-@given(st.lists(st.sampled_from(CAPITAL_PIECES) | st.text(max_size=3), max_size=14).map("".join))
-def test_full_names_at_capitals_are_the_full_scan(t):
-    assert _names_at_capitals(t) == [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)], t
-
-
-def test_full_names_at_capitals_on_the_case_texts():
-    for t in _case_texts():
-        assert _names_at_capitals(t) == [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)]
-
-
 def test_split_only_spaces_are_all_that_str_and_regex_disagree_on():
     space = regex.compile(r"\s")
     assert tuple(ch for ch in map(chr, range(0x110000)) if ch.isspace() != bool(space.fullmatch(ch))) == \
