@@ -4,6 +4,7 @@ Nothing here copies or normalises the text: every span indexes ``TextDoc.text`` 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, compress
@@ -48,7 +49,6 @@ class Words(NamedTuple):
     def within(self, a: int, b: int) -> range | None:
         """Indices of the words in ``text[a:b]``; None when a word straddles ``a`` or ``b`` (a scan of the slice
         would see part of it: the caller scans the slice itself then)."""
-        import bisect
         starts, words = self.starts, self.words
         i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
         if i > 0 and starts[i - 1] + len(words[i - 1]) > a or j > 0 and starts[j - 1] + len(words[j - 1]) > b:
@@ -169,7 +169,6 @@ class TextDoc:
 
     def cues_in(self, lo: int, hi: int) -> list:
         """The reporting verbs that start in [lo, hi)."""
-        import bisect
         starts = self.cue_starts
         return self.cues[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
@@ -186,11 +185,9 @@ class TextDoc:
 
     def paragraph_index(self, pos: int) -> int:
         """Index of the paragraph holding ``pos`` (or the one before it, between paragraphs)."""
-        import bisect
         return max(0, bisect.bisect_right(self._para_starts, pos) - 1)
 
     def sentence_index(self, pos: int) -> int:
-        import bisect
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
     @cached_property
