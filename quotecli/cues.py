@@ -386,7 +386,10 @@ class KeyIndex:
                 got.sort()
             else:
                 filed = self._filed if self._filed is not None else self._file()
-                lists = [filed[k] for k in keys if k in filed]
+                if len(keys) <= len(filed):
+                    lists = [filed[k] for k in keys if k in filed]
+                else:  # (the order of the lists does not matter: merged, they are sorted)
+                    lists = [lst for k, lst in filed.items() if k in keys]
                 got = lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
             self._sets[keys] = got
         return got
@@ -477,8 +480,13 @@ def _may_cut(text: str, pos: int) -> bool:
     (nor the text's edge)?"""
     if pos <= 0:
         return False
-    a, b = text[pos - 1:pos + 1] if pos < len(text) else (text[pos - 1], "")
-    return bool(b) and (b.isalpha() or not b.isascii()) and (a.isalpha() or not a.isascii())
+    pair = text[pos - 1:pos + 1]
+    if len(pair) < 2:  # pos at the text's end
+        return False
+    if pair.isascii():  # the usual case, in one test
+        return pair.isalpha()
+    a, b = pair
+    return (b.isalpha() or not b.isascii()) and (a.isalpha() or not a.isascii())
 
 
 def keyed_search(rx: regex.Pattern, text: str, lo: int, hi: int, index: KeyIndex | None, sliced: bool = False):

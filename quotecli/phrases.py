@@ -6,6 +6,8 @@ through them, by the speakers table.
 """
 from __future__ import annotations
 
+from itertools import compress
+
 import regex
 
 from .lexicons import load
@@ -52,6 +54,7 @@ for _first, _rests in {f: [c.split(" ", 1)[1] for c in CUES + _CAPS + ("accordin
         r"\s+(?:" + "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in sorted(_rests, key=len, reverse=True))
         + r")(?![\p{L}\-])")
 _NOT_AROUND_CUE = frozenset("-’'")
+_CUE_KEYS = _SINGLE_CUES | _MULTI_CUES.keys()  # the words a reporting verb starts with
 
 
 def find_cues_in_words(text: str, words) -> list[CueHit]:
@@ -59,10 +62,9 @@ def find_cues_in_words(text: str, words) -> list[CueHit]:
     in one pass, then the boundary and multi-word checks on the few hits only — many times faster than one
     alternation of six hundred verbs tried at every position."""
     starts, ws = words.starts, words.words
-    keys = _SINGLE_CUES | _MULTI_CUES.keys()
     out = []
     n = len(text)
-    for i in [i for i, w in enumerate(ws) if w in keys]:
+    for i in compress(range(len(ws)), map(_CUE_KEYS.__contains__, ws)):
         w = ws[i]
         a = starts[i]
         b = a + len(w)

@@ -196,6 +196,25 @@ def test_title_trie_matches_the_named_list(t):
         assert (a and a.span()) == (b and b.span()), t
 
 
+def test_split_only_spaces_are_all_that_str_and_regex_disagree_on():
+    space = regex.compile(r"\s")
+    assert tuple(ch for ch in map(chr, range(0x110000)) if ch.isspace() != bool(space.fullmatch(ch))) == \
+        text._SPLIT_ONLY_SPACES
+
+
+def plain_tokens(t: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    m = text._ALL_TOKENS.match(t, a, b, timeout=TIMEOUT)
+    return list(zip(m.starts(1), m.ends(1), m.captures(1))) if m else []
+
+
+@settings(**SETTINGS)
+@given(random_text, st.integers(-3, 60), st.integers(-3, 60))
+def test_tokens_are_the_regex_tokens(t, a, b):
+    assert text.tokens(t, a, b) == plain_tokens(t, a, b)
+    if 0 <= a <= b:
+        assert text.tokens(t, a, b) == [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\S+", t, pos=a, endpos=b)]
+
+
 def test_trie_pattern_backtracks_to_shorter_words():
     rx = regex.compile(names.trie_pattern(["a", "ab", "abc", "b"]) + "bc")
     assert rx.fullmatch("abc") and rx.fullmatch("abbc") and rx.fullmatch("abcbc") and not rx.fullmatch("bc")
