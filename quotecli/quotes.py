@@ -101,6 +101,7 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
     outer_end = -1
+    body_double = _body_uses_double(doc)
     for p in doc.pairs:
         nested = p.open < outer_end  # inside the previous outermost pair: part of its words
         if not nested:
@@ -124,12 +125,42 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         title_case = _title_case(words, inner, whole_para)
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
                              _not_speech(text, doc, p, para), title_case, para, nested,
-                             _is_title(text, doc, p, para, words, inner)))
+                             _is_title(text, doc, p, para, words, inner)
+                             or body_double and _headline_style(text, doc, p, para, len(words))))
         if len(out) > 1 and not nested and out[-2].para == para and not out[-2].nested and \
                 coordinated(text, out[-2].pair, p.open):
             out[-1].not_speech = out[-2].not_speech  # “workplace” or “gun control”: the first decides for both
             out[-1].title = out[-2].title and _titleish(words, inner)
     return out
+
+
+def _body_uses_double(doc: TextDoc) -> bool:
+    """Does the article quote with double marks (two outermost double-mark pairs past its first paragraph)?"""
+    if len(doc.paragraphs) < 2:
+        return False
+    first_end = doc.paragraphs[0][1]
+    n = 0
+    for p in doc.pairs:
+        if p.depth == 0 and p.open > first_end and (p.open_len == 2 or doc.text[p.open] in _DOUBLE_MARKS):
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+_DOUBLE_MARKS = frozenset("\"“”„«»‟")  # and the two-character '' and ``
+_SINGLE_MARKS = frozenset("‘'’‚‹›")
+
+
+def _headline_style(text: str, doc: TextDoc, p: MarkPair, para: int, nwords: int) -> bool:
+    """Single marks in an article that quotes with double ones are headline style: a subheading, a short
+    paragraph that is the quotation alone ('A really tough decision.'), is not reported. (The headline's own
+    quotations are: Seabird numbers ‘in freefall’, survey finds.)"""
+    if para == 0 or p.depth or p.open_len != 1 or text[p.open] not in _SINGLE_MARKS:
+        return False
+    ps, pe = doc.paragraphs[para]
+    return p.open == ps and nwords <= 8 and not text[p.outer_end:pe].strip(" .") and \
+        not text[doc.paragraphs[para - 1][1] - 1] == ":"  # (not a quotation led in by a colon: "He said:¶'…'")
 
 
 def coordinated(text: str, prev: MarkPair, b: int) -> bool:
