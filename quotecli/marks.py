@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .text import MarkPair, find_all
+from .text import TIMEOUT, MarkPair, find_all
 
 _MARK = regex.compile(r"``|''|[\"“”‘’'«»„‚‹›‟]")
 
@@ -155,6 +155,31 @@ def _pair_paragraph(text: str, ps: int, pe: int, tokens: list[tuple[int, str]],
         if next_open is not None and next_open in CLOSERS and _same_family(omark, next_open):
             end = pe
             pairs.append(MarkPair(opos, len(omark), end, 0, 0))
+        elif len(stack) == 1 and _left_unclosed(text, ps, pe, opos, omark):
+            pairs.append(MarkPair(opos, len(omark), pe, 0, 0, True))
+
+
+# a cue after a comma inside the stretch: the writer's words follow ("… keep, said Kessel, whose …")
+_INNER_CUE = regex.compile(r",\s+(?:said|says|added|adds|told|tells|wrote|writes)(?![\p{L}])|"
+                           r",\s+(?:\p{Lu}[\p{L}.'’\-]*\s+){1,3}(?:said|says|added|adds|told|wrote)(?![\p{L}])")
+
+
+def _left_unclosed(text: str, ps: int, pe: int, opos: int, omark: str) -> bool:
+    """A double mark opening a sentence that nothing closes by its paragraph's end, where the paragraph ends a
+    sentence and the next one does not reopen: the writer left out the closing mark (…,” said Baron. “His
+    candidacy has defied all conventions.¶He continued, …). The quotation runs to the paragraph's end."""
+    if omark not in DOUBLE or text[pe - 1] not in ".!?…":
+        return False
+    first = opos + len(omark)
+    if first >= pe or not text[first].isupper():
+        return False
+    before = text[ps:opos].rstrip()
+    if before and before[-1] not in ".!?:" and not (len(before) > 1 and before[-1] in "”\"’'" and
+                                                     before[-2] in ".!?,"):
+        return False
+    if text.count(" ", first, pe) < 3:
+        return False  # a word or three: more likely a stray mark than a sentence
+    return not _INNER_CUE.search(text, first, pe, timeout=TIMEOUT)
 
 
 def _double_open(stack: list[tuple[int, str]]) -> bool:

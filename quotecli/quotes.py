@@ -101,6 +101,7 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
     text = doc.text
     out: list[Candidate] = []
     outer_end = -1
+    body_double = _body_uses_double(doc)
     for p in doc.pairs:
         nested = p.open < outer_end  # inside the previous outermost pair: part of its words
         if not nested:
@@ -124,12 +125,42 @@ def find_quotes(doc: TextDoc) -> list[Candidate]:
         title_case = _title_case(words, inner, whole_para)
         out.append(Candidate(p, s, e, len(words), _kind(text, doc, p, inner, len(words), para),
                              _not_speech(text, doc, p, para), title_case, para, nested,
-                             _is_title(text, doc, p, para, words, inner)))
+                             _is_title(text, doc, p, para, words, inner)
+                             or body_double and _headline_style(text, doc, p, para, len(words))))
         if len(out) > 1 and not nested and out[-2].para == para and not out[-2].nested and \
                 coordinated(text, out[-2].pair, p.open):
             out[-1].not_speech = out[-2].not_speech  # “workplace” or “gun control”: the first decides for both
             out[-1].title = out[-2].title and _titleish(words, inner)
     return out
+
+
+def _body_uses_double(doc: TextDoc) -> bool:
+    """Does the article quote with double marks (two outermost double-mark pairs past its first paragraph)?"""
+    if len(doc.paragraphs) < 2:
+        return False
+    first_end = doc.paragraphs[0][1]
+    n = 0
+    for p in doc.pairs:
+        if p.depth == 0 and p.open > first_end and (p.open_len == 2 or doc.text[p.open] in _DOUBLE_MARKS):
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+_DOUBLE_MARKS = frozenset("\"“”„«»‟")  # and the two-character '' and ``
+_SINGLE_MARKS = frozenset("‘'’‚‹›")
+
+
+def _headline_style(text: str, doc: TextDoc, p: MarkPair, para: int, nwords: int) -> bool:
+    """Single marks in an article that quotes with double ones are headline style: a subheading, a short
+    paragraph that is the quotation alone ('A really tough decision.'), is not reported. (The headline's own
+    quotations are: Seabird numbers ‘in freefall’, survey finds.)"""
+    if para == 0 or p.depth or p.open_len != 1 or text[p.open] not in _SINGLE_MARKS:
+        return False
+    ps, pe = doc.paragraphs[para]
+    return p.open == ps and nwords <= 8 and not text[p.outer_end:pe].strip(" .") and \
+        not text[doc.paragraphs[para - 1][1] - 1] == ":"  # (not a quotation led in by a colon: "He said:¶'…'")
 
 
 def coordinated(text: str, prev: MarkPair, b: int) -> bool:
@@ -209,12 +240,57 @@ def _titleish(words: list[str], inner: str) -> bool:
 def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str], inner: str) -> bool:
     """“Fox & Friends” after `on Fox News Channel’s`, “Thelma and Louise” after `star of`: a title-case name of
     up to eight words (or one capitalised word) after a title cue is a show, film or book, never someone's words.
-    A cited headline on a source line (“Village backs signs” — Cambrian Daily, April 13, 2026) is a title too."""
-    if inner[-1] not in ".!?…" and _source_line(text, p):  # (a headline has no final stop)
+    A cited headline on a source line (“Village backs signs” — Cambrian Daily, April 13, 2026) or with its
+    author ("Museum opens late," by Post's Ann Lee:) is a title too, and so is a title with a subtitle
+    (“Deep Water: A History of the Harbour”) after its author's possessive, "of", "called" or "according to" or
+    before its author, and a name given after a noun and "called" (a website called
+    “Harbour Watch”)."""
+    if inner[-1] not in ".!?…" and (_source_line(text, p) or _by_author(text, doc, p, para, inner)):
+        return True
+    ps = doc.paragraphs[para][0]
+    if _subtitled(words, inner) and (_SUBTITLE_BEFORE.search(text, max(ps, p.open - 30), p.open, timeout=TIMEOUT)
+                                     or _BY_AUTHOR.match(text, p.outer_end, min(len(text), p.outer_end + 80),
+                                                         timeout=TIMEOUT)):
         return True
     if not _titleish(words, inner):
         return False
-    return bool(_TITLE_CUE.search(text, max(doc.paragraphs[para][0], p.open - 30), p.open, timeout=TIMEOUT))
+    if text.find("called", max(ps, p.open - 12), p.open) >= 0 and \
+            _NOUN_CALLED.search(text, max(ps, p.open - 60), p.open, timeout=TIMEOUT):
+        return True
+    return bool(_TITLE_CUE.search(text, max(ps, p.open - 30), p.open, timeout=TIMEOUT))
+
+
+# before a title with a subtitle: its author's possessive, "a co-author of", "called", "according to"
+_SUBTITLE_BEFORE = regex.compile(r"(?:['’]s?|(?<![\p{L}])(?:of|called|according\s+to))\s*+$")
+# a common noun phrase naming what the title-case words in marks after it name: a website called, a group called
+_NOUN_CALLED = regex.compile(r"(?<![\p{L}])(?:a|an|the|its|his|her|their|this|new)\s+(?:[\p{L}\d\-]+\s+){0,3}?"
+                             r"(?-i:\p{Ll}[\p{L}\-]*),?\s+called(?:\s+the)?\s*+$", regex.I)
+# after a cited headline: its author ("…," by Times' Ben Sisario: / ," by the Post's Ann Lee)
+_BY_AUTHOR = regex.compile(r"[,.]?['’\"”]*\s*by\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Then|Now|Contrast|Comparison|Far|Default)(?![\p{L}]))\p{Lu}[\p{L}.\-]*"
+                           r"(?:['’]s?)?(?:\s+\p{Lu}[\p{L}.\-]*(?:['’]s?)?){0,4}\s*[:,.]")
+_LABEL_BEFORE = regex.compile(r"(?:^|[—–―-]|\p{Lu}{2,}[\p{Lu}\s]*[—–―-]|\p{Lu}{2,}[\p{Lu}\s]*:)\s*$")
+
+
+def _by_author(text: str, doc: TextDoc, p: MarkPair, para: int, inner: str) -> bool:
+    """"Museum opens late," by Post's Ann Lee: a headline opening its paragraph (or after a dash or a label in
+    capitals) and followed by "by" and its author."""
+    end = p.outer_end
+    if not inner[:1].isupper() or not text.startswith((" by", ", by", "by"), end) and \
+            not text.startswith(" by", end + 1):
+        return False
+    ps = doc.paragraphs[para][0]
+    return bool(_LABEL_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT)) and \
+        bool(_BY_AUTHOR.match(text, end, min(len(text), end + 80), timeout=TIMEOUT))
+
+
+def _subtitled(words: list[str], inner: str) -> bool:
+    """“Deep Water: A History of the Harbour”: a title and its subtitle, both in title case."""
+    head, sep, tail = inner.partition(": ")
+    if not sep or len(words) > 16 or ":" in tail or not head or not tail[:1].isupper() and not tail[:1].isdigit():
+        return False
+    return _title_case(words, inner.rstrip(".,") or inner, False) and len(_words(tail, 0, len(tail))) >= 2
 
 
 # after a quoted headline on a source line: a dash, the publication and a date, to the line's end
@@ -317,5 +393,8 @@ def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:
     (a quotation standing alone as a paragraph, like a headline, may end with a full stop)."""
     if len(words) < 2 or inner[-1] in ("!?" if whole_para else ".!?"):
         return False
-    minor = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
-    return all(w[0].isupper() or w.lower() in minor for w in words) and any(w[0].isupper() for w in words)
+    return all(w[0].isupper() or w in _MINOR for w in words) and any(w[0].isupper() for w in words)
+
+
+# words a title leaves in lower case (and the particles of names: Los Hijos de Trump)
+_MINOR = frozenset("a an the of and or in on to for at by with from de del la le du des von van y".split())

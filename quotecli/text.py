@@ -61,7 +61,8 @@ class MarkPair:
     """A pair of quotation marks: ``open``/``close`` are the mark offsets; the words lie between them.
 
     ``close_len`` is 0 when the quotation runs on to the next paragraph without closing (``open_end``
-    is then the paragraph end) and ``depth`` counts enclosing pairs (0 = outermost).
+    is then the paragraph end) and ``depth`` counts enclosing pairs (0 = outermost). ``unclosed`` marks a
+    quotation whose closing mark the writer left out: it ends with its paragraph and continues nothing.
     """
 
     open: int
@@ -69,6 +70,7 @@ class MarkPair:
     close: int
     close_len: int
     depth: int
+    unclosed: bool = False
 
     @property
     def inner_start(self) -> int:
@@ -84,7 +86,7 @@ class MarkPair:
 
     @property
     def continues(self) -> bool:
-        return self.close_len == 0
+        return self.close_len == 0 and not self.unclosed
 
 
 class TextDoc:
