@@ -188,8 +188,9 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             if pss >= ps and (i == 0 or cands[i - 1].pair.outer_end <= pss):
                 lead = lead_in(doc, pss, pse)
                 subj = sentence_subject(text, pss, pse)
-                if lead and lead.cue is not None and subj and subj[0] == lead.sp_start and \
+                if lead and lead.cue is not None and (subj and subj[0] == lead.sp_start or lead.sp_start == pss) and \
                         (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
+                    # (the cue's subject opening the sentence: "Her husband replied. “…”")
                     found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
                     continue
         if i == 0:
@@ -206,6 +207,8 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
                 # “First,” she said, “second.”
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
+            elif ends_sentence and (other := _second_speaker(doc, p.pair.outer_end, c.pair.open, prev)):
+                found[i] = other  # “A,” Ebeling said, and her husband cut in. “B.”: the husband's
             elif len(between) < 400:
                 # “A,” Smith said. “B.”  — or a short sentence of the writer's between two of Smith's
                 conf = 0.8 if _only_attribution(between, prev, p.pair.outer_end) or not between.strip() else 0.6
@@ -216,6 +219,29 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             tail = text[p.pair.outer_end:pend]
             if p.pair.continues or len(tail) < 200:
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75)
+
+def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None:
+    """A cue after the previous quotation's own, coordinated with it (", and her husband cut in.", ". Then
+    Jones replied."), whose subject is someone else: the next quotation is theirs."""
+    text = doc.text
+    last = None
+    for m in doc.cues_in(lo, hi):
+        last = m
+    if last is None or prev.cue is None or last.start() <= prev.cue[1]:
+        return None
+    if not _COORDINATED_CUE.search(text, lo, last.start(), timeout=TIMEOUT):
+        return None
+    np = subject_before(text, lo, last.start())
+    if not np or np[0] <= prev.sp_end or text[np[1]:last.start()].strip() or \
+            text[np[0]:np[1]].lower() in PRONOUNS and text[np[0]:np[1]].lower() not in ("he", "she"):
+        return None
+    if not _ENDS.search(text, last.end(), hi, timeout=TIMEOUT) or len(text[last.end():hi].strip()) > 12:
+        return None  # the cue ends its sentence ("cut in.", "replied:"), nothing reported after it
+    return Found(np[0], np[1], np[2], last.span(), "continuation.indirect", 0.6)
+
+
+_COORDINATED_CUE = regex.compile(r"(?:,\s*(?:and|but|before)|[.!?]\s+(?:Then|And|But)?)\s+(?:then\s+)?\S[^.!?,;]{0,60}\Z")
+
 
 def _only_attribution(between: str, prev: Found, start: int) -> bool:
     """Does the previous quotation's attribution stand between it and this one?"""
