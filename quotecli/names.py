@@ -561,6 +561,10 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
+        share = _SHARE.match(low, timeout=TIMEOUT)
+        if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS:
+            # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
+            return Mention(words, words, start, end, role, "group")
         joint = _JOINT.fullmatch(words, timeout=TIMEOUT)
         if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
                 not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
@@ -995,8 +999,23 @@ def common_type(phrase: str) -> str:
     return "person" if kind == "person" or head in _PERSON_HEADS else "unknown"
 
 
+_NUMBER = r"(?:\d[\d,.]*|one(?=\s+in\s)|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+third|a\s+quarter|half|a\s+majority|" \
+    r"majority|two-thirds|three-quarters|three-fourths|one-third|one-quarter)"
+# "four in 10 voters", "about 40 percent of voters", "two-thirds of Republicans": a share of a group
+_SHARE = regex.compile(rf"(?:(?:about|nearly|almost|roughly|around|some|over|just|only|more\s+than|fewer\s+than|less\s+than)\s+)?"
+                       rf"{_NUMBER}(?:\s*(?:%|percent|per\s+cent))?\s+(?:in|out\s+of|of)\s+(?:(?:\d[\d,]*|ten|every|all|the)\s+)?")
+# "those surveyed said": the respondents of a poll
+_RESPONDENTS = frozenset("surveyed polled questioned interviewed sampled asked".split())
+
+
 def _head_noun(words: list[str]) -> str:
-    """The head of "a source familiar with the matter" is "source": the last word before a preposition."""
+    """The head of "a source familiar with the matter" is "source": the last word before a preposition (past a
+    share: "four in 10 voters" -> "voters"; "those surveyed" -> "people")."""
+    if len(words) == 2 and words[0] == "those" and words[1] in _RESPONDENTS:
+        return "people"
+    share = _SHARE.match(" ".join(words), timeout=TIMEOUT)
+    if share and share.end() < len(" ".join(words)):
+        words = " ".join(words)[share.end():].split()
     for i, w in enumerate(words):
         if i and w in ("familiar", "close", "with", "of", "at", "in", "for", "from", "on", "who", "to"):
             return words[i - 1]

@@ -11,8 +11,8 @@ from itertools import compress
 import regex
 
 from .lexicons import load
-from .names import (NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, page_label,
-                    split_role)
+from .names import (_RESPONDENTS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
+                    page_label, split_role)
 from .text import TIMEOUT, tokens
 
 TITLES_SET = frozenset(TITLES)
@@ -735,6 +735,8 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         role = _role_before(text, toks, k)
         return start, e, role
     # common noun phrase: "a spokesman", "officials", "the sentencing judge", "a source familiar with …"
+    if j > 0 and toks[j - 1][2].lower() == "those" and w in _RESPONDENTS:
+        return toks[j - 1][0], e, None  # "those surveyed said": the poll's respondents
     k = j
     while k >= 0 and j - k < 8:
         if k < j and toks[k][2].endswith(",") and toks[k][2][:-1].lower() not in DETS and not (
