@@ -565,6 +565,8 @@ class Resolver:
         if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS:
             # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
             return Mention(words, words, start, end, role, "group")
+        if words.replace(" & ", " and ").replace("’", "'") in _JOINT_ORGS:
+            return Mention(words, words, start, end, role, "organization")  # "Procter and Gamble said"
         joint = _JOINT.fullmatch(words, timeout=TIMEOUT)
         if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
                 not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
@@ -874,14 +876,29 @@ class Resolver:
         Dorrington's", "retailer Brightmart", "Brightmart, the discount retailer,"): the last one described by
         the same noun, else by a noun of its family ("chain Dorrington's … the retailer")."""
         same = other = None
-        for m in _APPOSITIVE.finditer(self.doc.text, max(0, pos - 4000), pos, timeout=TIMEOUT):
-            n, name = (m.group("n1"), m.group("a1")) if m.group("n1") else (m.group("n2"), m.group("a2"))
-            name = name.rstrip(".,")
+        rows = self._appositions
+        for i in range(bisect.bisect_left(rows, (pos - 4000,)), bisect.bisect_left(rows, (pos,))):
+            _, n, name = rows[i]
             if n == noun:
                 same = name
             elif n in _ORG_DESCRIPTIONS[noun]:
                 other = name
         return same or other
+
+    @cached_property
+    def _appositions(self) -> list[tuple[int, str, str]]:
+        """(start, noun, organisation name) of each apposition in the text, found once per document."""
+        text = self.doc.text
+        out = []
+        for m in _APPOSITIVE.finditer(text, timeout=TIMEOUT):
+            n, name, key = (m.group("n1"), m.group("a1"), "a1") if m.group("n1") else (m.group("n2"), m.group("a2"), "a2")
+            name = name.rstrip(".,")
+            # a sentence's first words before "the X, which …": a fronted phrase, not an apposition
+            fronted = key == "a2" and not text[self.doc.sentences[self.doc.sentence_index(m.start())][0]:m.start()].strip() \
+                and (len(name.split()) > 1 or _RELATIVE_NEXT.match(text, m.end(), timeout=TIMEOUT) is not None)
+            if _org_name_ok(name, fronted):
+                out.append((m.start(), n, name))
+        return out
 
     @cached_property
     def _orgs(self) -> list[tuple[int, str]]:
@@ -898,11 +915,38 @@ _MALE_ROLES = frozenset("""spokesman congressman councilman assemblyman business
 # noun -> the nouns of its family ("retailer" -> retailer, chain, grocer, supermarket)
 _ORG_DESCRIPTIONS = {w: frozenset(line.split()) for line in load("org_descriptions") for w in line.split()}
 _ORG_DESCRIPTION_ALT = "|".join(sorted(_ORG_DESCRIPTIONS, key=len, reverse=True))
-_ORG_NAME = r"\p{Lu}[\p{L}\p{N}&'’.-]*(?: (?:&|of|and|\p{Lu}[\p{L}\p{N}&'’.-]*))*(?<! of| and)"
+_ORG_WORD = r"\p{Lu}[\p{L}\p{N}&'’.-]*+"
+# possessive and bounded: a long run of capitalised words costs one pass, not a backtrack per start
+_ORG_NAME = rf"{_ORG_WORD}(?: (?:(?:&|of|and) )?{_ORG_WORD}){{0,6}}+"
 # "chain Dorrington's" / "Dorrington's, the department store chain": an organisation noun beside a name
 _APPOSITIVE = regex.compile(
     rf"(?<![\p{{L}}])(?P<n1>{_ORG_DESCRIPTION_ALT}) (?P<a1>{_ORG_NAME})"
-    rf"|(?P<a2>{_ORG_NAME}), (?:the|a|an) (?:[\p{{L}}\p{{N}}-]+ ){{0,3}}(?P<n2>{_ORG_DESCRIPTION_ALT})(?=[,;)]| based| that| which)")
+    rf"|(?<![\p{{L}}\p{{N}}&'’.-])(?P<a2>{_ORG_NAME}), (?:the|a|an) (?:[\p{{L}}\p{{N}}-]+ ){{0,3}}"
+    rf"(?P<n2>{_ORG_DESCRIPTION_ALT})(?=[,;)]| based| that| which)")
+
+
+_JOINT_ORGS = frozenset(load("joint_org_names"))
+_FRONTED_ADVERBS = frozenset("""Later Earlier Meanwhile However Today Yesterday Tomorrow Then Now Still Instead
+    Elsewhere Overall Again Also Since Afterwards Afterward Nonetheless Nevertheless Indeed Moreover Besides""".split())
+
+
+_RELATIVE_NEXT = regex.compile(r",?\s*(?:which|that|who)(?![\p{L}])")
+
+
+def _org_name_ok(name: str, fronted: bool) -> bool:
+    """May an apposition's capitalised words name an organisation? Not a fronted phrase ("On Monday, the
+    retailer, which …"), a calendar word ("Tuesday"), a sentence adverb ("Later,") or a person with a title or
+    a first name ("President Joe Smith", "Joe Smith")."""
+    words = name.split()
+    if fronted and (words[0] in NOT_NAME_START or words[0] in _FRONTED_ADVERBS or words[0].endswith("ly")):
+        return False
+    if any(w.rstrip(".,") in CALENDAR_WORDS for w in words) or words[0] in NOT_NAME_START:
+        return False
+    if words[0].rstrip(".") in _TITLE_WORDS or words[0] in _HONORIFICS:
+        return False
+    return not (len(words) >= 2 and words[0] in _FIRST and name_type(name) == "person")
+
+
 # "the retailer", "the 140-year-old retailer", "the Swedish furniture chain": the, up to three modifiers, a noun
 _MODIFIERS = regex.compile(r"the (?:[\p{L}\p{N}-]+ ){0,3}[\p{Ll}]+")
 # "the woman", "a young mother", "the boy's father": a determiner, at most two modifiers, a gendered head

@@ -96,8 +96,8 @@ PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|
 
 _ADV_RE = regex.compile(ADV)
 # "<subject> [was] prompted/quick/used to say": the words between a subject and its infinitive cue verb
-_RAISING = frozenset("""prompted forced moved compelled quick careful eager keen happy glad proud able willing ready
-    continued continues proceeded proceeds hastened rushed tried tries wanted wants seemed seems appeared appears
+_RAISING = frozenset("""prompted forced moved compelled quick careful eager keen happy glad proud
+    continued continues proceeded proceeds hastened rushed tried tries seemed seems appeared appears
     decided chose used likes liked loves loved tends tended began begins started starts""".split())
 
 _INITIALS_OR_TITLE = regex.compile(r"(?:\p{Lu}\.)+|\L<titles>", titles=TITLES)
@@ -502,7 +502,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             # "on Tuesday", "last week" between the subject and its verb (", on Tuesday," too); but the comma of
             # "Evan Price, who put forward the proposal last year, said" closes a clause the time phrase ends
             j -= 2
-        elif w == "to" and j > 1 and toks[j - 1][2] in _RAISING:
+        elif w == "to" and j > 1 and toks[j - 1][2] in _RAISING and not (
+                j > 2 and toks[j - 2][2].lower() in ("not", "never") or toks[j - 2][2].lower().endswith("n't")
+                or toks[j - 2][2].lower().endswith("n’t")):
             j -= 2  # "Mr. Trump was prompted to say", "she was quick to add", "he used to say": the subject's cue
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
@@ -767,7 +769,8 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
 
 def _joint_start(toks: list[tuple[int, int, str]], k: int, j: int) -> int | None:
     """The first token of "Smith and Jones" when the capitalised run toks[k..j] follows "and" and another
-    capitalised name (no organisation word in either: "Procter and Gamble", "Marks and Spencer" stay whole)."""
+    capitalised name, with no organisation word in either. The span is the whole "X and Y"; the resolver
+    tells a pair of people from a company named so ("Procter and Gamble": lexicons/joint_org_names.txt)."""
     if k < 2 or toks[k - 1][2] != "and" or toks[k - 2][2].endswith(",") or not toks[k - 2][2][:1].isupper() \
             or not _name_word(toks[k - 2][2]):
         return None

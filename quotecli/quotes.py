@@ -270,7 +270,8 @@ _BY_AUTHOR = regex.compile(r"[,.]?['’\"”]*\s*by\s+(?:the\s+)?(?!(?:Monday|Tu
                            r"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Then|Now|Contrast|Comparison|Far|Default)(?![\p{L}]))\p{Lu}[\p{L}.\-]*"
                            r"(?:['’]s?)?(?:\s+\p{Lu}[\p{L}.\-]*(?:['’]s?)?){0,4}\s*[:,.]")
-_LABEL_BEFORE = regex.compile(r"(?:^|[—–―-]|\p{Lu}{2,}[\p{Lu}\s]*[—–―-]|\p{Lu}{2,}[\p{Lu}\s]*:)\s*$")
+# (regex.M: "^" at any paragraph's start, not only at offset 0)
+_LABEL_BEFORE = regex.compile(r"(?:^|[—–―-]|\p{Lu}{2,}[\p{Lu}\s]*[—–―-]|\p{Lu}{2,}[\p{Lu}\s]*:)\s*$", regex.M)
 
 
 def _by_author(text: str, doc: TextDoc, p: MarkPair, para: int, inner: str) -> bool:
@@ -280,6 +281,8 @@ def _by_author(text: str, doc: TextDoc, p: MarkPair, para: int, inner: str) -> b
     if not inner[:1].isupper() or not text.startswith((" by", ", by", "by"), end) and \
             not text.startswith(" by", end + 1):
         return False
+    if not inner.rstrip(" '’\"”").endswith((",", ".")) and not text.startswith(",", end):
+        return False  # (“If there had not been that intervention” by the United States, …: a sentence goes on)
     ps = doc.paragraphs[para][0]
     return bool(_LABEL_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT)) and \
         bool(_BY_AUTHOR.match(text, end, min(len(text), end + 80), timeout=TIMEOUT))

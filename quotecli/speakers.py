@@ -224,9 +224,8 @@ def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None
     """A cue after the previous quotation's own, coordinated with it (", and her husband cut in.", ". Then
     Jones replied."), whose subject is someone else: the next quotation is theirs."""
     text = doc.text
-    last = None
-    for m in doc.cues_in(lo, hi):
-        last = m
+    cues = doc.cues_in(lo, hi)
+    last = cues[-1] if cues else None
     if last is None or prev.cue is None or last.start() <= prev.cue[1]:
         return None
     if not _COORDINATED_CUE.search(text, lo, last.start(), timeout=TIMEOUT):
@@ -240,7 +239,7 @@ def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None
     return Found(np[0], np[1], np[2], last.span(), "continuation.indirect", 0.6)
 
 
-_COORDINATED_CUE = regex.compile(r"(?:,\s*(?:and|but|before)|[.!?]\s+(?:Then|And|But)?)\s+(?:then\s+)?\S[^.!?,;]{0,60}\Z")
+_COORDINATED_CUE = regex.compile(r"(?:,\s*(?:and|but|before)\s+|[.!?]\s+(?:(?:Then|And|But)\s+)?)(?:then\s+)?\S[^.!?,;]{0,60}\Z")
 
 
 def _only_attribution(between: str, prev: Found, start: int) -> bool:

@@ -216,6 +216,7 @@ HOSTILE = {
     "one-huge-quotation": 'text = "“" + "word " * 400_000 + "” said Jane Doe."',
     "many-paragraphs-reopening": 'text = "“A line.\\n\\n" * 100_000',
     "many-cues-no-marks": 'text = "Analysts expect prices will rise by 2030, police said. " * 50_000',
+    "capitalised-run-then-org-description": 'text = "Ab " * 5_000 + "“We are sad today,” the retailer said. " * 20',
 }
 
 
