@@ -1048,6 +1048,10 @@ _NUMBER = r"(?:\d[\d,.]*|one(?=\s+in\s)|two|three|four|five|six|seven|eight|nine
 # "four in 10 voters", "about 40 percent of voters", "two-thirds of Republicans": a share of a group
 _SHARE = regex.compile(rf"(?:(?:about|nearly|almost|roughly|around|some|over|just|only|more\s+than|fewer\s+than|less\s+than)\s+)?"
                        rf"{_NUMBER}(?:\s*(?:%|percent|per\s+cent))?\s+(?:in|out\s+of|of)\s+(?:(?:\d[\d,]*|ten|every|all|the)\s+)?")
+# the first words a share can start with (a cheap gate before the pattern)
+_SHARE_OPENERS = frozenset("""about nearly almost roughly around some over just only more fewer less one two three
+    four five six seven eight nine ten twenty a half majority two-thirds three-quarters three-fourths one-third
+    one-quarter""".split())
 # "those surveyed said": the respondents of a poll
 _RESPONDENTS = frozenset("surveyed polled questioned interviewed sampled asked".split())
 
@@ -1057,9 +1061,11 @@ def _head_noun(words: list[str]) -> str:
     share: "four in 10 voters" -> "voters"; "those surveyed" -> "people")."""
     if len(words) == 2 and words[0] == "those" and words[1] in _RESPONDENTS:
         return "people"
-    share = _SHARE.match(" ".join(words), timeout=TIMEOUT)
-    if share and share.end() < len(" ".join(words)):
-        words = " ".join(words)[share.end():].split()
+    if words[0] in _SHARE_OPENERS or words[0][:1].isdigit():
+        phrase = " ".join(words)
+        share = _SHARE.match(phrase, timeout=TIMEOUT)
+        if share and share.end() < len(phrase):
+            words = phrase[share.end():].split()
     for i, w in enumerate(words):
         if i and w in ("familiar", "close", "with", "of", "at", "in", "for", "from", "on", "who", "to"):
             return words[i - 1]

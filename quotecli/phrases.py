@@ -502,9 +502,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             # "on Tuesday", "last week" between the subject and its verb (", on Tuesday," too); but the comma of
             # "Evan Price, who put forward the proposal last year, said" closes a clause the time phrase ends
             j -= 2
-        elif w == "to" and j > 1 and toks[j - 1][2] in _RAISING and not (
-                j > 2 and toks[j - 2][2].lower() in ("not", "never") or toks[j - 2][2].lower().endswith("n't")
-                or toks[j - 2][2].lower().endswith("n’t")):
+        elif w == "to" and j > 1 and toks[j - 1][2] in _RAISING and \
+                not toks[j - 2][2].lower().endswith(("not", "never", "n't", "n’t")):
             j -= 2  # "Mr. Trump was prompted to say", "she was quick to add", "he used to say": the subject's cue
         elif w in ("ago", "earlier", "later") and j > 1 and _bare(toks[j - 1][2]) in _TIME_WORDS:
             j -= 2  # "The State Department less than two weeks ago said"
