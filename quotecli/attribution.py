@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .names import NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label, trie_pattern
+from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label,
+                    trie_pattern)
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -545,8 +546,7 @@ _VERB_OBJECT = regex.compile(r"\s+(?:to|it|him|her|them|us|me|you|his|their|its)
 _WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the|a|an|one|two|three|his|her|their|its)\s|"
                           r"\p{Lu})[^,;:\"“”()]{1,60}?|\p{Ll}[\p{Ll}\-]+s)(?:\s+\p{Ll}+ly)?\s+\Z")
 # "responded with a statement calling …": the document speaks for the sentence's subject, who issued it
-_ISSUED_DOCUMENT = regex.compile(r"(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|letter|e-?mail|"
-                                 r"memo|press\s+release|release|communiqu[ée]|tweet|post)\Z")
+_ISSUED_DOCUMENT = regex.compile(rf"(?:a|an|the|its|his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{DOCUMENT_NOUN}|tweet|post)\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")

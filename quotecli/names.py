@@ -63,9 +63,11 @@ def page_label(words: str) -> bool:
 _AGED = regex.compile(r"\d{1,3}-year-old")
 _NOT_ONE_ISSUER = regex.compile(r"['’]|(?<![\p{L}])(?:and|or|&)(?![\p{L}])")
 # a document that speaks for whoever issued it: "a statement from the ministry", "the letter from Acme's lawyers"
+# the documents a source issues (statement, letter, email …), as a pattern
+DOCUMENT_NOUN = r"(?:statement|letter|e-?mail|memo|press\s+release|release|communiqu[ée])"
 _DOCUMENT_FROM = regex.compile(r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ne)\s+(?:(?:brief|joint|short|written|new|later|"
-                               r"separate|official|\d+-page)\s+)?(?:statement|letter|e-?mail|memo|press\s+release|release|"
-                               r"communiqu[ée])(?:\s+(?:issued|released|sent|posted))?\s+(?:from|by)\s+(?=\S)")
+                               rf"separate|official|\d+-page)\s+)?{DOCUMENT_NOUN}(?:\s+(?:issued|released|sent|posted))?"
+                               r"\s+(?:from|by)\s+(?=\S)")
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
@@ -1043,15 +1045,19 @@ def common_type(phrase: str) -> str:
     return "person" if kind == "person" or head in _PERSON_HEADS else "unknown"
 
 
-_NUMBER = r"(?:\d[\d,.]*|one(?=\s+in\s)|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+third|a\s+quarter|half|a\s+majority|" \
-    r"majority|two-thirds|three-quarters|three-fourths|one-third|one-quarter)"
+# the words of a share of a group: a hedge, then a number or fraction ("about 40 percent of", "four in 10")
+_SHARE_HEDGES = ("about", "nearly", "almost", "roughly", "around", "some", "over", "just", "only", "more than",
+                 "fewer than", "less than")
+_SHARE_NUMBERS = ("one(?=\\s+in\\s)", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
+                  "a third", "a quarter", "half", "a majority", "majority", "two-thirds", "three-quarters",
+                  "three-fourths", "one-third", "one-quarter")
+_NUMBER = r"(?:\d[\d,.]*|%s)" % "|".join(n.replace(" ", r"\s+") for n in _SHARE_NUMBERS)
 # "four in 10 voters", "about 40 percent of voters", "two-thirds of Republicans": a share of a group
-_SHARE = regex.compile(rf"(?:(?:about|nearly|almost|roughly|around|some|over|just|only|more\s+than|fewer\s+than|less\s+than)\s+)?"
-                       rf"{_NUMBER}(?:\s*(?:%|percent|per\s+cent))?\s+(?:in|out\s+of|of)\s+(?:(?:\d[\d,]*|ten|every|all|the)\s+)?")
-# the first words a share can start with (a cheap gate before the pattern)
-_SHARE_OPENERS = frozenset("""about nearly almost roughly around some over just only more fewer less one two three
-    four five six seven eight nine ten twenty a half majority two-thirds three-quarters three-fourths one-third
-    one-quarter""".split())
+_SHARE_HEDGE = "|".join(h.replace(" ", r"\s+") for h in _SHARE_HEDGES)
+_SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?{_NUMBER}(?:\s*(?:%|percent|per\s+cent))?\s+(?:in|out\s+of|of)\s+"
+                       r"(?:(?:\d[\d,]*|ten|every|all|the)\s+)?")
+# the first words a share can start with (a cheap gate before the pattern), derived from the same words
+_SHARE_OPENERS = frozenset(w.split()[0].split("(")[0] for w in _SHARE_HEDGES + _SHARE_NUMBERS)
 # "those surveyed said": the respondents of a poll
 _RESPONDENTS = frozenset("surveyed polled questioned interviewed sampled asked".split())
 

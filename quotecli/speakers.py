@@ -208,7 +208,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 # “First,” she said, “second.”
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
             elif ends_sentence and (other := _second_speaker(doc, p.pair.outer_end, c.pair.open, prev)):
-                found[i] = other  # “A,” Ebeling said, and her husband cut in. “B.”: the husband's
+                found[i] = other  # “A,” Ebeling said, and her husband interjected. “B.”: the husband's
             elif len(between) < 400:
                 # “A,” Smith said. “B.”  — or a short sentence of the writer's between two of Smith's
                 conf = 0.8 if _only_attribution(between, prev, p.pair.outer_end) or not between.strip() else 0.6
@@ -221,7 +221,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75)
 
 def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None:
-    """A cue after the previous quotation's own, coordinated with it (", and her husband cut in.", ". Then
+    """A cue after the previous quotation's own, coordinated with it (", and her husband interjected.", ". Then
     Jones replied."), whose subject is someone else: the next quotation is theirs."""
     text = doc.text
     cues = doc.cues_in(lo, hi)
@@ -235,7 +235,7 @@ def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None
             text[np[0]:np[1]].lower() in PRONOUNS and text[np[0]:np[1]].lower() not in ("he", "she"):
         return None
     if not _ENDS.search(text, last.end(), hi, timeout=TIMEOUT) or len(text[last.end():hi].strip()) > 12:
-        return None  # the cue ends its sentence ("cut in.", "replied:"), nothing reported after it
+        return None  # the cue ends its sentence ("interjected.", "replied:"), nothing reported after it
     return Found(np[0], np[1], np[2], last.span(), "continuation.indirect", 0.6)
 
 
