@@ -64,7 +64,8 @@ _ROLE_NOUN_WORD = (r"(?:and|(?!(?:that|which|who|whom|he|she|they|it|we|his|her|
 # words ending in s that are not plural nouns ("his boast-averse mother", "this", "is")
 _NOT_S_WORD = r"(?!(?:his|its|this|is|was|has|does|us|as|yes|thus|plus|less|unless|perhaps|whereas)(?![\p{L}]))"
 _SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
-           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s|police)")
+           rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s"
+           rf"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}})?|police)")
 
 _ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
@@ -549,6 +550,9 @@ _WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the
 _ISSUED_DOCUMENT = regex.compile(rf"(?:a|an|the|its|his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{DOCUMENT_NOUN}|tweet|post)\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
+# a subordinate clause with a subject of its own: "…, although Bill Clinton won the spin by declaring …"
+_CLAUSE_OPEN = regex.compile(r"[,;(]\s*(?:although|though|while|whereas|because|since|when|after|but)\s+"
+                             r"(?=\p{Lu}|(?:he|she|they|we|I)\s)")
 _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then|or)\s+(?:(?:also|later|then|\p{Ll}+ly)\s+)?$")
 
 
@@ -818,6 +822,11 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
                         ) -> tuple | None:
     """Who says what a participle cue (“…, saying”, “telling reporters”, “adding:”) introduces."""
     text = doc.text
+    opened = None
+    for opened in _CLAUSE_OPEN.finditer(text, max(sent_start, s), m.start(), timeout=TIMEOUT):
+        pass
+    if opened and not any(c in text[opened.end():m.start()] for c in "“”\"\n"):
+        sent_start, s = opened.end(), opened.end()  # the participle belongs to the nearest clause's subject
     np = subject_before(text, s, m.start())
     if np and not text[np[1]:m.start()].strip() and text[np[0]:np[1]].lower() not in PRONOUNS:
         before = text[max(s, np[0] - 20):np[0]]

@@ -606,6 +606,12 @@ class Resolver:
             inner = self.mention(start + source.end(), end, role)
             if inner.name and (inner.type == "organization" or inner.type == "person" and inner.name[:1].isupper()):
                 return Mention(inner.name, words, start, end, role, inner.type)
+        described = _DESCRIBED_SOURCE.fullmatch(words, timeout=TIMEOUT)
+        if described and common_type(described.group("head")) != "unknown" and (
+                described.group("head")[:1].islower() or " " in described.group("head")
+                or described.group("head")[:-1].lower() in _PERSON_WORDS):
+            # "Residents of Leeds", "the director of Acme Corp": the described source, not the place or firm
+            return Mention(words, words, start, end, role, common_type(described.group("head")))
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
         if words[:1].islower() and not (first in PARTICLES and words.split()[-1][:1].isupper()) \
                 or first in ("a", "an", "the", "one", "another", "two", "three", "some", "several", "many", "other",
@@ -622,6 +628,10 @@ class Resolver:
             return Mention(words, words, start, end, role, common_type(low))
         if " " not in words and (low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS):
             return Mention(words, words, start, end, role, common_type(low))  # "Analysts expect …"
+        last = words.rsplit(None, 1)[-1]
+        if last.endswith("s") and last[:-1].lower() in _PERSON_WORDS \
+                and (last.islower() or " " not in words):
+            return Mention(words, words, start, end, role, "group")  # "Sanders protesters", "Protesters shouted"
         name = words
         opener = words.split(" ", 1)
         if len(opener) == 2 and opener[0] in NOT_NAME_START and opener[1][:1].isupper():
@@ -1024,6 +1034,15 @@ def _antecedent(name: str) -> bool:
 
 
 DETS_LOWER = frozenset("the a an this that my our your his her its their one another".split())
+
+
+# nouns whose plural names a group of people: "Sanders protesters", "Residents of Leeds", "Trump aides"
+_PERSON_WORDS = _PERSON_HEADS | frozenset(n for n, kind in SOURCE_NOUNS.items() if kind == "person")
+# a common noun phrase and a preposition whose object is a name: "Residents of Leeds", "the director of Acme";
+# a capitalised head alone is a plural ("Residents"), never a title ("Secretary of State")
+_DESCRIBED_SOURCE = regex.compile(r"(?P<head>(?:(?:the|a|an|one|The|A|An|One)\s+)?(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}"
+                                  r"\p{Ll}[\p{L}-]*|"
+                                  r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:the\s+)?\p{Lu}.*")
 
 
 def common_type(phrase: str) -> str:

@@ -11,7 +11,7 @@ from itertools import compress
 import regex
 
 from .lexicons import load
-from .names import (_RESPONDENTS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
+from .names import (_PERSON_HEADS, _RESPONDENTS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
                     page_label, split_role)
 from .text import TIMEOUT, tokens
 
@@ -365,7 +365,9 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
-        if toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
+        if nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS:
+            pass  # "Sanders protesters interrupted", "Trump aides said": the name qualifies a plural noun
+        elif toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
                 or nxt.endswith("ing") or (j + 1 < len(toks) and verb_like(toks[j + 1][2])) \
                 or nxt.endswith(("ed", "ly", "s")):
             end = toks[j][0] + len(toks[j][2].rstrip(",;:"))
@@ -409,6 +411,14 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     start, end = np_toks[0][0], np_toks[-1][0] + len(np_toks[-1][2].rstrip(",;:"))
     if k < len(np_toks) and _bare(np_toks[k][2]) in _TIME_WORDS:
         return None  # "His fact-check Wednesday was retweeted": a time, not a name
+    if 0 < k < len(np_toks):
+        person = _person_of(text, toks, i + k, end)  # "Gov. Ann Reyes of Ohio won": Reyes, not Ohio
+        if person:
+            return person
+        if k > 1 and np_toks[k - 1][2] in ("in", "of", "from", "at", "for") and np_toks[k - 2][2].islower() \
+                and _source_head([t[2].lower() for t in np_toks[:k - 1]]):
+            # "Legislative leaders in North Carolina noted": the described source, the place its role
+            return start, np_toks[k - 2][1], text[np_toks[k - 1][0]:end]
     if k < len(np_toks) and k > 0 and (np_toks[0][2].lower() not in DETS
                                        or all(t[2][:1].islower() and _bare(t[2]) not in _FUNCTION
                                               for t in np_toks[1:k])):
@@ -527,6 +537,11 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         if np and text[np[0]:np[0] + 1].isupper():
             return np
     # appositive: "Hugh Hill, a doctor, said" / "Sir Vince Cable, who replaced …, said"
+    if toks[j][2].endswith(",") and j > 1:
+        for k in range(j - 1, max(0, j - 4), -1):  # "Officials in Ohio, for instance, noted": the adverbial is no apposition
+            if toks[k][2].endswith(",") and " ".join(t[2] for t in toks[k + 1:j + 1]).rstrip(",").lower() \
+                    in _PARENTHETICALS:
+                return _np_ending_at(text, toks, k, strip_comma=True)
     if toks[j][2].endswith(",") and j > 0:
         chained = _appositive_chain(text, toks, j)
         if chained:
@@ -732,6 +747,13 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
             k += 1
         if k > j:
             return None
+        if k >= 2 and toks[k - 1][2] in _OBJECT_PREPS:
+            head = _np_ending_at(text, toks, k - 2)
+            if head and head[1] == toks[k - 2][1] and _source_head(text[head[0]:head[1]].lower().split()) and (
+                    toks[k - 2][2].islower() or toks[k - 2][2].endswith("s") and head[0] == toks[k - 2][0]):
+                # "A spokesman for Acme said", "Residents of Leeds told": the described source, whose
+                # preposition's object is not the speaker
+                return head[0], e, head[2]
         start = toks[k][0]
         role = _role_before(text, toks, k)
         return start, e, role
@@ -787,6 +809,11 @@ def _joint_start(toks: list[tuple[int, int, str]], k: int, j: int) -> int | None
 
 
 _AFFILIATION = frozenset({"of", "from", "at"})
+_OBJECT_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
+# adverbials set off by commas between a subject and its verb: "Officials, for instance, noted"
+_PARENTHETICALS = frozenset({"for instance", "for example", "in turn", "meanwhile", "however", "too", "though",
+                             "in fact", "of course", "in particular", "for their part", "for his part",
+                             "for her part", "for its part", "by contrast", "in contrast", "likewise", "instead"})
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 _HONORIFICS = frozenset("Mr. Mr Mrs. Mrs Ms. Ms Dr. Dr Sir Dame Lord Lady".split())
 
@@ -845,6 +872,8 @@ def _source_head(words: list[str]) -> bool:
             or head in ("police", "people", "authorities", "staff"))
 
 def _name_word(w: str) -> bool:
+    if w.endswith(("”", '"', "''")) or w[-1:] in "’'" and w[-2:-1] in ",.!?;:":
+        return False  # a closing mark ends the quotation before the name: “… agree with Trump,” Sanders said
     w = w.rstrip(",")
     if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w, timeout=TIMEOUT):
         return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
@@ -911,6 +940,8 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
             words = text[s:e]
     place = tag = pre = None
     tail = _PLACE_TAIL.search(words, timeout=TIMEOUT)
+    if tail and " " not in words[:tail.start()] and words[:tail.start()] in ORG_WORDS:
+        tail = None  # "Airlines for Europe", "Friends of the Earth": an organisation's own name
     if tail and tail.start() > 0 and (words[0].isupper() or words.split()[0] not in DETS
                                       and words[:tail.start()].split()[-1][:1] in _CAP_OR_TAG):
         # "Hilda Solis of Los Angeles", "Mr. Morgan of the Sierra Club": the tail is part of the role
@@ -925,6 +956,11 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
     if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS \
             and not _NAMES_AND.match(words, timeout=TIMEOUT):  # "Edward-Isaac Dovere and Gabriel Debenedetti"
         pre, _ = split_role(words)
+        if pre and pre.split()[-1] in _OBJECT_PREPS and len(pre.split()) > 1 and (
+                _source_head(pre.lower().split()[:-1]) or all(w in ORG_WORDS for w in pre.split()[:-1])):
+            # "officials in Kent", "analysts at Goldman Sachs", "Airlines for Europe": the capitalised words are
+            # a preposition's object, not a name with its role before it
+            pre = None
         if pre and (pre.split()[0] not in TITLES_SET or any(w[:1].islower() for w in pre.split())):
             # "Mr. John Smith" keeps its title; "Justice Department senior trial counsel Jane Roe" does not
             s += len(pre) + 1
