@@ -396,6 +396,20 @@ class Resolver:
         return out
 
     @cached_property
+    def _quoted(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the outermost quotations of a few words or more (not “terms” or titles)."""
+        text = self.doc.text
+        spans = [(p.open, p.close) for p in self.doc.pairs
+                 if p.depth == 0 and text.count(" ", p.open, p.close) >= 3]
+        return [a for a, _ in spans], [b for _, b in spans]
+
+    def _quoted_apart(self, s: int, pos: int) -> bool:
+        """Is ``s`` inside a quotation that does not also hold ``pos``?"""
+        starts, ends = self._quoted
+        i = bisect.bisect_right(starts, s) - 1
+        return i >= 0 and s < ends[i] and not starts[i] <= pos < ends[i]
+
+    @cached_property
     def _by_surname(self) -> dict[str, tuple[str, str | None]]:
         table: dict[str, tuple[str, str | None]] = {}
         for _, _, name, title, kind in self._names:
@@ -479,7 +493,7 @@ class Resolver:
             for start, low in hits:
                 hit = table.get(low)
                 g = hit and self._gender(hit[0], hit[1])
-                if hit and " " in hit[0] and not self._inside_name(start) and \
+                if hit and " " in hit[0] and not self._inside_name(start) and not self._quoted_apart(start, pos) and \
                         (g is None or want == "person" or g == want) and not self._after_cap_word(start):
                     return start, hit[0]
         return None
@@ -669,6 +683,9 @@ class Resolver:
             i = bisect.bisect_left(self._people, (pos,)) - 1
             while i >= 0:
                 s, name, g = self._people[i]
+                if self._quoted_apart(s, pos):
+                    i -= 1  # “Orlen has been showing signs of unrest,” she said: no one named in a quotation
+                    continue
                 g = self._gender(name, g)
                 if want == "person" or g == want:
                     best = (s, name)
@@ -822,7 +839,7 @@ class Resolver:
                 if got is None or got[0] >= pos:
                     continue
                 s, name, g = got
-            if _opened_quote(self.doc.text, s, pos):
+            if _opened_quote(self.doc.text, s, pos) or self._quoted_apart(s, pos):
                 continue  # Trump said: "She signed an agreement": a pronoun inside his quotation is not him
             g = self._gender(name, g)
             if g is None or want == "person" or g == want:

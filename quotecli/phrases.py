@@ -365,8 +365,8 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
-        if nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS:
-            pass  # "Sanders protesters interrupted", "Trump aides said": the name qualifies a plural noun
+        if nxt in _PERSON_HEADS or nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS:
+            pass  # "Sanders protesters interrupted", "Kelmscott boss Arne Lindqvist was": the name qualifies a noun
         elif toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
                 or nxt.endswith("ing") or (j + 1 < len(toks) and verb_like(toks[j + 1][2])) \
                 or nxt.endswith(("ed", "ly", "s")):
@@ -738,11 +738,16 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         person = _person_of(text, toks, k, e)
         if person:
             return person
+        org_start = k
         while k >= 2 and toks[k - 1][2] in ("of", "for", "&", "and") and toks[k - 2][2][:1].isupper() and \
                 any(t[2].strip(",.") in ORG_WORDS for t in toks[max(0, k - 4):j + 1]):
             k -= 2
             while k - 1 >= 0 and _name_word(toks[k - 1][2]):
                 k -= 1
+        if k < org_start:
+            person = _person_of(text, toks, k, e)  # "Dr. Ilona Brandt of the University of Dravek said"
+            if person:
+                return person
         while k <= j and toks[k][2].strip(",.;:") in NOT_NAME:
             k += 1
         if k > j:
