@@ -85,7 +85,7 @@ _AFTER_CUE_SP = regex.compile(
 _NOT_AT_TITLE_DOT = "(?<!(?<![\\p{L}])(?:" + "|".join(regex.escape(t[:-1]) for t in TITLES if t.endswith(".")) + r")(?=\.))"
 _AFTER_CUE_ROLE_NAME = regex.compile(
     rf"""[,;:…]?+\s*+(?P<cue>\L<cues>|according\s+to)\s++(?P<pre>(?:[\p{{L}}\d/&'’\-.]+\s+){{1,6}}?)(?P<sp>(?:(?:bin|al|de|van|von)\s)?{_NAME_N}{_NAME_TAIL})
-         {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
+         {_NOT_AT_TITLE_DOT}(?=\s*(?:[,.;:!?]|\Z|\s(?:who|in|at|on|during|after|before|while|as|when)\b))(?:\s*,\s*{_ROLE_TAIL})?""",
     regex.X, cues=_INVERTING_CUES, titles=TITLES)
 
 # "Acme chief executive", "Labour leader": capitalised words (an organisation, a party) and lower-case role words
@@ -548,6 +548,9 @@ _WITH_NP = regex.compile(r"(?<![\p{L}])with\s+(?P<np>(?:(?:many|some|several|the
                           r"\p{Lu})[^,;:\"“”()]{1,60}?|\p{Ll}[\p{Ll}\-]+s)(?:\s+\p{Ll}+ly)?\s+\Z")
 # "responded with a statement calling …": the document speaks for the sentence's subject, who issued it
 _ISSUED_DOCUMENT = regex.compile(rf"(?:a|an|the|its|his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{DOCUMENT_NOUN}|tweet|post)\Z")
+# "State television quoted her as saying", "DNA quoted President Andrei Kovach as saying": the one quoted speaks
+_QUOTED_AS = regex.compile(r"(?<![\p{L}])quot(?:ed|es|ing)\s+(?P<np>him|her|them|(?:(?:the|a|an|one)\s+)?\p{Lu}[^,;:\"“”()]{0,60}?|"
+                           r"(?:the|a|an|one)\s+[^,;:\"“”()]{1,60}?)\s+as\s+\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 # a subordinate clause with a subject of its own: "…, although Bill Clinton won the spin by declaring …"
@@ -822,6 +825,11 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
                         ) -> tuple | None:
     """Who says what a participle cue (“…, saying”, “telling reporters”, “adding:”) introduces."""
     text = doc.text
+    quoted = _QUOTED_AS.search(text, max(s, m.start() - 80), m.start(), timeout=TIMEOUT)
+    if quoted:
+        a, b, role = trim_speaker(text, quoted.start("np"), quoted.end("np"), None)
+        if b > a:
+            return a, b, role, "before.speaker_cue"
     opened = None
     for opened in _CLAUSE_OPEN.finditer(text, max(sent_start, s), m.start(), timeout=TIMEOUT):
         pass
@@ -972,6 +980,15 @@ RULES: tuple[AttributionRule, ...] = (
                     "But Omar Diaz, who owns a shop on the route, said the works would ruin his trade.\n\n"
                     "“I will lose half my customers.”", "Omar Diaz",
                     "The works will start in May.\n\n“I will lose half my customers.”"),
+    AttributionRule("headline.repeated", "a headline quotation the article quotes again is that quotation's",
+                    "Flood town: 'We lost everything in an hour', says baker\n\nTom Pemberton said: \"We lost "
+                    "everything in an hour. The water came so fast.\"", "Tom Pemberton",
+                    "Flood town: 'We lost everything in an hour', says baker\n\nTom Pemberton said: \"The water "
+                    "came so fast, and we saved nothing at all.\""),
+    AttributionRule("headline.name_on", "‘…’: Name on topic — a headline quotation is the named interviewee's",
+                    "‘I still get nervous before every show’: Priya Sandhu on fame and failure\n\nThe comedian "
+                    "talks to us.", "Priya Sandhu",
+                    "‘I still get nervous before every show’: the comedians on tour\n\nThe comedian talks to us."),
     AttributionRule("nested.speaker_cue", "a quotation inside another, attributed by a cue inside the outer one",
                     "Union leader Carol Smith said: “As the minister told me, ‘we will not back down’, and I believe "
                     "him.”", "the minister", "Carol Smith said: “The ‘red line’ is clear to everyone here.”"),

@@ -68,7 +68,44 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
                             mention, cue, f.confidence if f else 0.5, f.rule if f else "quote.unattributed"))
     quotes.extend(_nested_quotes(doc, nested, quotes, resolver))
     quotes.sort(key=lambda q: q.start)
+    _headline_speakers(doc, quotes, resolver)
     return _renumber_groups(quotes)
+
+
+_WORDS_ONLY = regex.compile(r"[^\p{L}\p{N}]+")
+# "‘I still get nervous before every show’: Priya Sandhu on fame and failure": the interviewee, then her topic
+_NAME_ON = regex.compile(r"\s*:\s*(?P<sp>\p{Lu}[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+){1,2})\s+on\s")
+
+
+def _headline_speakers(doc: TextDoc, quotes: list[Quote], resolver: Resolver) -> None:
+    """A quotation in the headline or standfirst whose words the article quotes again takes the speaker of the
+    body's quotation ("'We lost everything', says baker" … Tom Pemberton: "We lost everything …"); a headline
+    "‘…’: Priya Sandhu on fame" is the named interviewee's."""
+    text = doc.text
+    end = 0
+    for ps, pe in doc.paragraphs[:3]:
+        if text[ps:pe].rstrip("\"'”’)")[-1:] in (".", "!", "?", "…") and len(text[ps:pe].split()) > 6:
+            break  # the first sentence of the body (a headline, standfirst or furniture has no final stop)
+        end = pe
+    heads = [i for i, q in enumerate(quotes) if q.end <= end]
+    if not heads:
+        return
+    body = [(_WORDS_ONLY.sub(" ", q.text.lower()).strip(), q) for q in quotes
+            if q.start >= end and q.speaker is not None and q.speaker.name]
+    for i in heads:
+        q = quotes[i]
+        words = _WORDS_ONLY.sub(" ", q.text.lower()).strip()
+        if words.count(" ") >= 2:
+            again = next((b for w, b in body if f" {words} " in f" {w} "), None)
+            if again is not None:
+                quotes[i] = replace(q, speaker=again.speaker, rule="headline.repeated", confidence=0.7)
+                continue
+        if q.speaker is None:
+            on = _NAME_ON.match(text, q.end + 1, end, timeout=TIMEOUT)
+            if on:
+                mention = resolver.mention(on.start("sp"), on.end("sp"))
+                if mention.type == "person":
+                    quotes[i] = replace(q, speaker=mention, rule="headline.name_on", confidence=0.7)
 
 def _opens_sentence(doc: TextDoc, start: int) -> bool:
     ss = doc.sentences[doc.sentence_index(start)][0]
@@ -116,6 +153,9 @@ def _is_quotation(c: Candidate, f: Found | None) -> bool:
         return False
     return True
 
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
 def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     words = text[f.sp_start:f.sp_end]
     if not words:
@@ -125,6 +165,9 @@ def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     low = words.lower()
     if low in PRONOUNS:
         return resolver.mention(f.sp_start, f.sp_end, f.role)
+    if low in _OBJECT_PRONOUNS:  # "quoted her as saying": the object pronoun stands for its subject form
+        name, kind = resolver.pronoun(_OBJECT_PRONOUNS[low], f.sp_start)
+        return Mention(name, words, f.sp_start, f.sp_end, f.role, kind)
     if words in PLACES or words.removeprefix("The ").removeprefix("the ") in PLACES:
         return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
     m = resolver.mention(f.sp_start, f.sp_end, f.role)
