@@ -403,6 +403,11 @@ class Resolver:
                  if p.depth == 0 and text.count(" ", p.open, p.close) >= 3]
         return [a for a, _ in spans], [b for _, b in spans]
 
+    def _opens_sentence(self, s: int) -> bool:
+        """Does the mention at ``s`` open its sentence (the sentence's subject, "Achterberg says …")?"""
+        ss = self.doc.sentences[self.doc.sentence_index(s)][0]
+        return not self.doc.text[ss:s].strip()
+
     def _quoted_apart(self, s: int, pos: int) -> bool:
         """Is ``s`` inside a quotation that does not also hold ``pos``?"""
         starts, ends = self._quoted
@@ -710,7 +715,11 @@ class Resolver:
                 s, name, g = events[i]
                 g = self._gender(name, g)
                 if g is None or want == "person" or g == want:
-                    if best is None or (s > best[0] - 600 and not recent) or s > best[0]:
+                    # a speaker just before the last name mention wins, unless only the mention is known to be
+                    # of the pronoun's gender ("Achterberg says she …" after Adeyemi spoke: "she adds" is hers)
+                    sure = g is None and want in ("m", "f") and best is not None and \
+                        self._gender(best[1], None) == want and self._opens_sentence(best[0])
+                    if best is None or (s > best[0] - 600 and not recent and not sure) or s > best[0]:
                         best = (s, name)
                     break
                 i -= 1
