@@ -845,6 +845,8 @@ class Resolver:
                 s, name, g = self._people[i]
             else:
                 got = self._subject_person(k)
+                if got is None and k < si and want in ("m", "f"):
+                    got = self._pronoun_subject(k, want)
                 if got is None or got[0] >= pos:
                     continue
                 s, name, g = got
@@ -854,6 +856,24 @@ class Resolver:
             if g is None or want == "person" or g == want:
                 return s, name
         return None
+
+    def _pronoun_subject(self, k: int, want: str) -> tuple[int, str, str | None] | None:
+        """Sentence ``k``'s subject when it is a he/she of gender ``want``, resolved in its turn: "Mr. Alvarado
+        was asked about Mr. Thorne. He bristled. “…,” he said" (a chain of at most three sentences)."""
+        if self._chain >= 3:
+            return None
+        span = self._subject_span(k)
+        word = self.doc.text[span[0]:span[1]].lower() if span else ""
+        if word not in ("he", "she") or PRONOUNS[word] != want:
+            return None
+        self._chain += 1
+        try:
+            name, _ = self.pronoun(word, span[0])
+        finally:
+            self._chain -= 1
+        return (span[0], name, want) if name else None
+
+    _chain = 0  # depth of _pronoun_subject's resolution of one pronoun through another
 
     def _subject_person(self, k: int) -> tuple[int, str, str | None] | None:
         """The person who is the grammatical subject of sentence ``k`` (start, canonical name, gender): a full
