@@ -612,6 +612,10 @@ class Resolver:
                 org = self._named_org(head, start)
                 if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
                     return Mention(org, words, start, end, role, "organization")
+        if first == "the" and len(low.split()) == 2 and _DOCUMENT_HEAD.fullmatch(head, timeout=TIMEOUT):
+            issuer = self._issuer(head, start)
+            if issuer is not None:  # "The bank said in a statement that … “…,” the statement said": the bank
+                return Mention(issuer.name, words, start, end, role, issuer.type)
         if first == "the" and head in _ORG_DESCRIPTIONS and _MODIFIERS.fullmatch(low, timeout=TIMEOUT):
             org = self._described_org(head, start)
             if org:  # "Department store chain Dorrington's … The 140-year-old retailer said": the one it describes
@@ -915,6 +919,26 @@ class Resolver:
     def _subjects(self) -> dict[int, tuple[int, str, str | None] | None]:
         return {}
 
+    def _issuer(self, noun: str, pos: int) -> Mention | None:
+        """Who issued the document "the <noun>" stands for: the subject of the last sentence before ``pos``
+        (within 1500 characters) that mentions "a/its/… <noun>" ("The bank said in a statement that …"), when
+        it is an organisation or a named person."""
+        from .phrases import sentence_subject  # phrases imports this module
+        text = self.doc.text
+        m = None
+        for m in _ISSUED_IN.finditer(text, max(0, pos - 1500), pos, timeout=TIMEOUT):
+            pass
+        if m is None or m.group("n").lower() != noun:
+            return None
+        ss, se = self.doc.sentences[self.doc.sentence_index(m.start())]
+        got = sentence_subject(text, ss, m.start())
+        if got is None or got[1] > m.start():
+            return None
+        issuer = self.mention(got[0], got[1])
+        if issuer.name and (issuer.type == "organization" or issuer.type == "person" and issuer.name[:1].isupper()):
+            return issuer
+        return None
+
     def _named_org(self, noun: str, pos: int) -> str | None:
         """The one organisation named before ``pos`` whose name fits "the <noun>" ("the company": a name with
         Corp, Inc, Energy, Airlines …; "the ministry": a name with Ministry), or None when none or several do."""
@@ -949,8 +973,9 @@ class Resolver:
         text = self.doc.text
         out = []
         for m in _APPOSITIVE.finditer(text, timeout=TIMEOUT):
-            n, name, key = (m.group("n1"), m.group("a1"), "a1") if m.group("n1") else (m.group("n2"), m.group("a2"), "a2")
-            name = name.rstrip(".,")
+            key = next(k for k in ("1", "2", "3", "4") if m.group("n" + k))
+            n, name, key = m.group("n" + key), m.group("a" + key), "a" + key
+            name = _SENTENCE_STOP.split(name, 1)[0].rstrip(".,")  # ("… Families First. In a letter")
             # a sentence's first words before "the X, which …": a fronted phrase, not an apposition
             fronted = key == "a2" and not text[self.doc.sentences[self.doc.sentence_index(m.start())][0]:m.start()].strip() \
                 and (len(name.split()) > 1 or _RELATIVE_NEXT.match(text, m.end(), timeout=TIMEOUT) is not None)
@@ -980,7 +1005,11 @@ _ORG_NAME = rf"{_ORG_WORD}(?: (?:(?:&|of|and) )?{_ORG_WORD}){{0,6}}+"
 _APPOSITIVE = regex.compile(
     rf"(?<![\p{{L}}])(?P<n1>{_ORG_DESCRIPTION_ALT}) (?P<a1>{_ORG_NAME})"
     rf"|(?<![\p{{L}}\p{{N}}&'’.-])(?P<a2>{_ORG_NAME}), (?:the|a|an) (?:[\p{{L}}\p{{N}}-]+ ){{0,3}}"
-    rf"(?P<n2>{_ORG_DESCRIPTION_ALT})(?=[,;)]| based| that| which)")
+    rf"(?P<n2>{_ORG_DESCRIPTION_ALT})(?=[,;)]| based| that| which)"
+    # "a group of parents calling itself Greenford Families First", "the state airline, Kestavian Air,"
+    rf"|(?<![\p{{L}}])(?:a|an|the) (?P<n3>{_ORG_DESCRIPTION_ALT}) (?:\p{{Ll}}+ ){{0,4}}?"
+    rf"(?:calling (?:itself|themselves)|called|named|known as) (?P<a3>{_ORG_NAME})"
+    rf"|(?<![\p{{L}}])(?:[Tt]he|[Aa]n?) (?:\p{{Ll}}[\p{{L}}-]* ){{0,2}}(?P<n4>{_ORG_DESCRIPTION_ALT}), (?P<a4>{_ORG_NAME})(?=,)")
 
 
 _JOINT_ORGS = frozenset(load("joint_org_names"))
@@ -988,6 +1017,11 @@ _FRONTED_ADVERBS = frozenset("""Later Earlier Meanwhile However Today Yesterday 
     Elsewhere Overall Again Also Since Afterwards Afterward Nonetheless Nevertheless Indeed Moreover Besides""".split())
 
 
+_DOCUMENT_HEAD = regex.compile(r"statement|letter|e-?mail|memo|release|communiqu[ée]")
+# "in a statement", "in its letter to the council": the document a later "the statement said" stands for
+_ISSUED_IN = regex.compile(r"(?<![\p{L}])(?:in|with|issued|released)\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}"
+                           r"(?P<n>statement|letter|e-?mail|memo|release|communiqu[ée])(?![\p{L}])", regex.I)
+_SENTENCE_STOP = regex.compile(r"(?<=\p{Ll}\p{Ll})\. ")
 _RELATIVE_NEXT = regex.compile(r",?\s*(?:which|that|who)(?![\p{L}])")
 
 
