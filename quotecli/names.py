@@ -290,7 +290,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     shift = 0
     words = raw.split(" ")
     # drop a sentence-initial function word caught as a capitalised word ("But John Smith")
-    while words and (words[0] in NOT_NAME_START or words[0].lower() in _CUE_WORDS):
+    while words and (words[0] in NOT_NAME_START or words[0].lower() in _CUE_WORDS or words[0] == "Former"):
         shift += len(words[0]) + 1
         words = words[1:]
     words = drop_calendar_tail(words)
@@ -837,7 +837,14 @@ class Resolver:
         subject after fronted adverbials ("On Monday, Jordan Ruiz met …") or a bare surname ("Ruiz met …")."""
         si = self.doc.sentence_index(pos)
         sentences = self.doc.sentences
-        for k in (si, si - 1):
+        before = si - 1
+        starts, ends = self._quoted
+        j = bisect.bisect_right(starts, pos) - 1
+        if j >= 0 and ends[j] <= pos and pos - ends[j] < 40 and starts[j] < sentences[si][0]:
+            # “People are frustrated. I'm not going to …,” he said: the sentence before is the one before the
+            # quotation, not its own first sentence
+            before = self.doc.sentence_index(starts[j]) - 1
+        for k in (si, before):
             if k < 0:
                 continue
             ss, se = sentences[k]
@@ -849,7 +856,7 @@ class Resolver:
                 s, name, g = self._people[i]
             else:
                 got = self._subject_person(k)
-                if got is None and k < si and want in ("m", "f"):
+                if got is None and k == before and want in ("m", "f"):
                     got = self._pronoun_subject(k, want)
                 if got is None or got[0] >= pos:
                     continue
