@@ -495,8 +495,8 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
     """“…” on the issue until now, the Tory source said. — an attribution closing the sentence."""
     text = doc.text
     ss, se = doc.sentences[doc.sentence_index(c.pair.outer_end - 1)]
-    if se <= c.pair.outer_end:
-        return None
+    if se <= c.pair.outer_end or se - c.pair.outer_end > 600:
+        return None  # (an attribution closing the sentence is short: never scan a runaway "sentence" per quotation)
     # (_SENT_FINAL's cue, of every alternative, follows a space and precedes no letter or hyphen: where
     # _CUE_AFTER_SPACE finds none, it finds nothing)
     m = _CUE_AFTER_SPACE.search(text, c.pair.outer_end, se, timeout=TIMEOUT) and \

@@ -217,6 +217,8 @@ HOSTILE = {
     "many-paragraphs-reopening": 'text = "“A line.\\n\\n" * 100_000',
     "many-cues-no-marks": 'text = "Analysts expect prices will rise by 2030, police said. " * 50_000',
     "capitalised-run-then-org-description": 'text = "Ab " * 5_000 + "“We are sad today,” the retailer said. " * 20',
+    # one "sentence" of thousands of short quotations: each used to scan to the sentence's end (14 s at 60k chars)
+    "short-quotes-no-stop": "text = ' '.join(f'the \"word{i} here\" and' for i in range(2500))",
 }
 
 
