@@ -579,6 +579,8 @@ class Resolver:
         words = self.doc.text[start:end]
         low = words.lower()
         head = low.split()[-1] if low.split() else low
+        if words == "I":  # the writer's own "I": no name in the text (as for the quotations the writer says)
+            return Mention(None, words, start, end, role, "person")
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
