@@ -11,7 +11,7 @@ from itertools import compress
 import regex
 
 from .lexicons import load
-from .names import (_PERSON_HEADS, _RESPONDENTS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
+from .names import (_PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
                     page_label, split_role)
 from .text import TIMEOUT, tokens
 
@@ -748,6 +748,8 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
             person = _person_of(text, toks, k, e)  # "Dr. Ilona Brandt of the University of Dravek said"
             if person:
                 return person
+        if k == j - 1 and toks[k][2] in ("The", "the") and w.rstrip(",.;:").lower() in DEMONYMS:
+            return toks[k][0], e, None  # "The Pole, who took over in the summer, said": the person in view
         while k <= j and toks[k][2].strip(",.;:") in NOT_NAME:
             k += 1
         if k > j:
