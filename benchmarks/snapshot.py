@@ -6,7 +6,7 @@
                                                 # differing records when anything changed
 
 The records are `extract(...).to_dict()` as the CLI's `-f jsonl` writes them, one line per document, for
-../shared/eval/*.jsonl (all four sets; pass --shared PATH elsewhere), tests/articles and seeds/*.txt.
+../shared/eval/*.jsonl (all four sets; pass --shared PATH elsewhere), every tests/articles set and seeds/*.txt.
 `--sets` limits the sets (names as in DIR: polnear-train, news-dev, articles, seeds, ...).
 """
 from __future__ import annotations
@@ -31,9 +31,8 @@ def documents(shared: Path) -> Iterator[tuple[str, Iterator[tuple[str, str, str 
 
     for path in sorted((shared / "eval").glob("*.jsonl")):
         yield path.stem, corpus(path)
-    articles = REPO / "tests" / "articles" / "quotes-articles.jsonl"
-    if articles.is_file():
-        yield "articles", corpus(articles)
+    for articles in sorted((REPO / "tests" / "articles").glob("quotes-articles*.jsonl")):
+        yield articles.stem.replace("quotes-", ""), corpus(articles)
     seeds = sorted((REPO / "seeds").glob("*.txt"))
     yield "seeds", ((p.name, p.read_text(encoding="utf-8"), None) for p in seeds)
 

@@ -23,7 +23,6 @@ speaker to it (the rule ids appear in the output and in ``--explain``):
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import regex
@@ -33,7 +32,7 @@ from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS,
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
-from .text import TIMEOUT, TextDoc, word_after
+from .text import TextDoc, word_after
 
 _NOUNABLE = frozenset({"retort", "response", "rejoinder", "comment", "comments", "call", "calls", "claim", "claims", "report", "reports", "note", "notes",
                        "post", "posts", "tweet", "tweets", "answer", "answers", "reply", "replies", "remark", "warning",
@@ -241,7 +240,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
     if f:
         return f
-    m = _LABEL.match(text, c.start, c.end, timeout=TIMEOUT)
+    m = _LABEL.match(text, c.start, c.end)
     if m and m.group("sp") not in _NOT_LABELS and not page_label(m.group("sp")):
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
     if own and not text[a_start:pe].strip(" .\u00a0") and c.para + 1 < len(doc.paragraphs):
@@ -275,7 +274,7 @@ _DISTANT = frozenset({"before.participle", "before.coordinated", "sentence.subje
 def _verb_cue(text: str, ss: int, m) -> bool:
     """Is this cue word a report here (a verb, or a noun like "his claim")? Not "Post" in a newspaper's name."""
     return not (m.group()[:1].isupper() and m.start() > ss and not _CLAUSE_START.search(
-        text, max(ss, m.start() - 4), m.start(), timeout=TIMEOUT))
+        text, max(ss, m.start() - 4), m.start()))
 
 def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | None:
     """in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer."""
@@ -284,8 +283,8 @@ def _in_words(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found | N
     if text.find("words", max(0, lo), c.pair.open) < 0 and text.find("words", a_start, hi) < 0:
         return None  # both patterns need the word
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
-    m = _IN_WORDS_BEFORE.search(text, max(ss, lo), c.pair.open, timeout=TIMEOUT) or \
-        _IN_WORDS_AFTER.match(text, a_start, hi, timeout=TIMEOUT)
+    m = _IN_WORDS_BEFORE.search(text, max(ss, lo), c.pair.open) or \
+        _IN_WORDS_AFTER.match(text, a_start, hi)
     if not m or not plausible(text, m.start("sp"), m.end("sp")):
         return None
     a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
@@ -301,11 +300,11 @@ def _in_statement(doc: TextDoc, c: Candidate, a_start: int, a_end: int) -> Found
     m = None
     if text.find("tatement", lo, c.pair.open) >= 0 or text.find("release", lo, c.pair.open) >= 0 or \
             text.find("letter", lo, c.pair.open) >= 0:
-        for hit in _IN_STATEMENT_BEFORE.finditer(text, lo, c.pair.open, timeout=TIMEOUT):
+        for hit in _IN_STATEMENT_BEFORE.finditer(text, lo, c.pair.open):
             if hit.start() == ss or text[lo:hit.start()].rstrip()[-1:] in (",", ";", ":", "—", "–"):
                 m = hit  # opening the sentence or a clause: "The claims, in a statement from X, were …"
     if m is None:
-        m = _IN_STATEMENT_AFTER.match(text, a_start, min(a_end, a_start + 160), timeout=TIMEOUT)
+        m = _IN_STATEMENT_AFTER.match(text, a_start, min(a_end, a_start + 160))
     if not m or not plausible(text, m.start("sp"), m.end("sp")):
         return None
     a, b, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
@@ -319,7 +318,7 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     if ss >= b_end:
         return None
     lead = text[max(ss, b_end - 120):b_end].rstrip()  # a bounded window: many quotations may share a sentence
-    participle = _PARTICIPLE.search(lead, timeout=TIMEOUT)
+    participle = _PARTICIPLE.search(lead)
     colon = lead.endswith(":")
     cued = any(_verb_cue(text, ss, m) for m in doc.cues_in(ss, b_end))
     # “Hillary Clinton cracked, ''I'm a progressive …''”: a clause of someone's words after a comma (or a dash)
@@ -329,7 +328,7 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     base = max(ss, b_end - 120)  # where ``lead`` starts
     if colon or comma:
         for rx in (_VERBLESS_LEAD, _NOUN_LEAD) if colon else (_NOUN_LEAD,):
-            m = rx.search(lead, timeout=TIMEOUT)
+            m = rx.search(lead)
             if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME \
                     and not page_label(m.group("sp")):  # "FACT CHECK: “…”"
                 a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
@@ -348,18 +347,18 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
     if (comma or colon) and not participle:
         near = subject_of_previous_verb(text, ss, b_end)
         if near and len(text[near[1]:b_end].split()) <= (3 if colon else 2) and (
-                comma or not got or _WITH.search(text, max(ss, near[0] - 20), near[0], timeout=TIMEOUT)):
+                comma or not got or _WITH.search(text, max(ss, near[0] - 20), near[0])):
             # "… - during their first debate, Hillary Clinton cracked, ''…''", "with Trump reportedly yelling:"
             got = near
     if not got or not text[got[1]:b_end].strip(" ,\u00a0") and text[got[1] - 2:got[1]] not in ("’s", "'s"):
         return None  # "Tea Party “super PACs” …": the phrase holding the quotation is not its speaker
-    if text[ss] in "\"“‘'`" and _NEW_CLAUSE.search(text, got[1], b_end, timeout=TIMEOUT):
+    if text[ss] in "\"“‘'`" and _NEW_CLAUSE.search(text, got[1], b_end):
         return None  # "“You winning?” she said, but Kevin …, and as Trump went on about “…”": not her clause
     if comma and not (participle or colon):
         subj = text[got[0]:got[1]]
         if (subj[:1].isupper() or subj.lower() in PRONOUNS) and subj.split()[0] not in _NOT_NAMED \
                 and not subj.isupper():
-            who = _WHO_AFTER.match(text, got[1], b_end, timeout=TIMEOUT)  # "from Rikkie Wells who tweeted, “…”"
+            who = _WHO_AFTER.match(text, got[1], b_end)  # "from Rikkie Wells who tweeted, “…”"
             return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6, who.span("who") if who else None)
         if not (c.kind == "partial" or cued):
             return None
@@ -404,9 +403,9 @@ _PARTICIPLE = regex.compile(r",\s+(?:\L<ing>)(?:\s+[^,.;:!?\"“”]{1,30}?)?(?:
 def _dash_signature(text: str, s: int, e: int) -> Found | None:
     """“…” — Commissioner Geoffrey Starks / “…”¶- Bernie Sanders. / ”― Carla Sanchez: a dash and a name that
     end the line. "— Radio New Zealand, June 12, 2025" is a source line, not a signature."""
-    m = _AFTER_DASH.match(text, s, e, timeout=TIMEOUT)
-    if not m or _DATE_AFTER.match(text, m.end("sp"), e, timeout=TIMEOUT) \
-            or not _SIGNATURE_END.match(text, m.end(), e, timeout=TIMEOUT) and m.end() < e \
+    m = _AFTER_DASH.match(text, s, e)
+    if not m or _DATE_AFTER.match(text, m.end("sp"), e) \
+            or not _SIGNATURE_END.match(text, m.end(), e) and m.end() < e \
             or not plausible(text, m.start("sp"), m.end("sp")):
         return None
     sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
@@ -421,27 +420,27 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
     j = s - 1
     while j > 0 and text[j] in "\"'”’»`":
         j -= 1
-    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end, timeout=TIMEOUT):
+    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end):
         return None
-    lead = _LEAD.match(text, s, seg_end, timeout=TIMEOUT)
+    lead = _LEAD.match(text, s, seg_end)
     cue_first = lead is not None and text[lead.end():lead.end() + 3] in _CUE_HEADS
-    cue_sp = m = _AFTER_CUE_SP.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
-    if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end, timeout=TIMEOUT) \
+    cue_sp = m = _AFTER_CUE_SP.match(text, s, seg_end) if cue_first else None
+    if m and m.group("sp")[:1].isupper() and _NAME_THEN_STOP.match(text, m.end("sp"), seg_end) \
             and plausible(text, m.start("sp"), m.end("sp")):
         sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
-    m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
+    m = _AFTER_CUE_ROLE_COMMA_NAME.match(text, s, seg_end) if cue_first else None
     if m and (m.group("pre").split()[0].lower() in DETS or "'" in m.group("pre") or "’" in m.group("pre")
               or _org_role_ok(m.group("pre"))):
         sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
         return Found(sp_s, sp_e, m.group("pre").strip(), m.span("cue"), "after.cue_speaker", 0.95)
-    m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end, timeout=TIMEOUT) if cue_first else None
+    m = _AFTER_CUE_ROLE_NAME.match(text, s, seg_end) if cue_first else None
     if m and any(w[:1].islower() for w in m.group("pre").split()) and \
             m.group("pre").split()[0].lower() not in DETS and plausible(text, m.start("sp"), m.end("sp")):
         # the role words and the name are split as one phrase: "panel Chairman Rep. | Jason Chaffetz"
         sp_s, sp_e, role = trim_speaker(text, m.start("pre"), m.end("sp"), m.group("role"))
         return Found(sp_s, sp_e, role, m.span("cue"), "after.cue_speaker", 0.95)
-    m = _AFTER_ORG_ROLE_COMMA_NAME_CUE.match(text, s, seg_end, timeout=TIMEOUT)
+    m = _AFTER_ORG_ROLE_COMMA_NAME_CUE.match(text, s, seg_end)
     if m and _org_role_ok(m.group("pre")) and plausible(text, m.start("sp"), m.end("sp")):
         sp_s, sp_e, _ = trim_speaker(text, m.start("sp"), m.end("sp"), None)
         return Found(sp_s, sp_e, " ".join(m.group("pre").split()), m.span("cue"), "after.speaker_cue", 0.9)
@@ -452,18 +451,18 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
             m = cue_sp  # matched above
         else:
             if cue_last is None:
-                cue_last = _CUE_AFTER_SPACE.search(text, s, seg_end, timeout=TIMEOUT) is not None
-            m = rx.match(text, s, seg_end, timeout=TIMEOUT) if cue_last else None
+                cue_last = _CUE_AFTER_SPACE.search(text, s, seg_end) is not None
+            m = rx.match(text, s, seg_end) if cue_last else None
         if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
             continue  # a plain name is the simpler rules' business
         if m and plausible(text, m.start("sp"), m.end("sp")):
             if "role" in rx.groupindex and m.group("role") and (m.group("sp").split()[0].lower() in DETS
                                                                  or _POSSESSIVE_HEAD.match(m.group("sp"))) \
-                    and _ROLE_THEN_NAME.fullmatch(m.group("role").strip(), timeout=TIMEOUT):
+                    and _ROLE_THEN_NAME.fullmatch(m.group("role").strip()):
                 # “…,” the UN's coordinator in Kenya, Stephen Jackson, told AFP / Sanders's campaign manager,
                 # Jeff Weaver, said / Scott's niece, state Del. Marcia "Cia" Price (D), shouted: the name is the apposition
                 a, b, inner = trim_speaker(text, m.start("role"), m.end("role"), None)
-                if _FULL_NAME_ONLY.fullmatch(text, a, b, timeout=TIMEOUT):
+                if _FULL_NAME_ONLY.fullmatch(text, a, b):
                     role = ", ".join(r for r in (m.group("sp").strip(), inner) if r)
                     return Found(a, b, role, m.span("cue"), rule, conf)
             sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), m.group("role") if "role" in rx.groupindex else None)
@@ -476,7 +475,7 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
     # comma (or ? !) inside its marks is followed by its attribution, whatever the verb
     if text[j] in ",?!—–" and text[s:s + 1] in (" ", "\u00a0"):
         for rx, rule in ((_AFTER_SP_ANYVERB, "after.speaker_verb"), (_AFTER_ANYVERB_SP, "after.verb_speaker")):
-            m = rx.match(text, s, seg_end, timeout=TIMEOUT)
+            m = rx.match(text, s, seg_end)
             if m and plausible(text, m.start("sp"), m.end("sp")) and m.group("cue") not in _NOT_SPEECH_VERBS:
                 sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
                 return Found(sp_s, sp_e, role, m.span("cue"), rule, 0.75)
@@ -499,19 +498,19 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
         return None  # (an attribution closing the sentence is short: never scan a runaway "sentence" per quotation)
     # (_SENT_FINAL's cue, of every alternative, follows a space and precedes no letter or hyphen: where
     # _CUE_AFTER_SPACE finds none, it finds nothing)
-    m = _CUE_AFTER_SPACE.search(text, c.pair.outer_end, se, timeout=TIMEOUT) and \
-        _SENT_FINAL.search(text, c.pair.outer_end, se, timeout=TIMEOUT)
+    m = _CUE_AFTER_SPACE.search(text, c.pair.outer_end, se) and \
+        _SENT_FINAL.search(text, c.pair.outer_end, se)
     # … are sickening, Hollande said Tuesday, noting the nominee “makes you …”: a participle clause after the
     # attribution may hold quotations of its own
-    if not m or _MARK_IN.search(text, m.start(), m.start("ptail") if m.group("ptail") else se, timeout=TIMEOUT):
+    if not m or _MARK_IN.search(text, m.start(), m.start("ptail") if m.group("ptail") else se):
         return None
     if not plausible(text, m.start("sp"), m.end("sp")):
         return None
     role = m.group("role")
     if m.group("sp").split()[0].lower() in DETS and role:
         # …, said the bureau's director, James B. Comey, on Monday: the name is the apposition
-        name = _FULL_NAME_ONLY.match(role, timeout=TIMEOUT)
-        if name and _NAME_THEN_STOP.match(role, name.end(), timeout=TIMEOUT):
+        name = _FULL_NAME_ONLY.match(role)
+        if name and _NAME_THEN_STOP.match(role, name.end()):
             a = m.start("role")
             return Found(a + name.start(), a + name.end(), m.group("sp").strip(), m.span("cue"), "after.sentence_end", 0.8)
     sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), role and role.strip(" .!?"))
@@ -520,9 +519,9 @@ def _sentence_end(doc: TextDoc, c: Candidate) -> Found | None:
 def _passive_by(text: str, doc: TextDoc, c: Candidate, a_end: int) -> Found | None:
     """Buhecha was called “…” by the sentencing judge."""
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
-    if not _PASSIVE.search(text, max(ss, c.pair.open - 60), c.pair.open, timeout=TIMEOUT):
+    if not _PASSIVE.search(text, max(ss, c.pair.open - 60), c.pair.open):
         return None
-    m = _BY_AGENT.match(text, c.pair.outer_end, a_end, timeout=TIMEOUT)
+    m = _BY_AGENT.match(text, c.pair.outer_end, a_end)
     if not m:
         return None
     sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
@@ -574,11 +573,11 @@ _NEW_SUBJECT_AFTER_COMMA = regex.compile(r",\s+\p{L}+\s+\p{L}")
 def _fronted_clause_end(text: str, ss: int, e: int) -> int:
     """Where a fronted subordinate clause ends (its first comma) when the main clause has words of its own before
     ``e``; -1 when the sentence opens with none ("When asked, Smith said, “…”": the clause is after the comma)."""
-    m = _FRONTED.match(text, ss, e, timeout=TIMEOUT)
+    m = _FRONTED.match(text, ss, e)
     if not m:
         return -1
     comma = text.find(",", m.end(), e)
-    if comma < 0 or not _NEW_SUBJECT_AFTER_COMMA.match(text, comma, e, timeout=TIMEOUT):
+    if comma < 0 or not _NEW_SUBJECT_AFTER_COMMA.match(text, comma, e):
         return -1
     return comma
 
@@ -592,12 +591,11 @@ def _governing_cues(doc: TextDoc, s: int, e: int) -> list:
         if m.end() > e:
             continue
         w = m.group()
-        if w[:1].isupper() and m.start() > s and not _CLAUSE_START.search(text, max(s, m.start() - 4), m.start(),
-                                                                           timeout=TIMEOUT):
+        if w[:1].isupper() and m.start() > s and not _CLAUSE_START.search(text, max(s, m.start() - 4), m.start()):
             continue  # "told The Washington Post", "Face the Nation": part of a name, not a verb
-        if w.lower().startswith("continue") and _CONTINUE_TO.match(text, m.end(), e, timeout=TIMEOUT):
+        if w.lower().startswith("continue") and _CONTINUE_TO.match(text, m.end(), e):
             continue
-        if w.lower() in ("go on", "goes on", "went on") and not _GO_ON_REPORTS.match(text, m.end(), e, timeout=TIMEOUT):
+        if w.lower() in ("go on", "goes on", "went on") and not _GO_ON_REPORTS.match(text, m.end(), e):
             continue
         out.append(m)
     return out
@@ -612,7 +610,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         return None
     cues = _governing_cues(doc, s, e)
     hypothetical = {m.start() for m in cues
-                    if _HYPOTHETICAL.search(text, max(s, m.start() - 30), m.start(), timeout=TIMEOUT)}
+                    if _HYPOTHETICAL.search(text, max(s, m.start() - 30), m.start())}
     verb_cues = [m for m in cues if m.group().lower() not in _NOUN_CUES and m.start() not in hypothetical]
     coordinated = None
     far = 90
@@ -622,13 +620,13 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         if m.start() < fronted:
             continue  # "After the host asked about it, the couple became “…”": the cue is the fronted clause's
         gap = text[m.end():e]
-        at = _AND_THAT.search(gap, timeout=TIMEOUT)
-        if at and not _THAT_IN.search(gap, 0, at.start(), timeout=TIMEOUT):
+        at = _AND_THAT.search(gap)
+        if at and not _THAT_IN.search(gap, 0, at.start()):
             # "Reid said that he spoke with Sanders and that the senator faced a “…”": the nearer cue sits in the
             # first that-clause; the earlier cue governs both (but "told reporters that … and that “…”" governs)
             far = 250
             continue
-        if len(gap) > far or _GAP_BREAK.search(gap, timeout=TIMEOUT):
+        if len(gap) > far or _GAP_BREAK.search(gap):
             continue
         cue_words = m.group().lower()
         earlier_verb = any(v.start() < m.start() for v in verb_cues)
@@ -638,7 +636,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         if earlier_verb and m.start() in hypothetical:
             continue  # "Obama said he expected that Americans will say “no”": the report is Obama's
         if cue_words.startswith("according"):
-            sp = _ACCORDING_SP.match(text, m.end(), e, timeout=TIMEOUT)
+            sp = _ACCORDING_SP.match(text, m.end(), e)
             if sp:
                 a, b, role = trim_speaker(text, sp.start("sp"), sp.end("sp"), None)
                 return Found(a, b, role, m.span(), "before.according_to", 0.9)
@@ -647,18 +645,17 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             got = possessive_before(text, s, m.start())
             if got and any(v.group().lower() in _REPORT_VERBS | _REPORT_PARTICIPLES
                            or v.group().lower() in _LABEL_VERBS and not gap.strip()  # "called her claims “…”"
-                           or _THAT_IN.search(text, v.end(), got[0], timeout=TIMEOUT)
-                           or _AS_BEFORE.search(text, max(s, e - 6), e, timeout=TIMEOUT) for v in reported):
+                           or _THAT_IN.search(text, v.end(), got[0])
+                           or _AS_BEFORE.search(text, max(s, e - 6), e) for v in reported):
                 # (also "dismissed criticism of Mr. Trump's comments as “…”": the verb's subject labels them)
                 continue  # "Ryan told CNN that Ginsburg’s comments “…”": the reporting verb's subject speaks
             if got:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
                 continue
-        if _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start(), timeout=TIMEOUT) and cue_words.endswith("ed") \
-                or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start(),
-                                                                         timeout=TIMEOUT):
-            by = _BY_AGENT_BEFORE.match(text, m.end(), e, timeout=TIMEOUT)
+        if _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start()) and cue_words.endswith("ed") \
+                or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start()):
+            by = _BY_AGENT_BEFORE.match(text, m.end(), e)
             if by:
                 a, b, role = trim_speaker(text, by.start("sp"), by.end("sp"), None)
                 if text[a:a + 1].isupper() and plausible(text, a, b):
@@ -670,7 +667,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if got:
                 return Found(got[0], got[1], got[2], m.span(), got[3], 0.7)
         np = subject_before(text, s, m.start())
-        if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0], timeout=TIMEOUT):
+        if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0]):
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
             got = sentence_subject(text, sent_start, m.start())
             np = got if got and got[0] < np[0] else None
@@ -678,8 +675,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 v.group().lower() in _LABEL_VERBS and 0 <= np[0] - v.end() <= 2 for v in reported):
             continue  # "calling Trump’s charge “pathetic”": the caller labels the charge; it is not Trump's word
         if np and cue_words in _NOUNABLE and (text[np[0]:np[1]].split()[0].lower() in DETS or
-                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0], timeout=TIMEOUT)) \
-                and not (_VERB_OBJECT.match(text, m.end(), e, timeout=TIMEOUT) and (
+                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0])) \
+                and not (_VERB_OBJECT.match(text, m.end(), e) and (
                     cue_words.endswith("s") or not text[m.end():m.end() + 4].startswith(" to "))):
             # "a controversial comment", "in a Facebook post": the cue is a noun here (but "The former first lady
             # calls it her “…”", "Her economic plan promises to “…”": a verb with its object)
@@ -690,17 +687,17 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(outer[0], outer[1], outer[2], m.span(), "before.speaker_cue", 0.8)
             conf = 0.9 if gap.strip() in ("", ":", ",", "that") else 0.8
             # the relative pronoun right after the name or its short apposition ("Sen. Marco Rubio of Florida, who")
-            who = _WHO_BEFORE.search(text, np[1], m.start(), timeout=TIMEOUT)
+            who = _WHO_BEFORE.search(text, np[1], m.start())
             if who and who.start() - np[1] > 60:
                 who = None
             return Found(np[0], np[1], np[2], m.span(), "before.speaker_cue", conf,
                          who.span("who") if who else None)
         if coordinated is None and cue_words not in _NOUNABLE and _COORDINATED.search(
-                text, max(sent_start, m.start() - 30), m.start(), timeout=TIMEOUT):
+                text, max(sent_start, m.start() - 30), m.start()):
             # "Carson took the stage … and called the system “…”": the coordinated verb shares the subject
             # (an earlier cue of the sentence, tried first, may name it: "denounced … and said")
             clause = sent_start
-            for b in _NEW_CLAUSE.finditer(text, sent_start, m.start(), timeout=TIMEOUT):
+            for b in _NEW_CLAUSE.finditer(text, sent_start, m.start()):
                 clause = b.end()  # "A group called for a boycott, and the League denounced … and said"
             got = _earlier_cue_subject(doc, clause, m.start()) or \
                 sentence_subject(text, clause, m.start(), loose=True) or subject_of_previous_verb(text, clause, m.start())
@@ -709,9 +706,9 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         # inverted before the quote: said Zhao Xijun: “…” (the cue opens its clause; "telling CNBC:",
         # "call Fields “…”", "said of Mr. Rubio:" name the hearer or the topic, not the speaker)
         if cue_words in _OBJECT_FIRST or m.start() > sent_start and not _CLAUSE_START.search(
-                text, max(sent_start, m.start() - 6), m.start(), timeout=TIMEOUT):
+                text, max(sent_start, m.start() - 6), m.start()):
             continue
-        inv = _AFTER_CUE_SP.match(text, m.start(), e, timeout=TIMEOUT)
+        inv = _AFTER_CUE_SP.match(text, m.start(), e)
         if inv and inv.group("sp")[:1].isupper() and not text[inv.end():e].strip(" ,:") and \
                 plausible(text, inv.start("sp"), inv.end("sp")):
             a, b, role = trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
@@ -726,11 +723,11 @@ def _clause_pronoun(doc: TextDoc, after: int, before: int) -> tuple[int, int] | 
     willing to “…”"): the reporting verb's subject stays the mention."""
     text = doc.text
     best = None
-    for m in _SUBJECT_PRONOUN.finditer(text, after, before, timeout=TIMEOUT):
+    for m in _SUBJECT_PRONOUN.finditer(text, after, before):
         v = m.group("v")
         if not (verb_like(v) or v.endswith(("ed", "s")) and len(v) > 3 or "’" in m.group() or "'" in m.group()):
             continue
-        if _THAT_BEFORE.search(text, max(after, m.start() - 6), m.start(), timeout=TIMEOUT):
+        if _THAT_BEFORE.search(text, max(after, m.start() - 6), m.start()):
             continue
         if doc.cues_in(after, m.start()):
             break
@@ -771,7 +768,7 @@ def _outer_report(doc: TextDoc, sent_start: int, np_start: int, verb_cues: list)
     for v in reversed(doc.cues_in(sent_start, np_start)):
         if v.group().lower() not in _REPORT_VERBS:
             return None
-        if not _THAT_GAP.match(text, v.end(), np_start, timeout=TIMEOUT):
+        if not _THAT_GAP.match(text, v.end(), np_start):
             return None
         np = subject_before(text, sent_start, v.start())
         if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
@@ -788,8 +785,8 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
         w = v.group().lower()
         if w.endswith("ing") or w in _NOUNABLE or w in _NOUN_CUES or w.startswith("according") or \
                 v.group()[:1].isupper() and v.start() > sent_start or \
-                _HYPOTHETICAL.search(text, max(sent_start, v.start() - 30), v.start(), timeout=TIMEOUT) or \
-                _PASSIVE_AUX.search(text, max(sent_start, v.start() - 12), v.start(), timeout=TIMEOUT):
+                _HYPOTHETICAL.search(text, max(sent_start, v.start() - 30), v.start()) or \
+                _PASSIVE_AUX.search(text, max(sent_start, v.start() - 12), v.start()):
             continue
         np = subject_before(text, sent_start, v.start())
         if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):
@@ -797,7 +794,7 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
         src = _source_after_comma(text, sent_start, v.start())
         if src:
             return src  # "…, one of the people said, adding that …": a source described, not named
-        inv = _AFTER_CUE_SP.match(text, v.start(), pos, timeout=TIMEOUT)  # “…,” said Nora Quinn, adding: …
+        inv = _AFTER_CUE_SP.match(text, v.start(), pos)  # “…,” said Nora Quinn, adding: …
         if inv and text[max(sent_start, v.start() - 4):v.start()].rstrip()[-1:] in ("”", '"', "'", "’") and \
                 inv.group("sp")[:1].isupper() and plausible(text, inv.start("sp"), inv.end("sp")):
             return trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
@@ -812,7 +809,7 @@ _LOWER_PHRASE_BEFORE = regex.compile(r",\s+(?P<np>\p{Ll}[\p{Ll}\-]*(?:\s+\p{Ll}[
 def _source_after_comma(text: str, lo: int, verb: int) -> tuple[int, int, None] | None:
     """"…, one of the people said", "…, analysts said": a described source (its last word a source noun) after
     the comma that closes the clause before its verb."""
-    m = _LOWER_PHRASE_BEFORE.search(text, max(lo, verb - 60), verb, timeout=TIMEOUT)
+    m = _LOWER_PHRASE_BEFORE.search(text, max(lo, verb - 60), verb)
     if not m:
         return None
     head = m.group("np").rsplit(None, 1)[-1]
@@ -825,34 +822,34 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
                         ) -> tuple | None:
     """Who says what a participle cue (“…, saying”, “telling reporters”, “adding:”) introduces."""
     text = doc.text
-    quoted = _QUOTED_AS.search(text, max(s, m.start() - 80), m.start(), timeout=TIMEOUT)
+    quoted = _QUOTED_AS.search(text, max(s, m.start() - 80), m.start())
     if quoted:
         a, b, role = trim_speaker(text, quoted.start("np"), quoted.end("np"), None)
         if b > a:
             return a, b, role, "before.speaker_cue"
     opened = None
-    for opened in _CLAUSE_OPEN.finditer(text, max(sent_start, s), m.start(), timeout=TIMEOUT):
+    for opened in _CLAUSE_OPEN.finditer(text, max(sent_start, s), m.start()):
         pass
     if opened and not any(c in text[opened.end():m.start()] for c in "“”\"\n"):
         sent_start, s = opened.end(), opened.end()  # the participle belongs to the nearest clause's subject
     np = subject_before(text, s, m.start())
     if np and not text[np[1]:m.start()].strip() and text[np[0]:np[1]].lower() not in PRONOUNS:
         before = text[max(s, np[0] - 20):np[0]]
-        w = _WITH.search(before, timeout=TIMEOUT)
-        if text[np[0]:np[0] + 1].isupper() and _OF_WITH.search(before, timeout=TIMEOUT) \
+        w = _WITH.search(before)
+        if text[np[0]:np[0] + 1].isupper() and _OF_WITH.search(before) \
                 or w and (text[np[0]:np[1]].split()[0].lower() in DETS or w.group("q")) \
-                and not _ISSUED_DOCUMENT.search(text, np[0], np[1], timeout=TIMEOUT):
+                and not _ISSUED_DOCUMENT.search(text, np[0], np[1]):
             # "footage of Trump saying", "with Gorka noting", "with one of her ads asking": the phrase right before
             a = np[0] - len(w.group("q") or "") if w else np[0]
             return a, np[1], np[2], "before.speaker_cue"
-    w = _WITH_NP.search(text, max(s, m.start() - 80), m.start(), timeout=TIMEOUT)
+    w = _WITH_NP.search(text, max(s, m.start() - 80), m.start())
     if w and not any(verb_like(t, adverbs=False) for t in w.group("np").split()[1:]) and \
-            not _ISSUED_DOCUMENT.search(text, w.start("np"), w.end("np"), timeout=TIMEOUT):
+            not _ISSUED_DOCUMENT.search(text, w.start("np"), w.end("np")):
         # "with many marchers and spectators chanting “…”", "with the campaign of the former senator saying"
         a, b, role = trim_speaker(text, w.start("np"), w.end("np"), None)
         if b > a:
             return a, b, role, "before.speaker_cue"
-    if depth == 0 and _COORDINATED.search(text, max(sent_start, m.start() - 30), m.start(), timeout=TIMEOUT):
+    if depth == 0 and _COORDINATED.search(text, max(sent_start, m.start() - 30), m.start()):
         # "with Donald Trump tweeting that … and asking, “…”": the first participle's subject
         for v in reversed(doc.cues_in(sent_start, m.start())):
             if v.group().lower().endswith("ing") and v.start() < m.start():
@@ -876,7 +873,7 @@ def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
         np = subject_before(text, s, m.start())
         if np:
             return Found(np[0], np[1], np[2], m.span(), "lead_in.colon", 0.85)
-        inv = _AFTER_CUE_SP.match(text, m.start(), colon, timeout=TIMEOUT)
+        inv = _AFTER_CUE_SP.match(text, m.start(), colon)
         if inv and plausible(text, inv.start("sp"), inv.end("sp")):
             a, b, role = trim_speaker(text, inv.start("sp"), inv.end("sp"), None)
             return Found(a, b, role, m.span(), "lead_in.colon", 0.85)
@@ -885,7 +882,7 @@ def lead_in(doc: TextDoc, s: int, colon: int) -> Found | None:
             text[got[0]:got[1]].split()[0] not in ("The", "A", "An", "This", "That"):
         return Found(got[0], got[1], got[2], None, "lead_in.subject", 0.6)
     # verbless: "Hugh Hill, a doctor:" or "• X, title:"
-    m = _VERBLESS.search(text[s:colon], timeout=TIMEOUT)
+    m = _VERBLESS.search(text[s:colon])
     if m and name_type(m.group("sp")) == "person" and m.group("sp").split()[0] not in NOT_NAME \
             and not page_label(m.group("sp")):
         return Found(s + m.start("sp"), s + m.end("sp"), m.group("role"), (colon, colon + 1), "lead_in.colon", 0.7)

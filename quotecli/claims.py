@@ -45,7 +45,6 @@ from .cues import (CUE_RULES, EXPECT_TYPE, _ACCORDING, _HOLDER_VERBS, _NOT_VERB,
 from .holders import _AGENT_NOUNS, _PREDICATE_CUES, _PRONOUNS, holder as _holder
 from .lexicons import load
 from .models import Claim, Horizon, Mention, Quote, Span
-from .text import TIMEOUT
 
 __all__ = ["CueRule", "CUE_RULES", "find_claims", "find_boilerplate"]
 
@@ -132,7 +131,7 @@ class _Index:
         words = doc.words  # one word list for both key-word scans and the key index of the vetoes and holders
         self.keys = KeyIndex(text, words)
         for a, b in self._blocks(doc):
-            self.cues.extend(scan_cues(text, a, b, TIMEOUT, words))
+            self.cues.extend(scan_cues(text, a, b, words))
             self.hz.extend(horizons.find(text, a, b, words))
         self.cues.sort(key=lambda x: x[0])
         self._c_starts = [c[0] for c in self.cues]
@@ -184,15 +183,15 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
     paras = doc.paragraphs
     aligned = len(low) == len(text) and "\u017f" not in text  # the lowercase keeps offsets: test paragraphs in it first
     hit = [bool((not aligned or "forward" in low[ps:pe] or "safe" in low[ps:pe]) and _BOILER_START.search(
-        text, ps, pe, timeout=TIMEOUT) and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT)) for ps, pe in paras]
+        text, ps, pe) and _BOILER_CONFIRM.search(text, ps, pe)) for ps, pe in paras]
     for i, (ps, pe) in enumerate(paras):
         if hit[i]:
             continue
         # a heading right before ("Forward-Looking Statements", "Safe Harbor Statement") and the risk-factor
         # paragraphs right after ("Factors that could cause actual results to differ include …") belong to it
-        if i + 1 < len(paras) and hit[i + 1] and pe - ps <= 60 and _BOILER_START.search(text, ps, pe, timeout=TIMEOUT):
+        if i + 1 < len(paras) and hit[i + 1] and pe - ps <= 60 and _BOILER_START.search(text, ps, pe):
             hit[i] = True
-        elif i > 0 and hit[i - 1] and _BOILER_CONFIRM.search(text, ps, pe, timeout=TIMEOUT):
+        elif i > 0 and hit[i - 1] and _BOILER_CONFIRM.search(text, ps, pe):
             hit[i] = True
     return [p for p, h in zip(paras, hit) if h]
 
@@ -251,7 +250,7 @@ def _headline_end(doc) -> int:
 def _claim(text: str, unit: _Unit, resolver, date, index: "_Index", headline: bool, n: int) -> Claim | None:
     s, e = unit.start, unit.end
     sent = text[s:e]
-    if "?" in sent and _QUESTION.search(sent, timeout=TIMEOUT):  # its pattern needs the question mark
+    if "?" in sent and _QUESTION.search(sent):  # its pattern needs the question mark
         return None
     if headline and not _ends_with_stop(sent) and len(sent.split()) < 3:
         return None
@@ -354,7 +353,6 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
             text, c.end, min(e, c.end + 40)) and rid != "claim.modal_will":
         return True
     if rid == "claim.weak_modal":
-        sent = text[s:e]
         # permission, as in terms of service: "You may cancel at any time", "We may suspend your access"
         if cue_words.startswith("may") and _search(r"(?<![\p{L}])(?:you|we)\s+(?:\p{Ll}+ly\s+)?$", before, regex.I) and (
                 _in_unit(text, unit, _YOU) or verb.lower() in _PERMISSION):
@@ -562,9 +560,9 @@ def _should_is_advice(text: str, unit: _Unit, c: _Cue, verb: str, before: str, h
     if _search(r"not|n['’]t", text[c.start:c.end]) or _search(r"(?<![\p{L}])(?:no\s+one|nobody|nothing|none)\s+$", before, regex.I):
         return True  # "his name should not appear", "No one should be above the law"
     if v == "be":
-        if _DEONTIC_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT):
+        if _DEONTIC_BE.match(text, c.verb[1], unit.end):
             return True
-        return not _SHOULD_BE.match(text, c.verb[1], unit.end, timeout=TIMEOUT)
+        return not _SHOULD_BE.match(text, c.verb[1], unit.end)
     return v not in _SHOULD_OUTCOME
 
 
@@ -583,7 +581,7 @@ def _in_unit(text: str, unit: _Unit, rx: regex.Pattern) -> regex.Match | None:
         if rx in KEYED_PATTERNS:
             memo[rx] = keyed_search(rx, text, unit.start, unit.end, unit.keys)
         else:
-            memo[rx] = rx.search(text, unit.start, unit.end, timeout=TIMEOUT)
+            memo[rx] = rx.search(text, unit.start, unit.end)
     return memo[rx]
 
 
@@ -602,10 +600,10 @@ def _report_verbs(text: str, lo: int, hi: int, keys: KeyIndex | None):
     pattern's look-arounds), so with the document's key index the pattern runs only at those runs."""
     starts = keys.starts(_REPORT_KEYS, lo, hi) if keys is not None else None
     if starts is None:
-        yield from _REPORT_BEFORE.finditer(text, lo, hi, timeout=TIMEOUT)
+        yield from _REPORT_BEFORE.finditer(text, lo, hi)
         return
     for p in starts:
-        m = _REPORT_BEFORE.match(text, p, hi, timeout=TIMEOUT)
+        m = _REPORT_BEFORE.match(text, p, hi)
         if m:
             yield m
 
@@ -676,7 +674,7 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
         after = text[f.end:f.end + 12]  # the pattern opens with "s" or a space (every ASCII \s is isspace)
         habitual = (after[:1] == "s" or after[:1].isspace() or not after[:1].isascii()) and \
             _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", after)
-        verbs = list(_SCHEDULED.finditer(window, timeout=TIMEOUT)) if not possessive and not habitual and f.rule in (
+        verbs = list(_SCHEDULED.finditer(window)) if not possessive and not habitual and f.rule in (
             "hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season", "hz.year", "hz.month_year") else ()
         # no comma between the verb and the time: "The film, which opens in cinemas on Friday, stars …" is one
         if verbs and "," not in window[verbs[-1].end():] and not _past_verb_before(text, unit, f.start) \
@@ -749,7 +747,7 @@ def _pick_horizon(hz: list[horizons.Found], cue: _Cue, text: str, unit: _Unit | 
         s = unit.start
         head = text[s:cue.start]
         if _search(r"[;\"“”]|(?<![\p{L}])that(?![\p{L}])", head) or _report_before(text, s, cue.start, unit.keys) \
-                or _PAST_VERB.search(text, s, cue.start, timeout=TIMEOUT):
+                or _PAST_VERB.search(text, s, cue.start):
             return None
         for f in sorted(hz, key=lambda f: -f.end):
             gap = text[f.end:cue.start]
@@ -789,7 +787,7 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
     if rid == "claim.expect_subject":
         return EXPECT_TYPE.get(word, "prediction")
     if not (unit.keys is not None and unit.keys.absent_prefix(_WARN_PREFIXES, unit.start, cue.start)) and \
-            _WARN_WORDS.search(text, unit.start, cue.start, timeout=TIMEOUT):
+            _WARN_WORDS.search(text, unit.start, cue.start):
         return "warning"
     if keyed_search(_ALARM_THAT, text, max(unit.start, cue.start - 300), cue.start, unit.keys) or _harm_persists(text, unit, cue):
         return "warning"
@@ -798,7 +796,7 @@ def _type(text: str, unit: _Unit, cue: _Cue, kind: str, holder: Mention | None) 
     m = _trailing_forecast(text, unit) if cue.quote is None else None
     if m and m.start() >= cue.end and m.group("v").lower().startswith(("warn", "caution", "fear")):
         return "warning"  # "The council could face legal action, campaigners warned."
-    if rid == "claim.intent_verb" and _WARN_WORDS.search(word, timeout=TIMEOUT):
+    if rid == "claim.intent_verb" and _WARN_WORDS.search(word):
         return "warning"  # "Union leaders have threatened to strike"
     if rid == "claim.be_scheduled" and "expected" in word and not _match(r"\s+(?:in|at)\s+(?:the\s+)?\p{Lu}", text,
                                                                          pos=cue.end, endpos=unit.end):
@@ -858,14 +856,14 @@ def _harm_persists(text: str, unit: _Unit, cue: _Cue) -> bool:
     lo = max(unit.start, cue.start - 80)
     if unit.keys is not None and any(unit.keys.absent(k, lo, cue.start, sliced=True) for k in KEYED_PATTERNS[_NEGATIVE]):
         return False  # no harm word in the stretch, so none in its last clause (which starts after a non-letter)
-    subject = _SUBJECT_SPLIT.split(text[lo:cue.start], timeout=TIMEOUT)[-1]
+    subject = _SUBJECT_SPLIT.split(text[lo:cue.start])[-1]
     if not keyed_search(_NEGATIVE, text, cue.start - len(subject), cue.start, unit.keys, sliced=True):
         return False
     after = text[cue.end:min(unit.end, cue.end + 40)]
     not_after = _match(r"\s+not\b", after)
     if not_after or _search(r"not|n['’]t", text[cue.start:cue.end]):
-        return bool(_NOT_ENDS.match(after[not_after.end():] if not_after else after, timeout=TIMEOUT))
-    return bool(_PERSISTS.match(after, timeout=TIMEOUT))
+        return bool(_NOT_ENDS.match(after[not_after.end():] if not_after else after))
+    return bool(_PERSISTS.match(after))
 
 
 _ACTOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:he|she|they|we|i|it|(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?P<noun>\p{Ll}+))\s+"
@@ -875,7 +873,7 @@ _ACTOR_BEFORE = regex.compile(r"(?<![\p{L}])(?:he|she|they|we|i|it|(?:the|its|th
 def _reported_actor(text: str, unit: _Unit, cue: _Cue) -> bool:
     """Is the subject of a reported would/will someone who acts: a pronoun or an organisation noun ("the firm"),
     with a verb of action ("would cut", not "would be")?"""
-    m = _ACTOR_BEFORE.search(text, max(unit.start, cue.start - 40), cue.start, timeout=TIMEOUT)
+    m = _ACTOR_BEFORE.search(text, max(unit.start, cue.start - 40), cue.start)
     if not m:
         return False
     if m.group().split()[0].lower() == "it" or m.start("noun") >= 0:

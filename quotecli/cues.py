@@ -17,7 +17,6 @@ import regex
 
 from .lexicons import load
 from .models import Quote
-from .text import TIMEOUT
 
 __all__ = ["CueRule", "CUE_RULES", "EXPECT_TYPE"]
 
@@ -94,15 +93,15 @@ def _compiled(p: str, flags: int = 0) -> regex.Pattern:
 
 def _search(p: str, s: str, flags: int = 0, **kw):
     """``regex.search`` through a plain dict cache: the small patterns of the vetoes run thousands of times."""
-    return _compiled(p, flags).search(s, timeout=kw.pop("timeout", TIMEOUT), **kw)
+    return _compiled(p, flags).search(s, **kw)
 
 
 def _match(p: str, s: str, flags: int = 0, **kw):
-    return _compiled(p, flags).match(s, timeout=kw.pop("timeout", TIMEOUT), **kw)
+    return _compiled(p, flags).match(s, **kw)
 
 
 def _fullmatch(p: str, s: str, flags: int = 0, **kw):
-    return _compiled(p, flags).fullmatch(s, timeout=kw.pop("timeout", TIMEOUT), **kw)
+    return _compiled(p, flags).fullmatch(s, **kw)
 
 
 def _rx(p: str, flags: int = 0) -> regex.Pattern:
@@ -323,7 +322,7 @@ def _digit_word_runs(word: str) -> list[tuple[int, str]]:
     if word.isdecimal():
         return []
     if not word.isascii():
-        return [(m.start(), m.group().lower()) for m in _LETTERS.finditer(word, timeout=TIMEOUT)]
+        return [(m.start(), m.group().lower()) for m in _LETTERS.finditer(word)]
     out = []
     at = 0
     for run in word.translate(_DIGITS_TO_SPACES).split():
@@ -497,8 +496,8 @@ def keyed_search(rx: regex.Pattern, text: str, lo: int, hi: int, index: KeyIndex
             if index.absent(keys, lo, hi, sliced):
                 return None
     if sliced:
-        return rx.search(text[lo:hi], timeout=TIMEOUT)
-    return rx.search(text, lo, hi, timeout=TIMEOUT)
+        return rx.search(text[lo:hi])
+    return rx.search(text, lo, hi)
 
 
 @dataclass(slots=True)
@@ -529,7 +528,7 @@ _TITLE_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
 
 def _title_like(sent: str) -> bool:
     """A headline in title case or capitals ("SpaceX Will Build …"), where a capitalised verb is normal."""
-    words = [w for w in _TITLE_WORD.findall(sent, timeout=TIMEOUT) if len(w) > 3]
+    words = [w for w in _TITLE_WORD.findall(sent) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
@@ -543,7 +542,7 @@ def _in_relative(text: str, s: int, e: int, pos: int, keys: KeyIndex | None = No
     if keys is not None and keys.absent(_REL_WORDS, lo, pos):
         return False  # no which / who / whose / whom: no clause opens
     m = None
-    for m in _REL_OPEN.finditer(text, lo, pos, timeout=TIMEOUT):
+    for m in _REL_OPEN.finditer(text, lo, pos):
         pass
     if m is None or text.find(",", m.end(), pos) >= 0:
         return False
@@ -596,13 +595,13 @@ _RULE_BY_ID = {r.id: r for r in CUE_RULES}
 _PAD = 80
 
 
-def _key_words(text: str, a: int, b: int, keys: dict, timeout: float, words=None) -> list[tuple[int, int, str, int]]:
+def _key_words(text: str, a: int, b: int, keys: dict, words=None) -> list[tuple[int, int, str, int]]:
     """(start, end, lowercased word, index in the word list or -1) of the words of ``text[a:b]`` that are
     ``keys``; from the document's word list (``TextDoc.words``) when given: a set look-up per word in C
     (compress), no regex match object per word."""
     idx = words.within(a, b) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w, -1) for m in _WORD.finditer(text, a, b, timeout=timeout)
+        return [(m.start(), m.end(), w, -1) for m in _WORD.finditer(text, a, b)
                 if (w := m.group().lower()) in keys]
     starts, ws, lows = words
     return [(starts[k], starts[k] + len(ws[k]), lows[k], k)
@@ -708,14 +707,14 @@ def _ends_in_be(word: str) -> bool:
     return False
 
 
-def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[int, CueRule, regex.Match]]:
+def scan(text: str, a: int, b: int, words=None) -> list[tuple[int, CueRule, regex.Match]]:
     """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included; ``words`` is
     the document's ``TextDoc.words`` (optional: it saves a word scan)."""
     out: list[tuple[int, CueRule, regex.Match]] = []
     windows: dict[str, list[list]] = {}
     filtered = words is not None and not any(ch in text for ch in _ODD_FOLDS)
     lows = words.lows if filtered else ()
-    for ws, we, low, k in _key_words(text, a, b, _KEY_RULES, timeout, words):
+    for ws, we, low, k in _key_words(text, a, b, _KEY_RULES, words):
         rules = _KEY_RULES[low]
         lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
         for rid in rules:
@@ -740,7 +739,7 @@ def scan(text: str, a: int, b: int, timeout: float, words=None) -> list[tuple[in
                 lo -= 1
             while hi < b and not text[hi].isspace():
                 hi += 1
-            for m in rule.pattern.finditer(text, lo, hi, overlapped=True, timeout=timeout):
+            for m in rule.pattern.finditer(text, lo, hi, overlapped=True):
                 if m.start("cue") >= 0:
                     out.append((m.start("cue"), rule, m))
     return out

@@ -16,7 +16,7 @@ from .cues import _LETTERS, key_words, keyed, keyed_search
 from .cues import (_ACCORDING, _DETS, _HOLDER_VERBS, _L, _PRONOUNS, _REPORT_BEFORE, _TRAILING_REPORT, KeyIndex, _Cue, _Unit,
                    _in_masked, _title_like)
 from .models import Mention
-from .text import TIMEOUT, tokens, word_after
+from .text import tokens, word_after
 
 __all__ = ["holder"]
 
@@ -325,7 +325,7 @@ def _main_subject(text: str, lo: int, limit: int) -> tuple[int, int] | None:
         return None
     m = _match(r"(?P<np>(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)(?![\p{L}])"
                     r"|(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+)?\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’.\-]*){0,4})",
-                    seg, timeout=TIMEOUT)
+                    seg)
     if not m:
         return None
     a, b = lo + m.start("np"), lo + m.end("np")
@@ -346,7 +346,7 @@ def _trim_np(text: str, a: int, b: int) -> tuple[int, int] | None:
         if rx is _LEAD_CONJ and not phrase.startswith(_CONJ_WORDS) or rx is _LEAD_PREP and phrase[:1].isascii() \
                 and not phrase[:1].isupper():
             continue
-        m = rx.match(phrase, timeout=TIMEOUT)
+        m = rx.match(phrase)
         if m and m.end() < len(phrase):
             a += m.end()
             phrase = text[a:b]
@@ -433,7 +433,7 @@ def _name_elsewhere(text: str, word: str) -> bool:
     if len(w) > 1 and w.isupper():
         return True
     if not w:  # the pattern below with an empty word
-        return bool(_EMPTY_NAME.search(text, timeout=TIMEOUT))
+        return bool(_EMPTY_NAME.search(text))
     return word_after(text, w, _AFTER_LOWER)  # fixed patterns, not one compiled and kept per word
 
 
@@ -455,17 +455,17 @@ def _reporting(text: str, lo: int, hi: int, keys: KeyIndex | None = None):
     the document's key index when it can tell (``keys``), else from a scan of the letter runs. Lowercasing is
     regex.I's case folding but for "ſ" and "İ": a stretch holding them is scanned by the pattern itself."""
     if "\u017f" in text[lo:hi] or "\u0130" in text[lo:hi]:
-        yield from _REPORTING.finditer(text, lo, hi, timeout=TIMEOUT)
+        yield from _REPORTING.finditer(text, lo, hi)
         return
     starts = keys.starts(_REPORTING_OPENERS, lo, hi) if keys is not None else None
     if starts is None:
-        starts = [w.start() for w in _LETTERS.finditer(text, lo, hi, timeout=TIMEOUT)
+        starts = [w.start() for w in _LETTERS.finditer(text, lo, hi)
                   if w.group().lower() in _REPORTING_OPENERS]
     end = lo
     for p in starts:
         if p < end:
             continue
-        m = _REPORTING.match(text, p, hi, timeout=TIMEOUT)
+        m = _REPORTING.match(text, p, hi)
         if m:
             yield m
             end = m.end()
@@ -588,7 +588,7 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
         same = _name_in_sentence(text, a)
         name = same.group() if same else None
         if name is None:
-            ante = _ANTECEDENT.findall(text, max(0, a - 400), a, overlapped=False, timeout=TIMEOUT)
+            ante = _ANTECEDENT.findall(text, max(0, a - 400), a, overlapped=False)
             name = " ".join(ante[-1].split()) if ante else None
         if name:
             m = Mention(name, phrase, a, b, None, "organization")
@@ -612,7 +612,7 @@ def _mention(text: str, resolver, a: int, b: int) -> Mention:
 def _name_in_sentence(text: str, a: int) -> regex.Match | None:
     """The last name written earlier in the sentence that holds position ``a``."""
     sent_start = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
-    for cand in reversed(list(_CAPS.finditer(text, sent_start, a, timeout=TIMEOUT))):
+    for cand in reversed(list(_CAPS.finditer(text, sent_start, a))):
         w = cand.group()
         if w.split()[0] not in _NOT_ANTECEDENT and (" " in w or _name_elsewhere(text, w) or not _common_noun([w])):
             return cand

@@ -28,7 +28,6 @@ from typing import Callable
 import regex
 
 from .lexicons import load
-from .text import TIMEOUT
 
 __all__ = ["Found", "Rule", "RULES", "find", "normalise", "find_date", "is_past", "is_future_pointing"]
 
@@ -770,11 +769,11 @@ _DAY_TOKEN = regex.compile(r"[0-3]?\d(?:st|nd|rd|th)?", regex.I)
 
 
 def _is_year(ws: list[str], k: int) -> bool:  # the length and the century first: a fullmatch needs them
-    return 0 <= k < len(ws) and len(ws[k]) == 4 and ws[k][:2] in _CENTURIES and bool(_YEAR_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
+    return 0 <= k < len(ws) and len(ws[k]) == 4 and ws[k][:2] in _CENTURIES and bool(_YEAR_TOKEN.fullmatch(ws[k]))
 
 
 def _is_day(ws: list[str], k: int) -> bool:  # at most four characters: 3, 31, 3rd, 31st
-    return 0 <= k < len(ws) and len(ws[k]) <= 4 and bool(_DAY_TOKEN.fullmatch(ws[k], timeout=TIMEOUT))
+    return 0 <= k < len(ws) and len(ws[k]) <= 4 and bool(_DAY_TOKEN.fullmatch(ws[k]))
 
 
 def _single_words(entries, spaced: bool = False) -> bool:
@@ -816,7 +815,7 @@ _TWO_OR_FOUR_DIGITS = regex.compile(r"\d\d|\d{4}")
 
 
 def _is_short_number(ws: list[str], k: int) -> bool:
-    return 0 <= k < len(ws) and len(ws[k]) in (2, 4) and bool(_TWO_OR_FOUR_DIGITS.fullmatch(ws[k], timeout=TIMEOUT))
+    return 0 <= k < len(ws) and len(ws[k]) in (2, 4) and bool(_TWO_OR_FOUR_DIGITS.fullmatch(ws[k]))
 
 
 def _hk_iso_date(ws, lows, k, text, end):  # 2025-03-14: the year is a whole word and a hyphen follows it
@@ -930,7 +929,7 @@ def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, 
     given, else by a scan of the slice."""
     idx = words.within(start, end) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w, w.lower(), -1) for m in _WORD.finditer(text, start, end, timeout=TIMEOUT)
+        return [(m.start(), m.end(), w, w.lower(), -1) for m in _WORD.finditer(text, start, end)
                 if (w := m.group()).lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF"]
     starts, ws, lows = words
     i, j = idx.start, idx.stop
@@ -951,14 +950,14 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
                 rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
         elif word[0].isdigit():
             # the length and the first characters first: most numbers are neither years nor codes
-            if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word, timeout=TIMEOUT):
+            if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word):
                 rules = _YEAR_RULES
             elif (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
-                    _OTHER_DIGIT_TOKEN.fullmatch(word, timeout=TIMEOUT):
+                    _OTHER_DIGIT_TOKEN.fullmatch(word):
                 rules = ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
             else:
                 continue
-        elif word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word, timeout=TIMEOUT):
+        elif word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word):
             rules = _CODE_RULES[word[0]]
         else:
             continue
@@ -1014,7 +1013,7 @@ def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[
     windows = _windows(text, start, end, words)
     for rule in RULES:
         for a, b in windows.get(rule.id, ()):
-            for m in rule.pattern.finditer(text, a, b, overlapped=False, timeout=TIMEOUT):
+            for m in rule.pattern.finditer(text, a, b, overlapped=False):
                 if m.end() > m.start() and (m.start(), m.end(), rule.id) not in seen:
                     seen.add((m.start(), m.end(), rule.id))
                     cands.append(Found(m.start(), m.end(), rule.id, m))
@@ -1032,7 +1031,7 @@ def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[
 
 def _looks_back(text: str, f: Found) -> bool:
     """"last month", "two years ago", "the past decade" are never a claim's horizon."""
-    if _may_hold(f.text, _PAST_WORDS) and _PAST.search(f.text, timeout=TIMEOUT):
+    if _may_hold(f.text, _PAST_WORDS) and _PAST.search(f.text):
         return True
     after = text[f.end:f.end + 5].lower()
     before = text[max(0, f.start - 9):f.start].lower()
@@ -1062,7 +1061,7 @@ def normalise(phrase: str, date: dt.date | None) -> str | None:
 def is_future_pointing(found: Found) -> bool:
     """Does the expression itself point ahead ("next month", "in the coming weeks", "soon")?"""
     return found.rule in ("hz.window", "hz.after", "hz.vague", "hz.day_word") or \
-        _may_hold(found.text, _FUTURE_WORDS) and bool(_FUTURE_WORD.search(found.text, timeout=TIMEOUT))
+        _may_hold(found.text, _FUTURE_WORDS) and bool(_FUTURE_WORD.search(found.text))
 
 
 _ISO_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
@@ -1077,13 +1076,13 @@ def is_past(val: str | None, date: dt.date | None) -> bool:
         return False
     last = val.split("/")[-1]
     try:
-        if _ISO_DAY.fullmatch(last, timeout=TIMEOUT):
+        if _ISO_DAY.fullmatch(last):
             return dt.date.fromisoformat(last) < date
-        if _ISO_MONTH.fullmatch(last, timeout=TIMEOUT):
+        if _ISO_MONTH.fullmatch(last):
             return (int(last[:4]), int(last[5:7])) < (date.year, date.month)
-        if _ISO_QUARTER.fullmatch(last, timeout=TIMEOUT):
+        if _ISO_QUARTER.fullmatch(last):
             return (int(last[:4]), int(last[-1])) < (date.year, _quarter_of(date))
-        if _ISO_YEAR.fullmatch(last, timeout=TIMEOUT):
+        if _ISO_YEAR.fullmatch(last):
             return int(last) < date.year
     except ValueError:
         return False
@@ -1140,7 +1139,7 @@ def _stamped(text: str) -> regex.Match | None:
     (long s "ſ"; dotted "İ" lowercases to two characters), else by the search itself. Four times faster."""
     low = text.lower()
     if len(low) != len(text) or "\u017f" in text:
-        return _STAMPED.search(text, timeout=TIMEOUT)
+        return _STAMPED.search(text)
     starts = set()
     for key in _STAMP_KEYS:
         i = low.find(key)
@@ -1148,7 +1147,7 @@ def _stamped(text: str) -> regex.Match | None:
             starts.add(i)
             i = low.find(key, i + 1)
     for i in sorted(starts):  # the first position where a match starts: what search() returns
-        m = _STAMPED.match(text, i, timeout=TIMEOUT)
+        m = _STAMPED.match(text, i)
         if m:
             return m
     return None
@@ -1163,7 +1162,7 @@ def _date_of(m: regex.Match) -> dt.date | None:
 def find_date(text: str) -> dt.date | None:
     """The article's date when the text gives it: a "Published …" stamp anywhere, else a full date standing in
     a short line (a dateline or byline) or opening a paragraph (``LONDON, March 3, 2024 -``) near the top."""
-    if not _YEARISH.search(text, timeout=TIMEOUT):
+    if not _YEARISH.search(text):
         return None
     m = _stamped(text)
     if m:
@@ -1175,10 +1174,9 @@ def find_date(text: str) -> dt.date | None:
     for n, line in enumerate(head.split("\n")):
         stripped = line.strip()
         if stripped and n < 40 and ("19" in stripped or "20" in stripped or "21" in stripped) and \
-                _YEARISH.search(stripped, timeout=TIMEOUT):
-            m = _ANY_DATE.search(stripped, timeout=TIMEOUT)
-            if m and (len(stripped) <= 80 or m.start() <= 40 and _DATE_TAIL.search(stripped[m.end():m.end() + 15],
-                                                                                    timeout=TIMEOUT)):
+                _YEARISH.search(stripped):
+            m = _ANY_DATE.search(stripped)
+            if m and (len(stripped) <= 80 or m.start() <= 40 and _DATE_TAIL.search(stripped[m.end():m.end() + 15])):
                 d = _date_of(m)
                 if d:
                     return d

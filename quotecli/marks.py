@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .text import TIMEOUT, MarkPair, find_all
+from .text import MarkPair, find_all
 
 _MARK = regex.compile(r"``|''|[\"“”‘’'«»„‚‹›‟]")
 
@@ -179,7 +179,7 @@ def _left_unclosed(text: str, ps: int, pe: int, opos: int, omark: str) -> bool:
         return False
     if text.count(" ", first, pe) < 3:
         return False  # a word or three: more likely a stray mark than a sentence
-    return not _INNER_CUE.search(text, first, pe, timeout=TIMEOUT)
+    return not _INNER_CUE.search(text, first, pe)
 
 
 def _double_open(stack: list[tuple[int, str]]) -> bool:

@@ -13,7 +13,7 @@ import regex
 
 from .lexicons import load
 from .models import Mention
-from .text import TIMEOUT, TextDoc, find_all, matches_at
+from .text import TextDoc, find_all, matches_at
 
 TITLES = tuple(sorted(load("titles"), key=len, reverse=True))
 
@@ -220,7 +220,7 @@ _CLOSE_AFTER = regex.compile(r"[.,!?]?[”\"’'»]")
 @lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen."); "General Motors" keeps its "title"."""
-    m = _TITLE_PREFIX.match(name, timeout=TIMEOUT)
+    m = _TITLE_PREFIX.match(name)
     if not m or any(w in ORG_WORDS for w in name[m.end():].split()) and not (
             all(w in _HONORIFICS for w in m.group().split()) and name[m.end():] in _SURNAME_ORG_WORDS):
         return name, None  # ("Mr. Hall": an honorific before a surname that is also an organisation word)
@@ -311,13 +311,13 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         else:
             words = words[:owner + 1]  # "Vladimir V. Putin's Russia": the person is the possessor
     raw = " ".join(words)
-    if _CONNECTOR.search(raw, timeout=TIMEOUT):
+    if _CONNECTOR.search(raw):
         if name_type(raw) == "organization" and not (" of " in raw and person_before_of(raw.split(" of ")[0].split())):
             return shift, len(raw), raw, None, "organization"  # "University of Nottingham" stays whole
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
             return None
-    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw, timeout=TIMEOUT):
+    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw):
         return shift, len(raw), raw.rstrip(".,’'"), None, "organization"  # "Press Herald", "Acme Corp"
     role, bare = split_role(raw)
     name, title = strip_titles(bare)
@@ -374,7 +374,7 @@ class Resolver:
         credits = credit_spans(text)
         if self.doc.headline:
             credits.append(self.doc.paragraphs[0])  # "Robots Will Build …" in a headline names nobody
-        for m in FULL_NAME_RE.finditer(text, timeout=TIMEOUT):
+        for m in FULL_NAME_RE.finditer(text):
             start = m.start()
             if credits and _within(start, credits):
                 continue  # "Reporting by Jane Cai; editing by Tom Hogue": staff, not people in the story
@@ -383,7 +383,7 @@ class Resolver:
                 continue
             shift, length, name, title, kind = parsed
             s = start + shift
-            if text[start - 1:start] in _OPEN_MARKS and _CLOSE_AFTER.match(text, m.end(), timeout=TIMEOUT):
+            if text[start - 1:start] in _OPEN_MARKS and _CLOSE_AFTER.match(text, m.end()):
                 continue  # the show “Capitol Sunday”, the film “Driving Miss Daisy”: a title, not a person
             before = text[max(0, s - 4):s]
             if before.lower() in ("its ", "his ", "her ") or text[max(0, s - 6):s].lower() == "their ":
@@ -494,7 +494,7 @@ class Resolver:
             else:
                 end = pos if e >= pos else e + 1  # the pattern's look-ahead sees the character after the word
                 hits = [(m.start(), m.group().lower())
-                        for m in _CAP_WORD.finditer(text, max(a, lo), end, timeout=TIMEOUT)][::-1]
+                        for m in _CAP_WORD.finditer(text, max(a, lo), end)][::-1]
             for start, low in hits:
                 hit = table.get(low)
                 g = hit and self._gender(hit[0], hit[1])
@@ -584,13 +584,13 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
-        share = _SHARE.match(low, timeout=TIMEOUT)
+        share = _SHARE.match(low)
         if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS:
             # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
             return Mention(words, words, start, end, role, "group")
         if words.replace(" & ", " and ").replace("’", "'") in _JOINT_ORGS:
             return Mention(words, words, start, end, role, "organization")  # "Procter and Gamble said"
-        joint = _JOINT.fullmatch(words, timeout=TIMEOUT)
+        joint = _JOINT.fullmatch(words)
         if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
                 not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
                 and (split_role(joint.group(2))[0] or "Mr").split()[0] in _TITLE_WORDS:
@@ -605,7 +605,7 @@ class Resolver:
             hit = self._by_surname.get(low)
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
-            if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head, timeout=TIMEOUT)):
+            if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
                 if not name or not name[:1].isupper():
                     name = words  # no one named in view (or only a description, "the coach"): "the Pole" speaks
@@ -614,24 +614,24 @@ class Resolver:
                 org = self._named_org(head, start)
                 if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
                     return Mention(org, words, start, end, role, "organization")
-        if first == "the" and len(low.split()) == 2 and _DOCUMENT_HEAD.fullmatch(head, timeout=TIMEOUT):
+        if first == "the" and len(low.split()) == 2 and _DOCUMENT_HEAD.fullmatch(head):
             issuer = self._issuer(head, start)
             if issuer is not None:  # "The bank said in a statement that … “…,” the statement said": the bank
                 return Mention(issuer.name, words, start, end, role, issuer.type)
-        if first == "the" and head in _ORG_DESCRIPTIONS and _MODIFIERS.fullmatch(low, timeout=TIMEOUT):
+        if first == "the" and head in _ORG_DESCRIPTIONS and _MODIFIERS.fullmatch(low):
             org = self._described_org(head, start)
             if org:  # "Department store chain Dorrington's … The 140-year-old retailer said": the one it describes
                 return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
-        source = _DOCUMENT_FROM.match(words, timeout=TIMEOUT)
-        if source and not _NOT_ONE_ISSUER.search(words, source.end(), timeout=TIMEOUT):
+        source = _DOCUMENT_FROM.match(words)
+        if source and not _NOT_ONE_ISSUER.search(words, source.end()):
             # "a statement from the ministry said": the ministry speaks through it (the mention stays the phrase);
             # not "a letter from Acme's lawyers" or "from Mayor Ortega and the council" (no one issuer)
             inner = self.mention(start + source.end(), end, role)
             if inner.name and (inner.type == "organization" or inner.type == "person" and inner.name[:1].isupper()):
                 return Mention(inner.name, words, start, end, role, inner.type)
-        described = _DESCRIBED_SOURCE.fullmatch(words, timeout=TIMEOUT)
+        described = _DESCRIBED_SOURCE.fullmatch(words)
         if described and common_type(described.group("head")) != "unknown" and (
                 described.group("head")[:1].islower() or " " in described.group("head")
                 or described.group("head")[:-1].lower() in _PERSON_WORDS):
@@ -663,7 +663,7 @@ class Resolver:
             name = opener[1]  # "Although Reynolds said": the conjunction opens the sentence, not the name
         canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
-        owned = _OWNED.search(canon, timeout=TIMEOUT)
+        owned = _OWNED.search(canon)
         if owned:
             # "Ms. Aldous's firm", "Clinton's campaign", "Trump's lawyer": the owned noun speaks, typed by it,
             # not the possessor (whose honorific and gender are not the firm's)
@@ -732,7 +732,7 @@ class Resolver:
             subject = self._sentence_subject_person(pos, want)
             if subject is not None and best is not None and subject[1] != best[1] and want in ("m", "f") and \
                     self._gender(subject[1], None) is None and self._gender(best[1], None) == want and \
-                    self._last_speaker(pos) == best[1] and _GOES_ON.match(self.doc.text, pos + len(low), timeout=TIMEOUT):
+                    self._last_speaker(pos) == best[1] and _GOES_ON.match(self.doc.text, pos + len(low)):
                 # "Kerensa Adair, a spokeswoman, said: … Then Ashby Tarrant spoke. … she added": "added" goes on
                 # with the last speaker, who is a she, rather than a subject of unknown gender
                 subject = None
@@ -754,7 +754,7 @@ class Resolver:
             return subj[1], subj[2]  # "The campaign said … It added": the subject of the sentence before
         if low in ("they", "we"):
             m = None
-            for m in _PLURAL_SUBJECT.finditer(self.doc.text, max(0, pos - 400), pos, timeout=TIMEOUT):
+            for m in _PLURAL_SUBJECT.finditer(self.doc.text, max(0, pos - 400), pos):
                 pass
             if m and (best is None or m.start() > best[0]):
                 return m.group("np").lower() if m.group("np")[0].isupper() and " " not in m.group("np") \
@@ -802,7 +802,7 @@ class Resolver:
                 continue
             if low == "it" and " " not in words and words[1:].islower() and len(words) > 2 \
                     and not self._by_surname.get(lw) and words not in _FIRST and words not in NOT_NAME_START \
-                    and not _IMPERATIVE.match(text, b, timeout=TIMEOUT):
+                    and not _IMPERATIVE.match(text, b):
                 return a, words, "organization"
             if low == "they" and " " not in words and (lw in SOURCE_NOUNS or lw[:-1] in SOURCE_NOUNS) \
                     and common_type(lw) == "group":
@@ -902,7 +902,7 @@ class Resolver:
         people = self._people
         i = bisect.bisect_left(people, (a,))
         if i > 0 and people[i - 1][0] >= self.doc.sentences[k][0] and \
-                _PREP_NO_COMMA.fullmatch(self.doc.text, people[i - 1][0], a, timeout=TIMEOUT):
+                _PREP_NO_COMMA.fullmatch(self.doc.text, people[i - 1][0], a):
             return None  # "Jeffrey Lewis of the … Center for Nonproliferation Studies wrote": the name before
         if i < len(people) and people[i][0] < b:
             cache[k] = people[i]
@@ -913,7 +913,7 @@ class Resolver:
             hit = self._by_surname.get(_surname_key(words))
             if hit and " " in hit[0]:
                 cache[k] = (a, hit[0], self._gender(hit[0], hit[1]))
-        elif _GENDERED_DESCRIPTION.fullmatch(words, timeout=TIMEOUT):
+        elif _GENDERED_DESCRIPTION.fullmatch(words):
             # "The woman told rescuers … she joked": a gendered description is the subject a pronoun points at
             cache[k] = (a, words, role_gender(words))
         return cache[k]
@@ -935,7 +935,7 @@ class Resolver:
         from .phrases import sentence_subject  # phrases imports this module
         text = self.doc.text
         m = None
-        for m in _ISSUED_IN.finditer(text, max(0, pos - 1500), pos, timeout=TIMEOUT):
+        for m in _ISSUED_IN.finditer(text, max(0, pos - 1500), pos):
             pass
         if m is None or m.group("n").lower() != noun:
             return None
@@ -981,13 +981,13 @@ class Resolver:
         """(start, noun, organisation name) of each apposition in the text, found once per document."""
         text = self.doc.text
         out = []
-        for m in _APPOSITIVE.finditer(text, timeout=TIMEOUT):
+        for m in _APPOSITIVE.finditer(text):
             key = next(k for k in ("1", "2", "3", "4") if m.group("n" + k))
             n, name, key = m.group("n" + key), m.group("a" + key), "a" + key
             name = _SENTENCE_STOP.split(name, 1)[0].rstrip(".,")  # ("… Families First. In a letter")
             # a sentence's first words before "the X, which …": a fronted phrase, not an apposition
             fronted = key == "a2" and not text[self.doc.sentences[self.doc.sentence_index(m.start())][0]:m.start()].strip() \
-                and (len(name.split()) > 1 or _RELATIVE_NEXT.match(text, m.end(), timeout=TIMEOUT) is not None)
+                and (len(name.split()) > 1 or _RELATIVE_NEXT.match(text, m.end()) is not None)
             if _org_name_ok(name, fronted):
                 out.append((m.start(), n, name))
         return out
@@ -1177,7 +1177,7 @@ def _head_noun(words: list[str]) -> str:
         return "people"
     if words[0] in _SHARE_OPENERS or words[0][:1].isdigit():
         phrase = " ".join(words)
-        share = _SHARE.match(phrase, timeout=TIMEOUT)
+        share = _SHARE.match(phrase)
         if share and share.end() < len(phrase):
             words = phrase[share.end():].split()
     for i, w in enumerate(words):

@@ -13,7 +13,7 @@ import regex
 from .lexicons import load
 from .names import (_PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
                     page_label, split_role)
-from .text import TIMEOUT, tokens
+from .text import tokens
 
 TITLES_SET = frozenset(TITLES)
 
@@ -73,7 +73,7 @@ def find_cues_in_words(text: str, words) -> list[CueHit]:
             continue  # "Post’s", "re-told": not a reporting verb on its own
         rest = _MULTI_CUES.get(w)
         if rest is not None:
-            r = rest.match(text, b, timeout=TIMEOUT)
+            r = rest.match(text, b)
             if r:
                 out.append(CueHit((a, r.end(), text[a:r.end()])))
                 continue
@@ -162,7 +162,7 @@ def verb_like(w: str, adverbs: bool = True) -> bool:
     if not low or not w[:1].islower():
         return False
     return (low in _VERBISH or low in _SINGLE_CUES or low in _IRREGULAR_PAST or low in _REFLEXIVE
-            or low.endswith(("n’t", "n't")) or adverbs and bool(_ADV_RE.fullmatch(low, timeout=TIMEOUT)))
+            or low.endswith(("n’t", "n't")) or adverbs and bool(_ADV_RE.fullmatch(low)))
 
 
 def _time_chunk(words: list[str]) -> bool:
@@ -292,7 +292,7 @@ def _skip_page_head(toks: list) -> list:
     ("TRADE TALKS STALL —", "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY -") opening the sentence: neither
     is its subject."""
     k = 0
-    while k < len(toks) and k < 20 and _UPPER_WORD.fullmatch(toks[k][2], timeout=TIMEOUT):
+    while k < len(toks) and k < 20 and _UPPER_WORD.fullmatch(toks[k][2]):
         k += 1
     if k == 0:
         return toks
@@ -487,9 +487,9 @@ def subject_of_previous_verb(text: str, lo: int, pos: int) -> tuple[int, int, st
 def possessive_before(text: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """President Xi Jinping’s call …: the name whose possessive stands right before a noun cue."""
     base = max(lo, cue_start - 120)
-    m = _POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
+    m = _POSSESSIVE.search(text[base:cue_start])
     if not m:
-        m = _COMMON_POSSESSIVE.search(text[base:cue_start], timeout=TIMEOUT)
+        m = _COMMON_POSSESSIVE.search(text[base:cue_start])
         if not m or not _source_head(m.group("sp").lower().split()):
             return None
         return base + m.start("sp"), base + m.end("sp")
@@ -505,7 +505,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     j = len(toks) - 1
     while j >= 0:
         w = toks[j][2]
-        if _ADV_RE.fullmatch(w, timeout=TIMEOUT) and not w[0].isupper():
+        if _ADV_RE.fullmatch(w) and not w[0].isupper():
             j -= 1
         elif w.rstrip(",") in _WHEN_WORDS and j > 0 and toks[j - 1][2].lower() in _WHEN_PREP and (
                 not w.endswith(",") or j < 2 or toks[j - 2][2].endswith(",")):
@@ -553,7 +553,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         role_like = first.lower() in DETS | {"who", "whose"} or first in TITLES or (
             first[:1].islower() and first.lower() not in PRONOUNS)
         seg = toks[k + 1:j + 1]
-        if len(seg) == 1 and _PARTY_TAG.fullmatch(seg[0][2].rstrip(","), timeout=TIMEOUT):
+        if len(seg) == 1 and _PARTY_TAG.fullmatch(seg[0][2].rstrip(",")):
             return _np_ending_at(text, toks, k, strip_comma=True)
         if k >= 0 and seg and all(_name_word(t[2].rstrip(",")) for t in seg) and len(seg) <= 5 \
                 and seg[0][2] not in NOT_NAME:
@@ -694,7 +694,7 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
                                                                  or further[:1].islower())):
             continue  # a bare place inside the chain: "…, from the Scuola in Pisa, Italy, who led the study,"
         if " ".join(words) in REGIONS or len(words) == 1 and (words[0].isdigit() or _PARTY_TAG.fullmatch(
-                words[0], timeout=TIMEOUT)):
+                words[0])):
             saw_apposition = True
             continue  # "Cory James, 22, of Flint, Mich., said": an age, a region, a party tag
         k = b  # this chunk holds the name
@@ -723,7 +723,7 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     w = w.rstrip(")")
     if not w:
         return None
-    c = _CONTRACTED.fullmatch(w, timeout=TIMEOUT)
+    c = _CONTRACTED.fullmatch(w)
     if c:
         w = c.group(1)  # "he’d asked", "she’s said"
     if w.lower() in PRONOUNS and (w.islower() or w[0].isupper()):
@@ -845,13 +845,13 @@ def _person_of(text: str, toks: list[tuple[int, int, str]], k: int, e: int) -> t
         return None
     pre, bare = split_role(text[toks[q][0]:toks[p - 1][1]])  # "Rep. | Tom Cole", "Economist | Jane Roe"
     name = bare.split()
-    while pre and _INITIALS.fullmatch(pre.split()[-1], timeout=TIMEOUT):
+    while pre and _INITIALS.fullmatch(pre.split()[-1]):
         name.insert(0, pre.split()[-1])  # "CBC Chairman | G.K. Butterfield": initials are the name's
         pre = " ".join(pre.split()[:-1]) or None
     if pre and all(w in ORG_WORDS or w.isupper() for w in pre.split()):
         return None  # "United States Department of Defense": an organisation's words, no person's title
     if not 1 <= len(name) <= 3 or not all(w[:1].isupper() and not (w.isupper() and len(w) > 1)
-                                          or _INITIALS.fullmatch(w, timeout=TIMEOUT) for w in name) \
+                                          or _INITIALS.fullmatch(w) for w in name) \
             or any(w in ORG_WORDS or w in REGIONS or w in _PLACES for w in name[:-1]):
         return None
     role = _role_before(text, toks, q)
@@ -882,7 +882,7 @@ def _name_word(w: str) -> bool:
     if w.endswith(("”", '"', "''")) or w[-1:] in "’'" and w[-2:-1] in ",.!?;:":
         return False  # a closing mark ends the quotation before the name: “… agree with Trump,” Sanders said
     w = w.rstrip(",")
-    if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w, timeout=TIMEOUT):
+    if not w or w != w.strip(".,;:") and not _INITIALS_OR_TITLE.fullmatch(w):
         return w[:1].isupper() and w.endswith(".") and len(w) <= 5 and "," not in w
     return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du", "&") \
         or bool(_PARTICLE_HYPHEN.match(w))
@@ -946,7 +946,7 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
             e = s + len(" ".join(kept))  # "said Hillary Clinton Tuesday": the day is not part of the name
             words = text[s:e]
     place = tag = pre = None
-    tail = _PLACE_TAIL.search(words, timeout=TIMEOUT)
+    tail = _PLACE_TAIL.search(words)
     if tail and " " not in words[:tail.start()] and words[:tail.start()] in ORG_WORDS:
         tail = None  # "Airlines for Europe", "Friends of the Earth": an organisation's own name
     if tail and tail.start() > 0 and (words[0].isupper() or words.split()[0] not in DETS
@@ -954,14 +954,14 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
         # "Hilda Solis of Los Angeles", "Mr. Morgan of the Sierra Club": the tail is part of the role
         place = words[tail.start():].strip()
         e = s + tail.start()
-    paren = _PAREN_TAIL.search(text, s, e, timeout=TIMEOUT)
+    paren = _PAREN_TAIL.search(text, s, e)
     if paren and paren.start() > s:
         # "Rep. Jason Chaffetz (R-Utah)", "Howard Dean (D)": the party and state tag is the role's, not the name's
         tag = text[paren.start():e].strip(" ()")
         e = paren.start()
     words = text[s:e]
     if " " in words and words.split()[-1][:1].isupper() and words.lower().split()[0] not in DETS \
-            and not _NAMES_AND.match(words, timeout=TIMEOUT):  # "Edward-Isaac Dovere and Gabriel Debenedetti"
+            and not _NAMES_AND.match(words):  # "Edward-Isaac Dovere and Gabriel Debenedetti"
         pre, _ = split_role(words)
         if pre and pre.split()[-1] in _OBJECT_PREPS and len(pre.split()) > 1 and (
                 _source_head(pre.lower().split()[:-1]) or all(w in ORG_WORDS for w in pre.split()[:-1])):
@@ -974,7 +974,7 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
         else:
             pre = None
     if role and ("mail" in role or "statement" in role or "interview" in role):
-        role = _ROLE_MEDIUM.sub("", role, timeout=TIMEOUT)  # "Toby Renner, the firm's lawyer, in an email"
+        role = _ROLE_MEDIUM.sub("", role)  # "Toby Renner, the firm's lawyer, in an email"
     role = ", ".join(r for r in (pre, tag, place, role) if r)
     if role:
         role = role.strip(" ,")

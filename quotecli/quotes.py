@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicons import load
-from .text import TIMEOUT, MarkPair, TextDoc
+from .text import MarkPair, TextDoc
 
 # words right before a mark that make what follows a name, a title or a term, not someone's words
 _NOT_SPEECH_BEFORE = regex.compile(
@@ -168,15 +168,15 @@ def coordinated(text: str, prev: MarkPair, b: int) -> bool:
     and “c”), not two sentences?"""
     a = prev.outer_end
     return 0 < b - a <= 16 and prev.close_len > 0 and text[prev.close - 1] not in ".!?" and \
-        bool(_COORDINATED.fullmatch(text, a, b, timeout=TIMEOUT))
+        bool(_COORDINATED.fullmatch(text, a, b))
 
 
 def _nickname(text: str, p: MarkPair, s: int, e: int) -> bool:
     """Marcia "Cia" Price: a capitalised word or two in marks between a first name and a capitalised word."""
-    if e - s > 30 or not _NICK_INNER.fullmatch(text, s, e, timeout=TIMEOUT) or \
-            not _NICK_AFTER.match(text, p.outer_end, timeout=TIMEOUT):
+    if e - s > 30 or not _NICK_INNER.fullmatch(text, s, e) or \
+            not _NICK_AFTER.match(text, p.outer_end):
         return False
-    m = _NICK_BEFORE.search(text, max(0, p.open - 20), p.open, timeout=TIMEOUT)
+    m = _NICK_BEFORE.search(text, max(0, p.open - 20), p.open)
     return bool(m) and m.group("first") in _FIRST_NAMES
 
 
@@ -198,7 +198,7 @@ def _kind(text: str, doc: TextDoc, p: MarkPair, inner: str, nwords: int, para: i
 
 def _words(text: str, s: int, e: int) -> list[str]:
     """``_WORD.findall(text, s, e)``, in one regex call."""
-    return _ALL_WORDS.match(text, s, e, timeout=TIMEOUT).captures(1)
+    return _ALL_WORDS.match(text, s, e).captures(1)
 
 
 def _ends_clause(inner: str) -> bool:
@@ -212,19 +212,19 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if para == 0 and doc.headline:
         return True
     end = min(len(text), p.outer_end + 30)
-    if _may_name_a_work(text, p.outer_end, end) and _WORK_AFTER.match(text, p.outer_end, end, timeout=TIMEOUT) and \
+    if _may_name_a_work(text, p.outer_end, end) and _WORK_AFTER.match(text, p.outer_end, end) and \
             _title_case(_words(text, p.inner_start, p.inner_end), text[p.inner_start:p.inner_end] or " ", False):
         return True  # "Keepin' It Real" radio program, the "Commander-In-Chief" forum
     lo = max(ps, p.open - 12)
-    if text.find("call", lo, p.open) >= 0 and _CALL_BEFORE.search(text, lo, p.open, timeout=TIMEOUT) and \
-            _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end, timeout=TIMEOUT):
+    if text.find("call", lo, p.open) >= 0 and _CALL_BEFORE.search(text, lo, p.open) and \
+            _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end):
         return True  # Swift, who fans call “Mother,” …: a nickname
     lo = max(ps, p.open - 40)
-    m = _NOT_SPEECH_BEFORE.search(text, lo, p.open, timeout=TIMEOUT) if _may_not_be_speech(text[lo:p.open]) else None
+    m = _NOT_SPEECH_BEFORE.search(text, lo, p.open) if _may_not_be_speech(text[lo:p.open]) else None
     # a work's noun vetoes a title (the book “Sin Miedo”), not a description (called the show “the news show of
     # record”)
     if m and m.group("work") and m.group().rstrip().endswith(",") and \
-            _TOPIC_OF.search(text, max(ps, m.start() - 40), m.start(), timeout=TIMEOUT):
+            _TOPIC_OF.search(text, max(ps, m.start() - 40), m.start()):
         return False  # "Mr. Trump said of the episode, “I don't like it”": the work is the topic of the words
     return bool(m) and not (m.group("work") and text[p.inner_start:p.inner_start + 1].islower())
 
@@ -248,16 +248,15 @@ def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str],
     if inner[-1] not in ".!?…" and (_source_line(text, p) or _by_author(text, doc, p, para, inner)):
         return True
     ps = doc.paragraphs[para][0]
-    if _subtitled(words, inner) and (_SUBTITLE_BEFORE.search(text, max(ps, p.open - 30), p.open, timeout=TIMEOUT)
-                                     or _BY_AUTHOR.match(text, p.outer_end, min(len(text), p.outer_end + 80),
-                                                         timeout=TIMEOUT)):
+    if _subtitled(words, inner) and (_SUBTITLE_BEFORE.search(text, max(ps, p.open - 30), p.open)
+                                     or _BY_AUTHOR.match(text, p.outer_end, min(len(text), p.outer_end + 80))):
         return True
     if not _titleish(words, inner):
         return False
     if text.find("called", max(ps, p.open - 12), p.open) >= 0 and \
-            _NOUN_CALLED.search(text, max(ps, p.open - 60), p.open, timeout=TIMEOUT):
+            _NOUN_CALLED.search(text, max(ps, p.open - 60), p.open):
         return True
-    return bool(_TITLE_CUE.search(text, max(ps, p.open - 30), p.open, timeout=TIMEOUT))
+    return bool(_TITLE_CUE.search(text, max(ps, p.open - 30), p.open))
 
 
 # before a title with a subtitle: its author's possessive, "a co-author of", "called", "according to"
@@ -284,8 +283,8 @@ def _by_author(text: str, doc: TextDoc, p: MarkPair, para: int, inner: str) -> b
     if not inner.rstrip(" '’\"”").endswith((",", ".")) and not text.startswith(",", end):
         return False  # (“If there had not been that intervention” by the United States, …: a sentence goes on)
     ps = doc.paragraphs[para][0]
-    return bool(_LABEL_BEFORE.search(text, max(ps, p.open - 40), p.open, timeout=TIMEOUT)) and \
-        bool(_BY_AUTHOR.match(text, end, min(len(text), end + 80), timeout=TIMEOUT))
+    return bool(_LABEL_BEFORE.search(text, max(ps, p.open - 40), p.open)) and \
+        bool(_BY_AUTHOR.match(text, end, min(len(text), end + 80)))
 
 
 def _subtitled(words: list[str], inner: str) -> bool:
@@ -309,7 +308,7 @@ def _source_line(text: str, p: MarkPair) -> bool:
         return False
     end = p.outer_end
     return end < len(text) and text[end] in " \t\u00a0—–―-" and \
-        bool(_SOURCE_AFTER.match(text, end, min(len(text), end + 120), timeout=TIMEOUT))
+        bool(_SOURCE_AFTER.match(text, end, min(len(text), end + 120)))
 
 
 def _may_name_a_work(text: str, pos: int, end: int) -> bool:
@@ -380,7 +379,7 @@ def is_headline(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     if len(paragraphs) < 2:
         return False
     s, e = paragraphs[0]
-    if e - s > 300 or _may_say(text, s, e) and _SAID.search(text, s, e, timeout=TIMEOUT):
+    if e - s > 300 or _may_say(text, s, e) and _SAID.search(text, s, e):
         return False
     words = [w for w in _words(text, s, e) if len(w) >= 4]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)

@@ -16,7 +16,7 @@ from .models import Claim, Mention, Quote, Span, Speaker
 from .names import PRONOUNS, Resolver
 from .phrases import sentence_subject, subject_before
 from .quotes import Candidate, coordinated
-from .text import TIMEOUT, TextDoc
+from .text import TextDoc
 
 __all__ = ["Resolver", "attribute", "summarise"]
 
@@ -101,7 +101,7 @@ def _headline_speakers(doc: TextDoc, quotes: list[Quote], resolver: Resolver) ->
                 quotes[i] = replace(q, speaker=again.speaker, rule="headline.repeated", confidence=0.7)
                 continue
         if q.speaker is None:
-            on = _NAME_ON.match(text, q.end + 1, end, timeout=TIMEOUT)
+            on = _NAME_ON.match(text, q.end + 1, end)
             if on:
                 mention = resolver.mention(on.start("sp"), on.end("sp"))
                 if mention.type == "person":
@@ -171,8 +171,8 @@ def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     if words in PLACES or words.removeprefix("The ").removeprefix("the ") in PLACES:
         return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
     m = resolver.mention(f.sp_start, f.sp_end, f.role)
-    if m.name and _NICKNAME.search(m.name, timeout=TIMEOUT):
-        m = replace(m, name=_NICKNAME.sub("", m.name, timeout=TIMEOUT))  # Marcia "Cia" Price -> Marcia Price
+    if m.name and _NICKNAME.search(m.name):
+        m = replace(m, name=_NICKNAME.sub("", m.name))  # Marcia "Cia" Price -> Marcia Price
     if f.mention is not None and m.name:
         # the words that attribute this quotation: "who" after its antecedent, or the clause's own pronoun
         # when it points at the same person
@@ -244,8 +244,8 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             continue
         if p.para == c.para:
             between = text[p.pair.outer_end:c.pair.open]
-            ends_sentence = bool(_ENDS.search(between, timeout=TIMEOUT)) or text[p.end - 1] in ".!?…"
-            if c.kind == "partial" and not ends_sentence and _RELATIVE.search(between, timeout=TIMEOUT):
+            ends_sentence = bool(_ENDS.search(between)) or text[p.end - 1] in ".!?…"
+            if c.kind == "partial" and not ends_sentence and _RELATIVE.search(between):
                 continue  # “It's over,” said Mr O'Brien, whose ‘red line’ was crossed: a fragment of the writer's
             if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
                 # “First,” she said, “second.”
@@ -271,13 +271,13 @@ def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None
     last = cues[-1] if cues else None
     if last is None or prev.cue is None or last.start() <= prev.cue[1]:
         return None
-    if not _COORDINATED_CUE.search(text, lo, last.start(), timeout=TIMEOUT):
+    if not _COORDINATED_CUE.search(text, lo, last.start()):
         return None
     np = subject_before(text, lo, last.start())
     if not np or np[0] <= prev.sp_end or text[np[1]:last.start()].strip() or \
             text[np[0]:np[1]].lower() in PRONOUNS and text[np[0]:np[1]].lower() not in ("he", "she"):
         return None
-    if not _ENDS.search(text, last.end(), hi, timeout=TIMEOUT) or len(text[last.end():hi].strip()) > 12:
+    if not _ENDS.search(text, last.end(), hi) or len(text[last.end():hi].strip()) > 12:
         return None  # the cue ends its sentence ("interjected.", "replied:"), nothing reported after it
     return Found(np[0], np[1], np[2], last.span(), "continuation.indirect", 0.6)
 
@@ -301,10 +301,9 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
                 same = True
             prev = found[i - 1]
             if not same and found[i] is not None and prev is not None and found[i].sp_start == prev.sp_start \
-                    and not (c.kind == "partial" and _RELATIVE.search(doc.text, p.pair.outer_end, c.pair.open,
-                                                                      timeout=TIMEOUT)) \
+                    and not (c.kind == "partial" and _RELATIVE.search(doc.text, p.pair.outer_end, c.pair.open)) \
                     and p.para == c.para and p.pair.outer_end <= prev.sp_start < c.pair.open \
-                    and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open, timeout=TIMEOUT):
+                    and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open):
                 f = found[i]
                 found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "split", f.confidence)
                 same = True

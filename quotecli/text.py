@@ -14,9 +14,8 @@ import regex
 
 from .lexicons import load
 
-# The `timeout=` every regex call passes. None: the time budget is per document (quotecli/deadline.py),
-# because a per-call timeout costs a clock system call on every call.
-TIMEOUT = None
+# No regex call passes `timeout=`: the time budget is per document (quotecli/deadline.py). Even
+# `timeout=None` costs the `regex` module a few thousand instructions per call in argument handling.
 
 _ABBREVIATIONS = frozenset(load("abbreviations"))
 _NUMBER_SIGNS = frozenset({"no", "nos"})
@@ -209,7 +208,7 @@ def matches_at(pattern: regex.Pattern, text: str, starts) -> list:
     end = 0
     for pos in starts:
         if pos >= end:
-            m = pattern.match(text, pos, timeout=TIMEOUT)
+            m = pattern.match(text, pos)
             if m:
                 out.append(m)
                 end = m.end()
@@ -227,7 +226,7 @@ def tokens(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     characters that str and regex disagree on, else from one match's captures."""
     piece = text[a:b]
     if a < 0 or b < 0 or "\x1c" in piece or "\x1d" in piece or "\x1e" in piece or "\x1f" in piece:  # _SPLIT_ONLY_SPACES
-        m = _ALL_TOKENS.match(text, a, b, timeout=TIMEOUT)
+        m = _ALL_TOKENS.match(text, a, b)
         if m is None:  # a > b: an empty stretch
             return []
         return list(zip(m.starts(1), m.ends(1), m.captures(1)))
@@ -249,7 +248,7 @@ def word_after(text: str, word: str, before: regex.Pattern) -> bool:
     fixed patterns instead of a pattern compiled per word."""
     i = text.find(word)
     while i >= 0:
-        if before.match(text, i, timeout=TIMEOUT) and _NO_LETTER_AT.match(text, i + len(word), timeout=TIMEOUT):
+        if before.match(text, i) and _NO_LETTER_AT.match(text, i + len(word)):
             return True
         i = text.find(word, i + 1)
     return False
@@ -281,7 +280,7 @@ class CharClass:
         if hit is None:
             if len(self.memo) >= 1 << 16:  # a corpus has a few hundred distinct characters; bound odd inputs
                 self.memo.clear()
-            hit = self.memo[ch] = self._rx.fullmatch(ch, timeout=TIMEOUT) is not None
+            hit = self.memo[ch] = self._rx.fullmatch(ch) is not None
         return hit
 
 

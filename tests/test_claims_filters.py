@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from quotecli import claims, cues, holders
 from quotecli.cues import KeyIndex
-from quotecli.text import TIMEOUT, TextDoc
+from quotecli.text import TextDoc
 
 CASES = Path(__file__).parent / "cases" / "claims.jsonl"
 PIECES = ["warnings", "5warned", "Threats", "risky", "crisis", "Collapse", "catastrophic", "fearful", "dangers",
@@ -39,11 +39,11 @@ def _same(text):
         for rx in cues.KEYED_PATTERNS:
             for sliced in (False, True):
                 got = cues.keyed_search(rx, text, lo, hi, keys, sliced)
-                want = rx.search(text[lo:hi] if sliced else text, *(() if sliced else (lo, hi)), timeout=TIMEOUT)
+                want = rx.search(text[lo:hi] if sliced else text, *(() if sliced else (lo, hi)))
                 assert (got and got.span()) == (want and want.span()), (rx.pattern, text, lo, hi, sliced)
         if keys.absent_prefix(claims._WARN_PREFIXES, lo, hi):
-            assert claims._WARN_WORDS.search(text, lo, hi, timeout=TIMEOUT) is None, (text, lo, hi)
-        plain = [m.span() for m in claims._REPORT_BEFORE.finditer(text, lo, hi, timeout=TIMEOUT)]
+            assert claims._WARN_WORDS.search(text, lo, hi) is None, (text, lo, hi)
+        plain = [m.span() for m in claims._REPORT_BEFORE.finditer(text, lo, hi)]
         assert [m.span() for m in claims._report_verbs(text, lo, hi, keys)] == plain, (text, lo, hi)
         assert [m.span() for m in holders._reporting(text, lo, hi, keys)] == \
             [m.span() for m in holders._reporting(text, lo, hi)], (text, lo, hi)
@@ -76,8 +76,8 @@ CUE_TEXTS = st.lists(st.sampled_from(CUE_PIECES) | st.text(max_size=4), max_size
 
 def _same_cues(text, stop=None):
     stop = len(text) if stop is None else stop
-    plain = [(cs, r.id, m.span()) for cs, r, m in cues.scan(text, 0, stop, TIMEOUT)]
-    keyed = [(cs, r.id, m.span()) for cs, r, m in cues.scan(text, 0, stop, TIMEOUT, TextDoc(text).words)]
+    plain = [(cs, r.id, m.span()) for cs, r, m in cues.scan(text, 0, stop)]
+    keyed = [(cs, r.id, m.span()) for cs, r, m in cues.scan(text, 0, stop, TextDoc(text).words)]
     assert keyed == plain, (text, stop)
 
 

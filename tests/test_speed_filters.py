@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotecli import marks, names, quotes, text
-from quotecli.text import TIMEOUT, TextDoc
+from quotecli.text import TextDoc
 
 CASES = Path(__file__).parent / "cases"
 ARTICLES = Path(__file__).parent / "articles" / "quotes-articles.jsonl"
@@ -50,7 +50,7 @@ SETTINGS = dict(max_examples=400, deadline=None, suppress_health_check=[HealthCh
 
 def plain_paragraphs(t: str) -> list[tuple[int, int]]:
     out = []
-    for m in text._PARA.finditer(t, timeout=TIMEOUT):
+    for m in text._PARA.finditer(t):
         s, e = m.span()
         while s < e and t[s].isspace():
             s += 1
@@ -66,7 +66,7 @@ def plain_sentences(doc: TextDoc) -> list[tuple[int, int]]:
     out = []
     for ps, pe in doc.paragraphs:
         start = ps
-        for m in text._SENT_END.finditer(t, ps, pe, timeout=TIMEOUT):
+        for m in text._SENT_END.finditer(t, ps, pe):
             end = m.end()
             if plain_is_abbreviation(t, start, m.start()):
                 continue
@@ -82,7 +82,7 @@ def plain_sentences(doc: TextDoc) -> list[tuple[int, int]]:
 def plain_is_abbreviation(t: str, start: int, dot: int) -> bool:
     if t[dot - 1] != ".":
         return False
-    m = text._WORD_BEFORE.search(t, max(start, dot - 20), dot, timeout=TIMEOUT)
+    m = text._WORD_BEFORE.search(t, max(start, dot - 20), dot)
     if not m:
         return False
     word = m.group(1)
@@ -102,33 +102,33 @@ def _same(t: str) -> None:
     doc = TextDoc(t)
     for a, b in ((0, len(t)), (len(t) // 3, len(t) // 2), (len(t) // 2 + 1, len(t) // 3), (len(t), len(t) + 5)):
         assert text.tokens(t, a, b) == [(m.start(), m.end(), m.group())
-                                        for m in regex.finditer(r"\S+", t, pos=a, endpos=b, timeout=TIMEOUT)], t
+                                        for m in regex.finditer(r"\S+", t, pos=a, endpos=b)], t
     assert doc.paragraphs == plain_paragraphs(t), t
-    if quotes._SAID.search(t, timeout=TIMEOUT):
+    if quotes._SAID.search(t):
         assert quotes._may_say(t, 0, len(t)), t
-    m = PLAIN_WORDS.match(t, timeout=TIMEOUT)
+    m = PLAIN_WORDS.match(t)
     assert doc.words.starts == m.starts(1) and doc.words.words == m.captures(1), t
     assert doc.words.lows == [w.lower() for w in m.captures(1)], t
     assert doc.sentences == plain_sentences(doc), t
-    assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t, timeout=TIMEOUT)], t
-    assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t, timeout=TIMEOUT)], t
+    assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t)], t
+    assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t)], t
     for ps, _ in doc.paragraphs[1:]:
-        m = marks._MARK.match(t, ps, timeout=TIMEOUT)
+        m = marks._MARK.match(t, ps)
         assert marks._next_paragraph_opener(t, [(0, 0), (ps, 0)], 0) == (m.group() if m else None), t
 
 
 def _same_quote_rules(t: str) -> None:
     t = t.replace("\n", " ")  # the windows lie within a paragraph
-    if quotes._NOT_SPEECH_BEFORE.search(t, timeout=TIMEOUT):
+    if quotes._NOT_SPEECH_BEFORE.search(t):
         assert quotes._may_not_be_speech(t), t
     for pos in range(len(t)):
         end = min(len(t), pos + 30)
-        if quotes._WORK_AFTER.match(t, pos, end, timeout=TIMEOUT):
+        if quotes._WORK_AFTER.match(t, pos, end):
             assert quotes._may_name_a_work(t, pos, end), t
-    assert quotes._words(t, 0, len(t)) == quotes._WORD.findall(t, timeout=TIMEOUT), t
+    assert quotes._words(t, 0, len(t)) == quotes._WORD.findall(t), t
     inner = t.strip()
     if inner:
-        assert quotes._ends_clause(inner) == bool(quotes._TERMINAL.search(inner, timeout=TIMEOUT)), t
+        assert quotes._ends_clause(inner) == bool(quotes._TERMINAL.search(inner)), t
 
 
 @settings(**SETTINGS)
@@ -164,8 +164,8 @@ def test_shortcuts_match_the_rules_on_the_case_texts():
     for t in _case_texts():
         _same(t)
         _same_quote_rules(t[-60:])
-        assert [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)] == \
-            [m.span() for m in LISTED_FULL_NAME.finditer(t, timeout=TIMEOUT)]
+        assert [m.span() for m in names.FULL_NAME_RE.finditer(t)] == \
+            [m.span() for m in LISTED_FULL_NAME.finditer(t)]
 
 
 @settings(**SETTINGS)
@@ -188,11 +188,11 @@ NAME_PIECES = list(names.TITLES) + ["Dr", "Capt", "Gen", "Attorney", "Sec", "Smi
 @settings(**SETTINGS)
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
 def test_title_trie_matches_the_named_list(t):
-    assert [m.span() for m in names.FULL_NAME_RE.finditer(t, timeout=TIMEOUT)] == \
-        [m.span() for m in LISTED_FULL_NAME.finditer(t, timeout=TIMEOUT)], t
+    assert [m.span() for m in names.FULL_NAME_RE.finditer(t)] == \
+        [m.span() for m in LISTED_FULL_NAME.finditer(t)], t
     for pos in range(len(t)):
-        a = names._TITLE_PREFIX.match(t, pos, timeout=TIMEOUT)
-        b = LISTED_TITLE_PREFIX.match(t, pos, timeout=TIMEOUT)
+        a = names._TITLE_PREFIX.match(t, pos)
+        b = LISTED_TITLE_PREFIX.match(t, pos)
         assert (a and a.span()) == (b and b.span()), t
 
 
@@ -203,7 +203,7 @@ def test_split_only_spaces_are_all_that_str_and_regex_disagree_on():
 
 
 def plain_tokens(t: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    m = text._ALL_TOKENS.match(t, a, b, timeout=TIMEOUT)
+    m = text._ALL_TOKENS.match(t, a, b)
     return list(zip(m.starts(1), m.ends(1), m.captures(1))) if m else []
 
 
@@ -227,7 +227,7 @@ SURNAME_PIECES = ["Jane Doe", "Zhao Xijun", "Sarah Okoye", "James Okoye", "Ms Ok
 
 def plain_bare_surname(r: names.Resolver, lo: int, pos: int, want: str):
     best = None
-    for m in names._CAP_WORD.finditer(r.doc.text, lo, pos, timeout=TIMEOUT):
+    for m in names._CAP_WORD.finditer(r.doc.text, lo, pos):
         hit = r._by_surname.get(m.group().lower())
         g = hit and r._gender(hit[0], hit[1])
         if hit and " " in hit[0] and not r._inside_name(m.start()) and \
@@ -327,15 +327,15 @@ FULL_NAME_PIECES = ["Jane", "Smith", "smith", "Smith-Jones", "Smithé", "Smith2"
        st.sampled_from(["Smith", "Smi", "th", "A", "Ünal", "J.", "Smith-Jones", "-", ".", "ǅ"]))
 def test_written_in_full_is_the_search_it_replaces(t, word):
     from quotecli import attribution
-    plain = regex.search(rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(word)}(?![\p{{L}}])", t, timeout=TIMEOUT)
+    plain = regex.search(rf"\p{{Lu}}[\p{{L}}.'’\-]+\s+{regex.escape(word)}(?![\p{{L}}])", t)
     assert attribution._written_in_full(t, word) == bool(plain), (t, word)
 
 
 def _sent_final_both_ways(t: str) -> None:
     from quotecli import attribution as a
     for pos in range(len(t)):
-        plain = a._SENT_FINAL.search(t, pos, timeout=TIMEOUT)
-        gated = a._CUE_AFTER_SPACE.search(t, pos, timeout=TIMEOUT) and a._SENT_FINAL.search(t, pos, timeout=TIMEOUT)
+        plain = a._SENT_FINAL.search(t, pos)
+        gated = a._CUE_AFTER_SPACE.search(t, pos) and a._SENT_FINAL.search(t, pos)
         assert (plain and plain.span()) == (gated and gated.span()), (t, pos)
 
 
