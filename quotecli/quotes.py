@@ -18,7 +18,9 @@ _NOT_SPEECH_BEFORE = regex.compile(
         known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
         motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
         programme|program|article|essay|report|episode|podcast|memoir|musical|sitcom|anthem)|the\ title|headline|
-        or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
+        or|aka|a\.k\.a\.|pseudonym|alias|moniker|
+        (?:latin|greek|french|german|spanish|italian|portuguese|russian|arabic|hebrew|yiddish|chinese|mandarin|
+        japanese|korean|persian|farsi|turkish|hindi|urdu|slang|short|shorthand|code|euphemism|jargon)\s+for)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
         \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
             [^.;:!?"“”]{0,40}\bas|\breferred\s+to\s+as|
@@ -37,7 +39,8 @@ _TITLE_CUE = regex.compile(
         (?:collective|campaign|campaign\s+group|pressure\s+group|group|coalition|movement|alliance|association|charity|
         initiative|organi[sz]ation|society|petition|network|party|club)|
         episodes?\s+of|seasons?\s+of|premiere\s+of|finale\s+of|screening\s+of|sequel\s+to|signed\s+on\s+for|
-        broadcast\s+of|(?:co-?)?editors?\s+of|interview\s+with|(?-i:channel['’]s))
+        broadcast\s+of|(?:co-?)?editors?\s+of|interview\s+with|(?-i:channel['’]s)|
+        perform(?:s|ed|ing)?|(?:hits?|songs?|tracks?|albums?|films?|books?)\s+(?:including|like|such\s+as))
        |(?-i:(?<![\p{L}])(?:ABC|CBS|NBC|CNN|MSNBC|CNBC|HBO|PBS|NPR|BBC|ESPN|C-SPAN|Fox|Showtime|Netflix|Bravo|TLC|
         Channel|Network|News|Radio|TV|Television|Central))['’]s?)\s*,?\s*+$""", regex.I | regex.X)
 # a reporting verb and the topic it is about: "said of the episode,", "wrote about the film,"
@@ -73,7 +76,7 @@ _WORK_WORDS = ("radio", "TV", "television", "show", "program", "forum", "series"
 _TERM_WORDS = frozenset("""called dubbed nicknamed nickname named name titled entitled headlined as term terms phrase
     word words label brand branded slogan motto hashtag tagged album book film movie song show series column novel
     play poem documentary programme program article essay report episode podcast memoir musical sitcom anthem title
-    headline or aka""".split())
+    headline or aka pseudonym alias moniker for""".split())
 _LABEL_WORDS = frozenset("related more also watch listen recommended opinion analysis explainer live video podcast".split())
 _DISPLAY_VERBS = frozenset("reading read saying said bearing with word words".split())
 _DISPLAY_NOUNS = ("banner", "sign", "placard", "poster", "shirt", "cap", "hat", "slogan")
@@ -253,10 +256,17 @@ def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str],
         return True
     if not _titleish(words, inner):
         return False
+    if len(words) >= 2 and words[-1] in _NAME_HEADS:
+        return True  # “The Sean Hannity Show”, the “Affordable Care Act”: a name by its last word
     if text.find("called", max(ps, p.open - 12), p.open) >= 0 and \
             _NOUN_CALLED.search(text, max(ps, p.open - 60), p.open):
         return True
     return bool(_TITLE_CUE.search(text, max(ps, p.open - 30), p.open))
+
+
+# the last word of a title-case name of a show, a law or an event ("Sean Hannity Show", "Patriot Act")
+_NAME_HEADS = frozenset("""Show Hour Podcast Program Programme Act Bill Amendment Festival Awards Prize Summit Tour
+    Initiative Foundation Institute Coalition Alliance""".split())
 
 
 # before a title with a subtitle: its author's possessive, "a co-author of", "called", "according to"
@@ -395,7 +405,7 @@ def _title_case(words: list[str], inner: str, whole_para: bool) -> bool:
     (a quotation standing alone as a paragraph, like a headline, may end with a full stop)."""
     if len(words) < 2 or inner[-1] in ("!?" if whole_para else ".!?"):
         return False
-    return all(w[0].isupper() or w in _MINOR for w in words) and any(w[0].isupper() for w in words)
+    return all(w[0].isupper() or w[0].isdigit() or w in _MINOR for w in words) and any(w[0].isupper() for w in words)
 
 
 # words a title leaves in lower case (and the particles of names: Los Hijos de Trump)

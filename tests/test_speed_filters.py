@@ -39,7 +39,7 @@ TERMS = ("so-called so called dubbed nicknamed nickname named name titled entitl
          "watch listen recommended opinion analysis explainer live video podcast call calls called radio TV television "
          "forum special act bill campaign tour summit speech event day column segment CBS's NBC’s ſo-called aKa AS "
          "podcast memoir musical sitcom anthem is was often referred referred\tto whose in his own "
-         "Of ofs ( , : .").split()
+         "Of ofs pseudonym alias moniker Latin for slang short code euphemism Russian ( , : .").split()
 window = st.lists(st.sampled_from(TERMS + [" ", " ", ",", ".", ":", "\u00a0", "\x1c", "“", '"', "’", "'", "x", "2", "é",
                                            "-", "\n"]), max_size=14).map("".join)
 random_text = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=40).map("".join)
@@ -148,7 +148,9 @@ NOT_SPEECH_BEFORE = r"""(?:\b(?:so-called|so\ called|dubbed|nicknamed|nickname|n
         known\ as|term|terms|phrase|word|(?<!\b(?:in\s+(?:\S+\s+){1,3}|whose\s+))words|label|brand|branded|slogan|
         motto|hashtag|tagged|(?P<work>album|book|film|movie|song|show|series|column|novel|play|poem|documentary|
         programme|program|article|essay|report|episode|podcast|memoir|musical|sitcom|anthem)|the\ title|headline|
-        or|aka|a\.k\.a\.)(?:\s+of)?,?|[(]|
+        or|aka|a\.k\.a\.|pseudonym|alias|moniker|
+        (?:latin|greek|french|german|spanish|italian|portuguese|russian|arabic|hebrew|yiddish|chinese|mandarin|
+        japanese|korean|persian|farsi|turkish|hindi|urdu|slang|short|shorthand|code|euphemism|jargon)\s+for)(?:\s+of)?,?|[(]|
         (?-i:(?<![\p{L}])\p{Lu}{2,6}['’]s)|
         \b(?:known|(?:is|are|was|were|be|been|being)\s+(?:\p{L}+\s+)?referred\ to|nicknamed|dubbed|remembered|billed)\b
             [^.;:!?"“”]{0,40}\bas|\breferred\s+to\s+as|
