@@ -887,13 +887,32 @@ def _name_word(w: str) -> bool:
     return w[0].isupper() or w in ("de", "van", "von", "bin", "al", "da", "der", "le", "la", "di", "du", "&") \
         or bool(_PARTICLE_HYPHEN.match(w))
 
+# past forms in "-ed" that describe a person before a name ("retired teacher", "jailed activist"); any other
+# "-ed" word, or one of the irregular past forms, is the verb of a clause whose object is the name ("The mayor
+# met Ann Cole", "Police arrested former mayor Ann Cole"), never part of a role
+_ED_ADJECTIVES = frozenset("""retired elected re-elected appointed designated acclaimed noted celebrated renowned
+    unnamed unidentified embattled disgraced ousted alleged jailed indicted accused convicted suspected detained
+    imprisoned exiled respected seasoned skilled licensed qualified certified registered trained talented beloved
+    famed storied vaunted unelected married divorced widowed deceased wounded injured wanted""".split())
+_PREPOSITIONS = frozenset("after before during since until about against among over under through like unlike".split())
+_PAST_VERBS = frozenset("met found saw beat led took gave sent brought sought caught left made won got told".split())
+
+
+def _verb_form(low: str) -> bool:
+    """Is this lower-case word a past verb, not a describing word ("met", "arrested"; not "retired")?"""
+    if low in _PAST_VERBS:
+        return True
+    return len(low) > 4 and low.endswith("ed") and "-" not in low and low not in _ED_ADJECTIVES
+
+
 def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
     """Lower-case role words right before a name: "economist John Smith", "the BPI's director David Martin"."""
     i = k
     while i - 1 >= 0 and k - i < 6:
         w = toks[i - 1][2]
         low = w.lower()
-        if w.endswith((",", ".", ":", ";", "”", '"')) or low in _FUNCTION - DETS:
+        if w.endswith((",", ".", ":", ";", "”", '"')) or w[0] == "(" or low in _FUNCTION - DETS or \
+                low in _PREPOSITIONS or w[0].islower() and _verb_form(low) or not any(c.isalnum() for c in w):
             break
         i -= 1
         if low in DETS:
