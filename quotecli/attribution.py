@@ -66,7 +66,7 @@ _SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*
            rf"|(?:\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s"
            rf"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}})?|police)")
 
-_ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.))+)"
+_ROLE_TAIL = r"(?P<role>(?:[^.;!?\n\"“”‘’]|(?<=\p{Lu})\.|\.(?=\p{Lu}\.)|(?<=\p{L})’(?=\p{L}))+)"
 # after the quotation: “…,” said Zhao Xijun, an economist … / “…,” Zhao said.
 
 # a participle never inverts with its subject: in “fantastic,” telling reporters … / “that person,” saying the city …

@@ -36,6 +36,7 @@ def extract(text: str, *, doc_id: str | None = None, date: _dt.date | str | None
         raw = _quotes.find_quotes(doc)
         quotes = _speakers.attribute(doc, raw, resolver)
         claims, boilerplate, used_date = _claims.find_claims(doc, quotes, resolver, when)
+        quotes, claims = _speakers.share_roles(quotes, claims, doc, resolver)
         speakers = _speakers.summarise(quotes, claims)
     return DocumentResult(id=doc_id, source=source, quotes=tuple(quotes), claims=tuple(claims),
                           speakers=tuple(speakers), error=None,

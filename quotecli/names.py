@@ -395,6 +395,11 @@ class Resolver:
             out.append((s, s + length, name, title, kind))
         return out
 
+    @property
+    def full_names(self) -> list[tuple[int, int, str, str | None, str]]:
+        """Full names written in the text: (start, end, name without titles, title or role words, type)."""
+        return self._names
+
     @cached_property
     def _quoted(self) -> tuple[list[int], list[int]]:
         """Starts and ends of the outermost quotations of a few words or more (not “terms” or titles)."""

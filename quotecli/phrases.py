@@ -899,10 +899,35 @@ _PAST_VERBS = frozenset("met found saw beat led took gave sent brought sought ca
 
 
 def _verb_form(low: str) -> bool:
-    """Is this lower-case word a past verb, not a describing word ("met", "arrested"; not "retired")?"""
-    if low in _PAST_VERBS:
+    """Is this lower-case word a verb form, not a describing word ("met", "arrested", "targeting"; not
+    "retired", "acting")?"""
+    if low in _PAST_VERBS or low.endswith("ing") and len(low) > 5 and low not in _ING_ROLES and "-" not in low:
         return True
     return len(low) > 4 and low.endswith("ed") and "-" not in low and low not in _ED_ADJECTIVES
+
+
+def role_before_name(text: str, start: int, lo: int) -> str | None:
+    """The role words written right before the name at ``start`` (looking no further back than ``lo``), when
+    they end in a word for a person ("Indian film director Mira Nair", "usability guru Dr Jakob Nielsen")."""
+    toks = tokens(text, lo, start)
+    return _role_before(text, toks, len(toks)) if toks else None
+
+
+def person_head(role: str) -> bool:
+    """Does the role end in a word for a person ("film director", "usability guru"; not "the interview")?"""
+    head = role.split()[-1].lower().removesuffix("'s").removesuffix("’s").rstrip(".")
+    from .names import SOURCE_NOUNS
+    return head in _PERSON_HEADS or head in SOURCE_NOUNS or head in _ROLE_HEADS or head in _PARTY_HEADS or \
+        len(head) > 4 and head.endswith(_ROLE_SUFFIX) and head not in _NOT_AGENTS or head.isupper() and len(head) > 1
+
+
+# role heads beyond the person nouns and the agent suffixes
+_ROLE_HEADS = frozenset("guru coach chief head boss aide envoy judge pundit star icon veteran champion".split())
+# words with an agent noun's ending that are none ("former", "another", "whether")
+_NOT_AGENTS = frozenset("""former latter other another whether either neither rather together however after never
+    ever over under later longer older younger earlier newer bigger higher lower upper inner outer current recent
+    present different independent frequent""".split())
+_PARTY_HEADS = frozenset(w.lower() for w in load("party_words"))
 
 
 def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
@@ -919,7 +944,8 @@ def _role_before(text: str, toks: list[tuple[int, int, str]], k: int) -> str | N
             break
     if i == k or (k - i == 1 and toks[i][2].lower() in DETS):
         return None  # nothing, or only "the" ("the Bank of England")
-    return text[toks[i][0]:toks[k - 1][1]]
+    role = text[toks[i][0]:toks[k - 1][1]]
+    return role if person_head(role) else None  # "During the interview Mr Kennedy": no role
 
 
 def plausible(text: str, s: int, e: int) -> bool:
@@ -946,6 +972,32 @@ _PLACE_TAIL = regex.compile(r"\s+(?:of|from|for)\s+(?:the\s+)?\p{Lu}[^,;]*$")
 # how the words reached the reporter, closing an apposition: ", in an email (to the Herald)", ", via email"
 _ROLE_MEDIUM = regex.compile(r"\s*,\s*(?:(?:in|via|by)\s+(?:an?\s+)?(?:e-?mail(?:ed)?(?:\s+(?:statement|message|"
                              r"response|exchange))?|statement|interview|text\s+message)(?:\s+(?:to|with)\s+[^,]{1,40})?)$")
+
+
+# -ing words a role may hold ("acting director of the agency", "managing partner", "marketing chief"); any other
+# opens a clause ("said Dr Nielsen, adding that …", "tweets targeting"), which is no role
+_ING_ROLES = frozenset("""acting managing leading visiting outgoing incoming presiding founding governing reigning
+    ruling striking serving sitting retiring working ranking longstanding long-standing consulting supervising
+    commanding attending practising practicing recording touring marketing engineering banking polling housing
+    training planning fundraising accounting publishing broadcasting nursing manufacturing mining shipping lending
+    investing trading farming fishing computing programming advertising lobbying spending budgeting teaching
+    policing printing building sporting racing boxing skating cycling sailing rowing swimming wrestling climbing
+    riding shooting gaming betting dating""".split())
+
+
+_ING_CLAUSE = regex.compile(r",\s+(\p{Ll}+ing)\s")
+
+
+def _not_a_role_tail(role: str) -> str | None:
+    """The role words after a name without what is not a role: a participle's clause (", adding that …") or
+    the source of the report (", according to a Washington Post report")."""
+    first = role.split(None, 1)[0] if role.strip() else ""
+    if first.endswith("ing") and first.islower() and first not in _ING_ROLES:
+        return None
+    cut = role.find(", according to")
+    role = role[:cut] if cut > 0 else role
+    m = _ING_CLAUSE.search(role)  # "Florida-based Republican strategist, referring to Trump"
+    return role[:m.start()] if m and m.group(1) not in _ING_ROLES else role
 
 
 def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:
@@ -994,6 +1046,8 @@ def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int,
             pre = None
     if role and ("mail" in role or "statement" in role or "interview" in role):
         role = _ROLE_MEDIUM.sub("", role)  # "Toby Renner, the firm's lawyer, in an email"
+    if role:
+        role = _not_a_role_tail(role)
     role = ", ".join(r for r in (pre, tag, place, role) if r)
     if role:
         role = role.strip(" ,")

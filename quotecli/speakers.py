@@ -14,7 +14,7 @@ from .attribution import Found, lead_in, local_attribution
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
 from .names import PRONOUNS, Resolver
-from .phrases import sentence_subject, subject_before
+from .phrases import person_head, role_before_name, sentence_subject, subject_before
 from .quotes import Candidate, coordinated
 from .text import TextDoc
 
@@ -338,6 +338,77 @@ def _renumber_groups(quotes: list[Quote]) -> list[Quote]:
         qid = f"q{n}"
         out.append(replace(q, group=g, id=qid) if (g, qid) != (q.group, q.id) else q)
     return out
+
+def _introduced_roles(doc: TextDoc, resolver: Resolver) -> dict[str, tuple[int, str]]:
+    """Canonical person name -> (position, role) of the first name written with a role (the full name before
+    the surname alone): the role words before it ("Indian film director Mira Nair has said …") or its title
+    ("Justice Minister Cathy Jamieson")."""
+    out: dict[str, tuple[int, str, bool]] = {}
+    text = doc.text
+    for s, _, name, title, kind in resolver.full_names:
+        if kind != "person":
+            continue
+        canon = resolver.canonical_person(name)[0]
+        full = name == canon
+        if canon in out and (out[canon][2] or not full):
+            continue  # a role with the full name beats one with the surname alone ("Director Nair's" in a headline)
+        words = [w for w in (title or "").split() if w.rstrip(".") not in _NOT_ROLES]
+        role = " ".join(words) or role_before_name(text, s, doc.sentences[doc.sentence_index(s)][0])
+        if role:
+            words = role.split()
+            while words and words[-1].rstrip(".") in _NOT_ROLES:
+                words.pop()  # "usability guru Dr Jakob Nielsen"
+            if words and _shareable(" ".join(words)):
+                out[canon] = (s, " ".join(words), full)
+    return {canon: (s, role) for canon, (s, role, _) in out.items()}
+
+
+# titles that are no role ("Dr Jakob Nielsen", "Mr Oaten")
+_NOT_ROLES = frozenset("Mr Mrs Ms Miss Mx Sir Dame Madam Lord Lady Dr Prof Professor Rev".split())
+
+
+def _a_role(role: str | None) -> bool:
+    """Is this more than a title of address ("Mr", "Dr")?"""
+    return bool(role) and any(w.rstrip(".") not in _NOT_ROLES for w in role.split())
+
+
+def _shareable(role: str) -> bool:
+    """Is this role whole enough to stand for the speaker elsewhere (not "of", "who worked with Ms", a role cut
+    at a quotation mark or over 100 characters)?"""
+    words = role.split()
+    last = words[-1]
+    if len(words) == 1 and not person_head(role):
+        return False  # "57", "Should", "former"
+    return _a_role(role) and len(role) <= 100 and role[-1] not in "'\"’”‘“" and \
+        last.lower() not in _DANGLING and last.rstrip(".") not in _NOT_ROLES
+
+
+_DANGLING = frozenset("""a an the of for to in on at by with from and or but as who whose that which his her
+    their its our""".split())
+
+
+def share_roles(quotes: list[Quote], claims: list[Claim], doc: TextDoc,
+                resolver: Resolver) -> tuple[list[Quote], list[Claim]]:
+    """Every mention of a named speaker carries the speaker's role: the first one the document gives, with a
+    quotation's mention or where it introduces the name ("Indian film director Mira Nair has said …" …
+    "…," Nair said: the director's words)."""
+    first = _introduced_roles(doc, resolver) if quotes or claims else {}
+    for m in [q.speaker for q in quotes] + [c.holder for c in claims]:
+        if m is not None and m.name and m.role and _shareable(m.role) and \
+                (m.name not in first or m.start < first[m.name][0]):
+            first[m.name] = (m.start, m.role)
+    if not first:
+        return quotes, claims
+
+    def filled(m: Mention | None) -> Mention | None:
+        if m is None or _a_role(m.role) or not m.name or m.name not in first:
+            return m
+        return replace(m, role=first[m.name][1])
+
+    quotes = [q if filled(q.speaker) is q.speaker else replace(q, speaker=filled(q.speaker)) for q in quotes]
+    claims = [c if filled(c.holder) is c.holder else replace(c, holder=filled(c.holder)) for c in claims]
+    return quotes, claims
+
 
 def summarise(quotes: list[Quote] | tuple[Quote, ...], claims: list[Claim] | tuple[Claim, ...]) -> list[Speaker]:
     """The speakers table: one row per canonical name, in order of first appearance."""
