@@ -339,7 +339,7 @@ def _renumber_groups(quotes: list[Quote]) -> list[Quote]:
         out.append(replace(q, group=g, id=qid) if (g, qid) != (q.group, q.id) else q)
     return out
 
-def _introduced_roles(doc: TextDoc, resolver: Resolver) -> dict[str, tuple[int, str]]:
+def _introduced_roles(doc: TextDoc, resolver: Resolver, wanted: set[str]) -> dict[str, tuple[int, str]]:
     """Canonical person name -> (position, role) of the first name written with a role (the full name before
     the surname alone): the role words before it ("Indian film director Mira Nair has said …") or its title
     ("Justice Minister Cathy Jamieson")."""
@@ -350,7 +350,7 @@ def _introduced_roles(doc: TextDoc, resolver: Resolver) -> dict[str, tuple[int, 
             continue
         canon = resolver.canonical_person(name)[0]
         full = name == canon
-        if canon in out and (out[canon][2] or not full):
+        if canon not in wanted or canon in out and (out[canon][2] or not full):
             continue  # a role with the full name beats one with the surname alone ("Director Nair's" in a headline)
         words = [w for w in (title or "").split() if w.rstrip(".") not in _NOT_ROLES]
         role = " ".join(words) or role_before_name(text, s, doc.sentences[doc.sentence_index(s)][0])
@@ -392,10 +392,13 @@ def share_roles(quotes: list[Quote], claims: list[Claim], doc: TextDoc,
     """Every mention of a named speaker carries the speaker's role: the first one the document gives, with a
     quotation's mention or where it introduces the name ("Indian film director Mira Nair has said …" …
     "…," Nair said: the director's words)."""
-    first = _introduced_roles(doc, resolver) if quotes or claims else {}
-    for m in [q.speaker for q in quotes] + [c.holder for c in claims]:
-        if m is not None and m.name and m.role and _shareable(m.role) and \
-                (m.name not in first or m.start < first[m.name][0]):
+    mentions = [m for m in [q.speaker for q in quotes] + [c.holder for c in claims] if m is not None and m.name]
+    wanted = {m.name for m in mentions if not _a_role(m.role)}
+    if not wanted:
+        return quotes, claims
+    first = _introduced_roles(doc, resolver, wanted)
+    for m in mentions:
+        if m.role and m.name in wanted and _shareable(m.role) and (m.name not in first or m.start < first[m.name][0]):
             first[m.name] = (m.start, m.role)
     if not first:
         return quotes, claims
