@@ -55,6 +55,33 @@ def predict(gold_path: Path, pred_path: Path, date_field: str) -> tuple[int, int
     return docs, chars, errors, elapsed
 
 
+def _norm_role(role: str | None) -> str | None:
+    return " ".join(role.replace("’", "'").split()).strip(" .,;:").lower() or None if role else None
+
+
+def role_agreement(gold_docs: list[dict], pred: dict[str, dict]) -> tuple[int, int, int] | None:
+    """(quotations compared, roles equal, roles overlapping) over the gold direct/partial quotations that a
+    prediction overlaps, where the gold gives roles at all (news-dev does, PolNeAR does not): not a score.py
+    figure, a check on the `role` field users read. Equal = same words (case, spacing, edge punctuation aside);
+    overlapping = one inside the other ("Daily Show anchor" for "American comedian and Daily Show anchor")."""
+    if not any(q.get("role") for d in gold_docs for q in d.get("quotes", [])):
+        return None
+    n = same = part = 0
+    for d in gold_docs:
+        preds = pred.get(d["id"], {}).get("quotes", [])
+        for g in d.get("quotes", []):
+            if g.get("kind") not in ("direct", "partial"):
+                continue
+            best = max(preds, key=lambda q: min(q["end"], g["end"]) - max(q["start"], g["start"]), default=None)
+            if best is None or min(best["end"], g["end"]) <= max(best["start"], g["start"]):
+                continue
+            a, b = _norm_role((best.get("speaker") or {}).get("role")), _norm_role(g.get("role"))
+            n += 1
+            same += a == b
+            part += a != b and bool(a and b) and (a in b or b in a)
+    return n, same, part
+
+
 def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
@@ -97,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
             sentences = bool(gold) and "label" in gold[0] and "quotes" not in gold[0]
             res = scorer.score_sentences(gold, pred) if sentences else scorer.score(gold, pred)
             res.update(documents=docs, characters=chars, errors=errors, seconds=round(secs, 3),
-                       kind="sentences" if sentences else "articles")
+                       kind="sentences" if sentences else "articles",
+                       roles=None if sentences else role_agreement(gold, pred))
             results[name] = res
             if errors:
                 print(f"accuracy: {name}: {errors} documents raised (scored as empty)", file=sys.stderr)
@@ -120,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
             if not res["counts"]["gq"]:
                 cells[:3] = ["–"] * 3
         print(f"| {name} | {res['documents']} | " + " | ".join(cells) + " |")
+    for name, res in results.items():
+        if res.get("roles") and res["roles"][0]:
+            n, same, part = res["roles"]
+            print(f"\n{name} roles: {same / n:.0%} of {n} found quotations carry the gold role, "
+                  f"{part / n:.0%} more one inside the other")
     total_chars = sum(r["characters"] for r in results.values())
     total_secs = sum(r["seconds"] for r in results.values())
     if total_secs:
