@@ -144,6 +144,7 @@ def split_role(name: str) -> tuple[str | None, str]:
 
 
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
+_ROLE_OR_TITLE = frozenset(w.rstrip(".") for w in _TITLE_WORDS | ROLE_WORDS)
 # calendar words that end no one's name ("said Hillary Clinton Tuesday", the show "Capitol Sunday"); May, June,
 # April and August are also names (Theresa May, Brian May, June Sarpong), so they stay
 CALENDAR_WORDS = frozenset(w.split("\t")[0].capitalize() for w in load("time_weekdays") + load("time_months")) - \
@@ -317,9 +318,11 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
             return None
-    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw):
-        return shift, len(raw), raw.rstrip(".,’'"), None, "organization"  # "Press Herald", "Acme Corp"
     role, bare = split_role(raw)
+    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw) and not (
+            role and role.split()[-1].rstrip(".") in _ROLE_OR_TITLE and " " in bare and name_type(bare) == "person"):
+        # ("State Senator Ann Bell", "City Councilor Anna Trevorrow": a person after an office's words)
+        return shift, len(raw), raw.rstrip(".,’'"), None, "organization"  # "Press Herald", "Acme Corp"
     name, title = strip_titles(bare)
     length = len(raw)
     if role:
@@ -357,6 +360,10 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+# lower-case role words and a capitalised word after a name: "(Kell Rovers) manager Lars Holm"
+_ROLE_THEN_NAME = regex.compile(r"[ ](?:\p{Ll}[\p{Ll}\-]*[ ]){0,2}(?P<head>\p{Ll}[\p{Ll}\-]*)[ ]\p{Lu}\p{Ll}")
+
+
 class Resolver:
     """Canonical names for mentions in one document; shared by quotation speakers and claim holders."""
 
@@ -392,6 +399,10 @@ class Resolver:
                 kind = "organization"  # "told the Press Herald", "the Guardian"
             if kind == "person" and title is None and name in _PLACE_NAMES:
                 kind = "place"  # "in North Carolina", "New York": no one a pronoun points at
+            if kind == "person" and title is None and text[m.end():m.end() + 1] == " ":
+                role = _ROLE_THEN_NAME.match(text, m.end(), m.end() + 60)
+                if role and role.group("head").lower() in _PERSON_HEADS:
+                    kind = "organization"  # "Kell Rovers manager Lars Holm": the club, the manager's affiliation
             out.append((s, s + length, name, title, kind))
         return out
 
@@ -730,7 +741,12 @@ class Resolver:
                     # of the pronoun's gender ("Achterberg says she …" after Adeyemi spoke: "she adds" is hers)
                     sure = g is None and want in ("m", "f") and best is not None and \
                         self._gender(best[1], None) == want and self._opens_sentence(best[0])
-                    if best is None or (s > best[0] - 600 and not recent and not sure) or s > best[0]:
+                    if best is None or (s > best[0] - 600 and not recent and not sure) or s > best[0] or \
+                            s < best[0] and self._opens_sentence(s) and \
+                            self.doc.sentence_index(s) == self.doc.sentence_index(best[0]) and \
+                            (g == want or self._gender(best[1], None) != want):
+                        # (a speaker opening the sentence that names the other person later: "The Pole, who …,
+                        # said Colcutt had been …" — the subject, not the object of the report)
                         best = (s, name)
                     break
                 i -= 1
