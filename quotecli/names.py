@@ -752,7 +752,8 @@ class Resolver:
                 i -= 1
             subject = self._sentence_subject_person(pos, want)
             if subject is not None and best is not None and subject[1] != best[1] and want in ("m", "f") and \
-                    self._gender(subject[1], None) is None and self._gender(best[1], None) == want and \
+                    self._gender(subject[1], _description_gender(subject[1])) is None and \
+                    self._gender(best[1], None) == want and \
                     self._last_speaker(pos) == best[1] and _GOES_ON.match(self.doc.text, pos + len(low)):
                 # "Kerensa Adair, a spokeswoman, said: … Then Ashby Tarrant spoke. … she added": "added" goes on
                 # with the last speaker, who is a she, rather than a subject of unknown gender
@@ -854,6 +855,12 @@ class Resolver:
                 return  # "Trump took offense when Kelly confronted him …. He later …": two people in view
         self._known_gender[best[1]] = want
 
+    def _quoted_in_sentence(self, start: int, end: int) -> bool:
+        """Is the quotation at ``start``-``end`` a part of one sentence that opens with words of its own ("A
+        spokesman said the industry was “being blamed …”.")?"""
+        k = self.doc.sentence_index(start)
+        return start - self.doc.sentences[k][0] > 2 and k == self.doc.sentence_index(max(start, end - 1))
+
     def _sentence_subject_person(self, pos: int, want: str) -> tuple[int, str] | None:
         """The compatible person who is the subject of the pronoun's sentence (when the pronoun is not that
         subject itself), or else of the previous sentence: a name at its start (after role words), else the
@@ -863,7 +870,8 @@ class Resolver:
         before = si - 1
         starts, ends = self._quoted
         j = bisect.bisect_right(starts, pos) - 1
-        if j >= 0 and ends[j] <= pos and pos - ends[j] < 40 and starts[j] < sentences[si][0]:
+        if j >= 0 and ends[j] <= pos and pos - ends[j] < 40 and starts[j] < sentences[si][0] and \
+                not self._quoted_in_sentence(starts[j], ends[j]):
             # “People are frustrated. I'm not going to …,” he said: the sentence before is the one before the
             # quotation, not its own first sentence
             before = self.doc.sentence_index(starts[j]) - 1
@@ -1072,8 +1080,15 @@ def _org_name_ok(name: str, fronted: bool) -> bool:
 # "the retailer", "the 140-year-old retailer", "the Swedish furniture chain": the, up to three modifiers, a noun
 _MODIFIERS = regex.compile(r"the (?:[\p{L}\p{N}-]+ ){0,3}[\p{Ll}]+")
 # "the woman", "a young mother", "the boy's father": a determiner, at most two modifiers, a gendered head
-_GENDERED_DESCRIPTION = regex.compile(r"(?i:the|a|an|one|this) (?:\S+ ){0,2}(?:%s)" % "|".join(
-    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
+_GENDERED_DESCRIPTION = regex.compile(r"(?i:the|a|an|one|this) (?:\S+ ){0,2}(?:%s)"
+                                      r"(?: (?:for|of|at|with|from|in) [^,;:]{2,60})?" % "|".join(
+    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))  # (and "a spokesman for the council")
+def _description_gender(words: str) -> str | None:
+    """The gender of a gendered description ("A spokesman for the association": m), None for a name."""
+    return role_gender(words) if words[:1].islower() or words.split(" ", 1)[0] in ("The", "A", "An", "One", "This") \
+        else None
+
+
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
 
 
