@@ -11,7 +11,7 @@ from itertools import compress
 import regex
 
 from .lexicons import load
-from .names import (_PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail,
+from .names import (_PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, name_type,
                     page_label, split_role)
 from .text import tokens
 
@@ -754,13 +754,9 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
             k += 1
         if k > j:
             return None
-        if k >= 2 and toks[k - 1][2] in _OBJECT_PREPS:
-            head = _np_ending_at(text, toks, k - 2)
-            if head and head[1] == toks[k - 2][1] and _source_head(text[head[0]:head[1]].lower().split()) and (
-                    toks[k - 2][2].islower() or toks[k - 2][2].endswith("s") and head[0] == toks[k - 2][0]):
-                # "A spokesman for Acme said", "Residents of Leeds told": the described source, whose
-                # preposition's object is not the speaker
-                return head[0], e, head[2]
+        described = _described_source(text, toks, k, e)
+        if described:
+            return described
         start = toks[k][0]
         role = _role_before(text, toks, k)
         return start, e, role
@@ -794,6 +790,37 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     if toks[k][2].lower().strip(",") in _FUNCTION and toks[k][2].lower() not in DETS:
         return None
     return toks[k][0], e, None
+
+def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int
+                      ) -> tuple[int, int, str | None] | None:
+    """(start, end, role) of the described source whose prepositions' objects end at the name at ``toks[k]``
+    (ending at ``e``): "A spokesman for Acme said", "Residents of Leeds told", "A nurse at St Mary's Hospital in
+    Leeds said", "One employee at the chain's flagship store in Kingsbridge said" (the objects are not the
+    speaker); or the person the prepositions follow ("Ann Cole of the Friends of the Earth in Leeds said")."""
+    for _ in range(3):
+        if k < 2 or toks[k - 1][2] not in _OBJECT_PREPS:
+            return None
+        if toks[k - 2][2].endswith(","):
+            return None  # "a Senate colleague, from Mike Lee": an apposition, not one phrase
+        head = _np_ending_at(text, toks, k - 2)
+        words = text[head[0]:head[1]].lower().split() if head else []
+        if head and head[1] == toks[k - 2][1] and (_source_head(words) or words[-1] in _PERSON_HEADS) and (
+                toks[k - 2][2].islower() or toks[k - 2][2].endswith("s") and head[0] == toks[k - 2][0]):
+            return head[0], e, head[2]
+        if head and toks[k - 2][2][:1].isupper() and " " in text[head[0]:head[1]] and \
+                name_type(text[head[0]:head[1]]) == "person":
+            # "Ann Cole of the Friends of the Earth in Leeds said": the person, the rest her role
+            return head[0], head[1], text[head[1]:e].strip()
+        # step back over the object of the preposition before ("St Mary's Hospital", "the chain's flagship store")
+        m = k - 2
+        while m > 0 and k - 2 - m < 5 and toks[m - 1][2] not in _OBJECT_PREPS and not toks[m - 1][2].endswith(
+                (",", ".", ";", ":", "”", '"')) and (toks[m - 1][2].lower() not in _FUNCTION or toks[m - 1][2] in DETS):
+            m -= 1
+        if m == k - 2 and not (m > 0 and toks[m - 1][2] in _OBJECT_PREPS):
+            return None
+        k = m
+    return None
+
 
 def _joint_start(toks: list[tuple[int, int, str]], k: int, j: int) -> int | None:
     """The first token of "Smith and Jones" when the capitalised run toks[k..j] follows "and" and another
