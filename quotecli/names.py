@@ -360,6 +360,13 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+# a description's role that gives the person's name: "who gave only her first name, Tamika", "who gave his
+# name as Ali", "who asked to be identified only as Maria", "identified only by his first name, Sam"
+_GIVEN_NAME = regex.compile(
+    r"(?:(?:gave|giving|give|gives|provided|offered|would\s+only\s+give)\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+|last\s+)?"
+    r"name(?:\s+as)?|identified\s+(?:only\s+)?(?:as|by\s+(?:her|his|their)\s+(?:first\s+|last\s+)?name)"
+    r"|identified\s+(?:her|him|them)sel(?:f|ves)\s+(?:only\s+)?as)"
+    r",?\s+(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.?)?)")
 # lower-case role words and a capitalised word after a name: "(Kell Rovers) manager Lars Holm"
 _ROLE_THEN_NAME = regex.compile(r"[ ](?:\p{Ll}[\p{Ll}\-]*[ ]){0,2}(?P<head>\p{Ll}[\p{Ll}\-]*)[ ]\p{Lu}\p{Ll}")
 
@@ -597,6 +604,10 @@ class Resolver:
         head = low.split()[-1] if low.split() else low
         if words == "I":  # the writer's own "I": no name in the text (as for the quotations the writer says)
             return Mention(None, words, start, end, role, "person")
+        given = _GIVEN_NAME.search(role) if role and "name" in role or role and "identif" in role else None
+        if given and low.split(" ", 1)[0] in ("the", "a", "an", "one"):
+            # "said the woman, who gave only her first name, Tamika": the name she gave
+            return Mention(given.group("name"), words, start, end, role, "person")
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
