@@ -283,6 +283,11 @@ def gender_of(name: str, title: str | None) -> str | None:
     return _FIRST.get(words[0]) if words else None
 
 
+# nouns for what someone did, never a surname, that a caption writes after a name
+_EVENT_WORDS = frozenset("Speech Address Remarks Interview Video Statement Rally Debate Visit Transcript Tweet "
+                         "Tweets Photo Photos Keynote".split())
+
+
 @lru_cache(maxsize=1 << 16)
 def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
     """(offset of the name in raw, its length, name without titles, title or role, type), or None.
@@ -295,6 +300,8 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         shift += len(words[0]) + 1
         words = words[1:]
     words = drop_calendar_tail(words)
+    while len(words) > 2 and words[-1] in _EVENT_WORDS:
+        words = words[:-1]  # "President Obama Speech at …" (a caption): Obama
     if len(words) < 2:
         return None
     owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), None)
@@ -350,7 +357,27 @@ def _surname_entries(name: str, title: str | None):
     full = " " in name
     return (key, (name, g), full, "=" + g + key if g and full else None,
             "^" + parts[0].lower() if len(parts) >= 2 else None,
-            tuple("the " + t for t in (title.lower(), title.split()[-1].lower())) if title else ())
+            _title_keys(title) if title else ())
+
+
+# what "the …" calls someone written with an abbreviated title ("Sen. Marco Rubio" … "the senator")
+_TITLE_NOUNS = {"sen": "senator", "rep": "congressman", "gov": "governor", "lt. gov": "lieutenant governor",
+                "gen": "general", "pres": "president", "sec": "secretary", "supt": "superintendent",
+                "det": "detective", "sgt": "sergeant", "capt": "captain", "col": "colonel", "adm": "admiral",
+                "prof": "professor", "insp": "inspector", "cmdr": "commander", "lt": "lieutenant"}
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_keys(title: str) -> tuple[str, ...]:
+    """ "the <title>" keys of a title: "the president" for "President", "the senator" for "Sen.",
+    "the finance minister" and "the minister" for "Finance Minister"."""
+    low = title.lower()
+    last = low.split()[-1]
+    keys = ["the " + low, "the " + last]
+    noun = _TITLE_NOUNS.get(last.rstrip("."))
+    if noun:
+        keys.append("the " + noun)
+    return tuple(dict.fromkeys(keys))
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -454,6 +481,42 @@ class Resolver:
             for t in titled:
                 table.setdefault(t, value)
         return table
+
+    def _title_holder(self, key: str, pos: int, modifiers: list[str]) -> tuple[str, str | None] | None:
+        """(name, gender) of the person "the <title>" (``key``) stands for at ``pos``: of the people written
+        with that title before it, those whose whole title it is ("President Obama", not "World Bank President
+        Jim Yong Kim"), the last one mentioned; with ``modifiers`` ("the New Jersey governor"), the only one
+        whose title or its neighbourhood has those words."""
+        holders = everyone = [h for h in self._title_holders.get(key, ()) if h[0] < pos]
+        if modifiers:
+            # the words in the title ("New Jersey Gov. Chris Christie") or right after the name ("Gov. Chris
+            # Christie of New Jersey")
+            text = self.doc.text
+            holders = [h for h in holders if all(text.find(w, max(0, h[0] - 30), h[0]) >= 0 or
+                                                 text.find(w, h[1], h[1] + 20) >= 0 for w in modifiers)]
+            if len({h[2] for h in holders}) != 1:
+                return None
+        else:
+            holders = [h for h in holders if h[4]] or holders
+        if not holders:
+            return None
+        _, _, name, g, _ = holders[-1]
+        if " " not in name:  # "Judge Curiel" after "U.S. District Judge Gonzalo Curiel": the full name
+            name = next((h[2] for h in everyone if h[2].endswith(" " + name) or h[2].startswith(name + " ")), name)
+        return name, g
+
+    @cached_property
+    def _title_holders(self) -> dict[str, list[tuple[int, int, str, str | None, bool]]]:
+        """ "the <title>" key -> (start, end, name, gender, whole title) of every person written with that title,
+        in text order ("Sen. Marco Rubio" is under "the sen." and "the senator")."""
+        out: dict[str, list] = {}
+        for s, e, name, title, kind in self._names:
+            if kind == "person" and title:
+                g = gender_of(name, title)
+                for key in _title_keys(title):
+                    whole = key in ("the " + title.lower(), "the " + _TITLE_NOUNS.get(title.lower().rstrip("."), ""))
+                    out.setdefault(key, []).append((s, e, name, g, whole))
+        return out
 
     @cached_property
     def _titled_genders(self) -> frozenset[tuple[str, str]]:
@@ -628,8 +691,13 @@ class Resolver:
             if a and b and a != b:
                 return Mention(f"{a} and {b}", words, start, end, role, "group")
         first = low.split()[0] if low.split() else low
-        if first == "the" and len(low.split()) <= 3:
-            hit = self._by_surname.get(low)
+        if first == "the" and len(low.split()) <= 4:
+            hit = self._by_surname.get(low) if len(low.split()) <= 3 else None
+            if hit:
+                hit = self._title_holder(low, start, ()) or hit  # "the senator" after Sen. Rubio and Sen. Cruz
+            elif len(low.split()) >= 3 and all(w[:1].isupper() for w in words.split()[1:-1]):
+                # "the Florida senator", "the New Jersey governor": the one with that title written by the words
+                hit = self._title_holder("the " + head, start, words.split()[1:-1])
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
             if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
