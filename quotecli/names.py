@@ -387,6 +387,8 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+# an apposition after a name that describes the person: "Ben Carson, a retired neurosurgeon,"
+_ROLE_APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)[,.;]")
 # a description's role that gives the person's name: "who gave only her first name, Tamika", "who gave his
 # name as Ali", "who asked to be identified only as Maria", "identified only by his first name, Sam"
 _GIVEN_NAME = regex.compile(
@@ -481,6 +483,34 @@ class Resolver:
             for t in titled:
                 table.setdefault(t, value)
         return table
+
+    def _described_person(self, words: list[str], pos: int) -> tuple[str, str | None] | None:
+        """The one person written before ``pos`` with a role holding all of ``words`` ("retired neurosurgeon"
+        for "the retired neurosurgeon": "Carson, a retired neurosurgeon," or "retired neurosurgeon Ben Carson")."""
+        found = {canon for s, canon, role in self._person_roles if s < pos and all(w in role for w in words)}
+        if len(found) != 1:
+            return None
+        canon = found.pop()
+        return canon, self._known_gender.get(canon)
+
+    @cached_property
+    def _person_roles(self) -> list[tuple[int, str, list[str]]]:
+        """(start, canonical name, lower-case role words) for each full name written with a role: the words
+        before it ("retired neurosurgeon Ben Carson") or its apposition ("Ben Carson, a retired neurosurgeon,")."""
+        from .phrases import role_before_name  # phrases imports this module
+        text = self.doc.text
+        out = []
+        for s, e, name, title, kind in self._names:
+            if kind != "person" or " " not in name:
+                continue
+            canon = self.canonical_person(name)[0]
+            before = role_before_name(text, s, max(0, s - 80))
+            if before:
+                out.append((s, canon, before.lower().split()))
+            appos = _ROLE_APPOSITION.match(text, e, e + 90)
+            if appos:
+                out.append((s, canon, appos.group(1).lower().split()))
+        return out
 
     def _title_holder(self, key: str, pos: int, modifiers: list[str]) -> tuple[str, str | None] | None:
         """(name, gender) of the person "the <title>" (``key``) stands for at ``pos``: of the people written
@@ -698,6 +728,8 @@ class Resolver:
             elif len(low.split()) >= 3 and all(w[:1].isupper() for w in words.split()[1:-1]):
                 # "the Florida senator", "the New Jersey governor": the one with that title written by the words
                 hit = self._title_holder("the " + head, start, words.split()[1:-1])
+            if hit is None and head in _PERSON_HEADS:
+                hit = self._described_person(low.split()[1:], start)  # "the retired neurosurgeon": Ben Carson
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
             if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
