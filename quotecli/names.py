@@ -387,6 +387,14 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _not_a_noun(word: str) -> bool:
+    """Is this word after a possessive no noun that could own the words ("Trump's most …", "Obama's recent …")?"""
+    return word in _NOT_NOUNS or len(word) > 4 and word.endswith("ly") and word not in ("ally", "family", "daily")
+
+
+_NOT_NOUNS = frozenset("""most more least less recent latest own new old first last next best worst biggest
+    greatest longtime former current many other very only main top key early late previous past future
+    increasingly""".split())
 # an apposition after a name that describes the person: "Ben Carson, a retired neurosurgeon,"
 _ROLE_APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)[,.;]")
 # a description's role that gives the person's name: "who gave only her first name, Tamika", "who gave his
@@ -791,6 +799,13 @@ class Resolver:
         canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
         owned = _OWNED.search(canon)
+        if owned and _not_a_noun(owned.group(1).split()[-1]):
+            # "Trump's most famously false contention was …": the words stop before their noun, so the owner
+            # is the one in view
+            owner_end = start + owned.start(1) - 3  # (past "'s ")
+            if words.startswith(canon) and owner_end > start:
+                return self.mention(start, owner_end, role)
+            return Mention(None, words, start, end, role, "unknown")
         if owned:
             # "Ms. Aldous's firm", "Clinton's campaign", "Trump's lawyer": the owned noun speaks, typed by it,
             # not the possessor (whose honorific and gender are not the firm's)
