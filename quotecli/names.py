@@ -713,7 +713,8 @@ class Resolver:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
         share = _SHARE.match(low)
-        if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS:
+        if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS or \
+                _BARE_SHARE.fullmatch(low):
             # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
             return Mention(words, words, start, end, role, "group")
         if words.replace(" & ", " and ").replace("’", "'") in _JOINT_ORGS:
@@ -1326,6 +1327,9 @@ _NUMBER = r"(?:\d[\d,.]*|%s)" % "|".join(n.replace(" ", r"\s+") for n in _SHARE_
 _SHARE_HEDGE = "|".join(h.replace(" ", r"\s+") for h in _SHARE_HEDGES)
 _SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?{_NUMBER}(?:\s*(?:%|percent|per\s+cent))?\s+(?:in|out\s+of|of)\s+"
                        r"(?:(?:\d[\d,]*|ten|every|all|the)\s+)?")
+# a share standing alone as the speaker: "Twenty-four percent said", "Nearly half said", "A majority told"
+_BARE_SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?(?:(?:\d[\d,.]*|\p{{Ll}}+(?:-\p{{Ll}}+)?)\s*(?:%|percent|per\s+cent)"
+                            r"|half|a\s+majority|the\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters)")
 # the first words a share can start with (a cheap gate before the pattern), derived from the same words
 _SHARE_OPENERS = frozenset(w.split()[0].split("(")[0] for w in _SHARE_HEDGES + _SHARE_NUMBERS)
 # "those surveyed said": the respondents of a poll

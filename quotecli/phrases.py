@@ -791,6 +791,11 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
         return None
     return toks[k][0], e, None
 
+# the head of a share of a group: "A majority of Republicans", "40 percent of voters", "Most of the residents"
+_SHARE_HEADS = frozenset("""majority minority half third thirds quarter quarters percent cent % most many some all
+    none several both each""".split())
+
+
 def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int
                       ) -> tuple[int, int, str | None] | None:
     """(start, end, role) of the described source whose prepositions' objects end at the name at ``toks[k]``
@@ -804,7 +809,8 @@ def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: in
             return None  # "a Senate colleague, from Mike Lee": an apposition, not one phrase
         head = _np_ending_at(text, toks, k - 2)
         words = text[head[0]:head[1]].lower().split() if head else []
-        if head and head[1] == toks[k - 2][1] and (_source_head(words) or words[-1] in _PERSON_HEADS) and (
+        if head and head[1] == toks[k - 2][1] and (_source_head(words) or words[-1] in _PERSON_HEADS or
+                                                    words[-1] in _SHARE_HEADS) and (
                 toks[k - 2][2].islower() or toks[k - 2][2].endswith("s") and head[0] == toks[k - 2][0]):
             return head[0], e, head[2]
         if head and toks[k - 2][2][:1].isupper() and " " in text[head[0]:head[1]] and \
