@@ -105,9 +105,13 @@ _APPOSITIONS = rf"{_APPOS}{{2,120}}(?:,\s*{_APPOS}{{2,120}}){{0,3}}"
 # an apposition whose closing comma is missing: Katie Packer, who is chairman of the PAC said in a statement
 _UNCLOSED_APPOSITION = (r"""\s*,\s*(?P<role>(?:who|a|an|the)\s(?:(?!(?<![\p{L}])(?:and|or|but|when|while|if|as|because|that|after|"""
                         r"""before|said|says|told)(?![\p{L}]))[^,;:"“”\n]){3,100}?)(?=\s+(?:\L<cues>)(?![\p{L}]))""")
+# (a few cues capitalised too, none of them a noun or a name: “…!” Murphy, the head of Right to Rise USA, Tweeted
+# on Friday; only before a lower-case word or a stop, not in a title-case headline: “…” Howard Dean Tells Convention)
+_CAPITALISED_CUES = tuple(c for c in """Said Says Told Tweeted Wrote Added Asked Explained Noted Stated Declared
+    Insisted Argued Claimed Replied Responded""".split() if c.lower() in CUES)
 _AFTER_SP_CUE = regex.compile(
     rf"""[,;:…]?+\s*+{_SP_FWD}(?:\s*,\s*(?P<role>{_APPOSITIONS}),|{_UNCLOSED_APPOSITION})?\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>|according\s+to)(?![\p{{L}}\-])""",
-    regex.X, cues=CUES, titles=TITLES)
+    regex.X, cues=CUES + _CAPITALISED_CUES, titles=TITLES)
 
 # “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either
 # case (and possessives: "Italy's Northern League leader") before the name; the name is split off by trim_speaker
@@ -128,7 +132,7 @@ _AFTER_CHAIN_CUE = regex.compile(
 _LEAD = regex.compile(r"[,;:…]?+\s*+")
 _CUE_HEADS = frozenset(c[:3] for c in _INVERTING_CUES + tuple(c[0].upper() + c[1:] for c in _INVERTING_CUES)) | {"acc"}
 assert min(map(len, CUES)) >= 3, "_CUE_HEADS reads three characters of a cue"
-_CUE_AFTER_SPACE = regex.compile(r"\s(?:" + trie_pattern(CUES) + r"|according\s+to)(?![\p{L}\-])")
+_CUE_AFTER_SPACE = regex.compile(r"\s(?:" + trie_pattern(CUES + _CAPITALISED_CUES) + r"|according\s+to)(?![\p{L}\-])")
 
 _ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
 # "Veltrane's European chief executive", "Acme's Chief Executive": an organisation's possessive and a role
@@ -182,6 +186,9 @@ _AFTER_ANYVERB_SP = regex.compile(
 _DET_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|his|her|its|their)\s+$")
 _PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+$")
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
+_AFTER_CAPITALISED_CUE = regex.compile(r"[ \t]*(?:[.,;:!?]|\p{Ll}|\Z)")
+_BARE_ATTRIBUTION = regex.compile(rf"[ \t]+(?:{NAME_PAT}|He|She|They)[ \t]+(?:\L<cues>)[ \t]*[.](?:\s|\Z)",
+                                  cues=CUES, titles=TITLES)
 
 _NAME_THEN_STOP = regex.compile(r"\s*(?:[,.;:!?(]|\Z|\s(?:for|of|at|in|from|on|who|during|after|when|as)\b)")
 
@@ -420,8 +427,8 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
     j = s - 1
     while j > 0 and text[j] in "\"'”’»`":
         j -= 1
-    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end):
-        return None
+    if text[j] == "." and _NEW_SENTENCE.match(text, s, seg_end) and not _BARE_ATTRIBUTION.match(text, s, seg_end):
+        return None  # (but “… the emails.” Trump said.: a sentence of a name and a cue alone attributes)
     lead = _LEAD.match(text, s, seg_end)
     cue_first = lead is not None and text[lead.end():lead.end() + 3] in _CUE_HEADS
     cue_sp = m = _AFTER_CUE_SP.match(text, s, seg_end) if cue_first else None
@@ -455,6 +462,8 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
             m = rx.match(text, s, seg_end) if cue_last else None
         if m and rx is _AFTER_CHAIN_CUE and not any(w[:1].islower() for w in m.group("sp").split()):
             continue  # a plain name is the simpler rules' business
+        if m and m.group("cue")[:1].isupper() and not _AFTER_CAPITALISED_CUE.match(text, m.end("cue"), seg_end):
+            continue  # “…” Howard Dean Tells Democratic Convention: a title-case headline
         if m and plausible(text, m.start("sp"), m.end("sp")):
             if "role" in rx.groupindex and m.group("role") and (m.group("sp").split()[0].lower() in DETS
                                                                  or _POSSESSIVE_HEAD.match(m.group("sp"))) \
