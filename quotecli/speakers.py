@@ -221,7 +221,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 # only when the reporting verb's subject is the sentence's own named or pronoun subject
                 if lead and lead.cue is not None and subj and subj[0] == lead.sp_start and \
                         (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
-                    found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
+                    found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6, lead.mention)
                     continue
         if c.pair.open > ps and _opens_sentence(doc, c.pair.open):
             # “Dianne Bystrom agreed. “Mainstream Republicans …”: a quotation opening a sentence after a sentence of
@@ -234,7 +234,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 if lead and lead.cue is not None and (subj and subj[0] == lead.sp_start or lead.sp_start == pss) and \
                         (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
                     # (the cue's subject opening the sentence: "Her husband replied. “…”")
-                    found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6)
+                    found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6, lead.mention)
                     continue
         if i == 0:
             continue
@@ -249,19 +249,19 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 continue  # “It's over,” said Mr O'Brien, whose ‘red line’ was crossed: a fragment of the writer's
             if _only_attribution(between, prev, p.pair.outer_end) and not ends_sentence:
                 # “First,” she said, “second.”
-                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9)
+                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, prev.cue, "split", 0.9, prev.mention)
             elif ends_sentence and (other := _second_speaker(doc, p.pair.outer_end, c.pair.open, prev)):
                 found[i] = other  # “A,” Ebeling said, and her husband interjected. “B.”: the husband's
             elif len(between) < 400:
                 # “A,” Smith said. “B.”  — or a short sentence of the writer's between two of Smith's
                 conf = 0.8 if _only_attribution(between, prev, p.pair.outer_end) or not between.strip() else 0.6
-                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", conf)
+                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", conf, prev.mention)
             continue
         if c.para - p.para == 1 and c.pair.open == ps:
             pend = doc.paragraphs[p.para][1]
             tail = text[p.pair.outer_end:pend]
             if p.pair.continues or len(tail) < 200:
-                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75)
+                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75, prev.mention)
 
 def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None:
     """A cue after the previous quotation's own, coordinated with it (", and her husband interjected.", ". Then
