@@ -379,7 +379,11 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
         if " " not in subj and subj.lower() not in PRONOUNS and not _written_in_full(text, subj):
             return None  # "Experience shows that …": a bare capitalised word is a name only if written in full too
     rule = "lead_in.subject" if colon else "before.participle" if participle else "sentence.subject"
-    return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55)
+    # "Beck, who has in the past described Trump as “…”": the quotation inside the subject's relative clause is
+    # attributed by its relative pronoun
+    who = _WHO_CLAUSE.match(text, got[1], b_end)
+    return Found(got[0], got[1], got[2], None, rule, 0.7 if colon or participle else 0.55,
+                 who.span("who") if who else None)
 
 # a capitalised word and a space before a position
 _CAP_WORD_BEFORE = regex.compile(r"(?<=\p{Lu}[\p{L}.'’\-]+\s+)")
@@ -543,6 +547,10 @@ _HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should
                               r"(?:\p{Ll}+ly\s+)?$")
 _CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
 _NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|[;:]|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
+# a name's apposition and the relative pronoun that is the cue's subject: "Ivo Stahl, a harbour pilot who said"
+_APPOSITION_WHO = regex.compile(r",\s+(?P<role>(?:a|an|the)\s[^,;:.!?\"“”\n]{2,60}?)\s+(?P<who>who)\s+(?:\p{Ll}+\s+){0,2}\Z")
+# a relative clause from a subject to the quotation, with no comma to close it
+_WHO_CLAUSE = regex.compile(r",\s+(?P<who>who)\s(?:(?!--)[^,;:.!?\n—–]){3,120}\Z")
 # "Beck, who has in the past described Trump as “…”": the relative pronoun is the cue's subject
 _WHO_AFTER = regex.compile(r",?\s+(?P<who>who)\s")
 _WHO_BEFORE = regex.compile(r",\s+(?P<who>who)\s+(?:[\p{Ll}]+\s+){0,4}\Z")
@@ -676,6 +684,12 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if got:
                 return Found(got[0], got[1], got[2], m.span(), got[3], 0.7)
         np = subject_before(text, s, m.start())
+        if np is None and text.find("who", max(s, m.start() - 12), m.start()) >= 0:
+            ap = _APPOSITION_WHO.search(text, max(s, m.start() - 120), m.start())
+            named = subject_before(text, s, ap.start()) if ap else None
+            if named and text[named[0]].isupper() and plausible(text, named[0], named[1]):
+                # "attacked by Ivo Stahl, a harbour pilot who said …": the described person, by the relative
+                return Found(named[0], named[1], ap.group("role"), m.span(), "before.speaker_cue", 0.8, ap.span("who"))
         if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0]):
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
             got = sentence_subject(text, sent_start, m.start())

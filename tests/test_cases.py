@@ -7,7 +7,8 @@ Each line is one phenomenon (the shapes of ../shared/research/HARD_CASES.md, num
                  "kind": "direct" | "partial",
                  "group": "a",            # optional: quotes with the same label share one non-null group
                  "type": "organization",  # optional: speaker.type
-                 "role": "a doctor"}],    # optional: speaker.role
+                 "role": "a doctor",      # optional: speaker.role
+                 "mention": "who"}],      # optional: speaker.mention, the words that attribute the quote
      "expect": "pass" | "xfail", "note": optional}
 
 A case passes when the projection ``[(text, speaker, kind)]`` of ``extract(text).quotes`` equals the expected
@@ -29,7 +30,7 @@ CASE_FILES = sorted(CASES_DIR.glob("quotes*.jsonl"))
 KINDS = ("direct", "partial")
 SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unknown")
 CASE_KEYS = {"id", "shape", "text", "quotes", "expect", "note", "claims"}
-QUOTE_KEYS = {"text", "speaker", "kind", "group", "type", "role"}
+QUOTE_KEYS = {"text", "speaker", "kind", "group", "type", "role", "mention"}
 
 
 def load_cases() -> list[dict]:
@@ -98,6 +99,8 @@ def mismatch(case: dict, quotes) -> str | None:
                 problems.append(f"#{i}: speaker type {q.speaker.type if q.speaker else None!r} != {w['type']!r}")
             if "role" in w and norm_role(q.speaker.role if q.speaker else None) != norm_role(w["role"]):
                 problems.append(f"#{i}: role {q.speaker.role if q.speaker else None!r} != {w['role']!r}")
+            if "mention" in w and (q.speaker.mention if q.speaker else None) != w["mention"]:
+                problems.append(f"#{i}: mention {q.speaker.mention if q.speaker else None!r} != {w['mention']!r}")
         labels: dict[str, set] = {}
         for w, q in zip(want, got):
             if "group" in w:
