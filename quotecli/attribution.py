@@ -468,6 +468,9 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
             continue  # a plain name is the simpler rules' business
         if m and m.group("cue")[:1].isupper() and not _AFTER_CAPITALISED_CUE.match(text, m.end("cue"), seg_end):
             continue  # “…” Howard Dean Tells Democratic Convention: a title-case headline
+        if m and m.group("cue").lower() in _NOUNABLE and m.group("sp").split()[0].lower() in ("a", "an", "the") \
+                and m.group("sp").split()[-1][:1].isupper():
+            continue  # describing as “unhinged” a Donald Trump tweet: a noun after a name, not a cue
         if m and plausible(text, m.start("sp"), m.end("sp")):
             if "role" in rx.groupindex and m.group("role") and (m.group("sp").split()[0].lower() in DETS
                                                                  or _POSSESSIVE_HEAD.match(m.group("sp"))) \
