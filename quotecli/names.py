@@ -1294,7 +1294,8 @@ _PERSON_WORDS = _PERSON_HEADS | frozenset(n for n, kind in SOURCE_NOUNS.items() 
 # a capitalised head alone is a plural ("Residents"), never a title ("Secretary of State")
 _DESCRIBED_SOURCE = regex.compile(r"(?P<head>(?:(?:the|a|an|one|The|A|An|One)\s+)?(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}"
                                   r"\p{Ll}[\p{L}-]*|"
-                                  r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:the\s+)?\p{Lu}.*")
+                                  r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:(?:the\s+)?\p{Lu}"
+                                  r"|(?:the|a|an)\s+\p{Ll}).*")  # (and "Residents of a town")
 
 
 def common_type(phrase: str) -> str:

@@ -783,6 +783,7 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
     if not words:
         return None
     det_phrase = (words[0] in DETS and len(words) <= 5 and words[-1].isalpha() and words[-1] not in _FUNCTION
+                  and words[-1] not in _TIME_UNITS  # "three times in five years say": no one
                   and not words[-1].endswith(("ing", "ed")) and all(t[2][:1].islower() or t[2][:1].isdigit()
                                                                     for t in toks[k + 1:j + 1]))
     if not (_source_head(words) or det_phrase):
@@ -794,6 +795,10 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
 # the head of a share of a group: "A majority of Republicans", "40 percent of voters", "Most of the residents"
 _SHARE_HEADS = frozenset("""majority minority half third thirds quarter quarters percent cent % most many some all
     none several both each""".split())
+
+
+_TIME_UNITS = frozenset("""times time years year months month weeks week days day hours hour minutes decades
+    decade centuries century seasons season""".split())
 
 
 def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int
