@@ -387,6 +387,16 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+def _plural_group(name: str) -> bool:
+    """Is this one capitalised word a plural of people: a party's, a nationality's or an acronym's members
+    ("Republicans", "Tories", "Russians", "MPs")?"""
+    if " " in name or len(name) < 3 or not name.endswith("s"):
+        return False
+    single = name[:-1]
+    return single[:-1].isupper() and single[-1].isupper() or single in _PARTY_WORDS or single.lower() in DEMONYMS \
+        or name in ("Tories", "Greens", "Liberals", "Socialists")
+
+
 def _not_a_noun(word: str) -> bool:
     """Is this word after a possessive no noun that could own the words ("Trump's most …", "Obama's recent …")?"""
     return word in _NOT_NOUNS or len(word) > 4 and word.endswith("ly") and word not in ("ally", "family", "daily")
@@ -814,6 +824,8 @@ class Resolver:
             kind = common_type(owned.group(1))
             return Mention(" ".join(f"{owner} {owned.group(1)}".split()), words, start, end, role, kind if kind != "unknown" else "person")
         kind = name_type(canon)
+        if kind == "person" and _plural_group(canon):
+            return Mention(canon, words, start, end, role, "group")  # "Republicans said", "MPs voted"
         if kind == "organization" and (title and title.split()[0] in _HONORIFICS or self._surname_of_person(canon)):
             kind = "person"  # "Mr. Hall", or "Hall" after "Jonathan Hall": a surname that is also an organisation word
         if kind == "person":
