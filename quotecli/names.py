@@ -387,6 +387,10 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+_COMPASS_WORDS = frozenset("New North South East West Northern Southern Eastern Western Central United National "
+                           "International Federal State City County Royal General First Great".split())
+
+
 def _plural_group(name: str) -> bool:
     """Is this one capitalised word a plural of people: a party's, a nationality's or an acronym's members
     ("Republicans", "Tories", "Russians", "MPs")?"""
@@ -826,6 +830,10 @@ class Resolver:
         kind = name_type(canon)
         if kind == "person" and _plural_group(canon):
             return Mention(canon, words, start, end, role, "group")  # "Republicans said", "MPs voted"
+        if kind == "person" and " " not in canon and canon in self._org_heads and \
+                " " not in self.canonical_person(canon)[0]:
+            # "Brightmart said" in an article about "Brightmart Inc": the company, not a person named Brightmart
+            return Mention(self._org_heads[canon], words, start, end, role, "organization")
         if kind == "organization" and (title and title.split()[0] in _HONORIFICS or self._surname_of_person(canon)):
             kind = "person"  # "Mr. Hall", or "Hall" after "Jonathan Hall": a surname that is also an organisation word
         if kind == "person":
@@ -1158,6 +1166,22 @@ class Resolver:
                 and (len(name.split()) > 1 or _RELATIVE_NEXT.match(text, m.end()) is not None)
             if _org_name_ok(name, fronted):
                 out.append((m.start(), n, name))
+        return out
+
+    @cached_property
+    def _org_heads(self) -> dict[str, str]:
+        """First word -> organisation, for the organisations named in full whose first word is a name of its own
+        ("Brightmart" for "Brightmart Inc", "Aerivia" for "Aerivia Airlines"; not "the" or "New")."""
+        out: dict[str, str] = {}
+        for _, name in self._orgs:
+            parts = name.split()
+            first = parts[0]
+            # a company's own name and its organisation word ("Peabody Energy", "Northfield Health Partners")
+            if 2 <= len(parts) <= 4 and parts[-1] in ORG_WORDS and all(w[:1].isupper() for w in parts) and \
+                    first not in ORG_WORDS and first not in NOT_NAME_START and first not in _PLACE_NAMES and \
+                    first not in _FIRST and first not in _PARTY_WORDS and first.lower() not in DEMONYMS and \
+                    first not in _COMPASS_WORDS:
+                out.setdefault(first, name)
         return out
 
     @cached_property
