@@ -365,8 +365,9 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
-        if nxt in _PERSON_HEADS or nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS:
-            pass  # "Sanders protesters interrupted", "Kelmscott boss Arne Lindqvist was": the name qualifies a noun
+        if nxt in _PERSON_HEADS or nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS or _role_then_name(toks, j + 1):
+            pass  # "Sanders protesters interrupted", "Kelmscott boss Arne Lindqvist was", "White House press
+            # secretary Karine Jean-Pierre said": the name qualifies a noun
         elif toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
                 or nxt.endswith("ing") or (j + 1 < len(toks) and verb_like(toks[j + 1][2])) \
                 or nxt.endswith(("ed", "ly", "s")):
@@ -942,6 +943,15 @@ def _verb_form(low: str) -> bool:
     if low in _PAST_VERBS or low.endswith("ing") and len(low) > 5 and low not in _ING_ROLES and "-" not in low:
         return True
     return len(low) > 4 and low.endswith("ed") and "-" not in low and low not in _ED_ADJECTIVES
+
+
+def _role_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Do two or three lower-case words ending in a word for a person, then a capitalised word, start at
+    ``toks[k]`` ("press secretary Karine", "chief operating officer Ann")?"""
+    n = k
+    while n < len(toks) and n - k < 3 and toks[n][2][:1].islower() and toks[n][2].isalpha():
+        n += 1
+    return n - k >= 2 and n < len(toks) and toks[n][2][:1].isupper() and toks[n - 1][2] in _PERSON_HEADS
 
 
 def role_before_name(text: str, start: int, lo: int) -> str | None:
