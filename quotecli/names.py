@@ -387,6 +387,9 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+# a description opening a sentence, then the comma of the name in apposition
+_DESCRIPTION_COMMA = regex.compile(r"(?:Another|A|An|The|One|Her|His|Their)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}"
+                                   r"\p{Ll}[\p{Ll}\-]*,\s+")
 _COMPASS_WORDS = frozenset("New North South East West Northern Southern Eastern Western Central United National "
                            "International Federal State City County Royal General First Great".split())
 
@@ -1030,7 +1033,9 @@ class Resolver:
                 continue  # the pronoun opens its own sentence: look at the sentence before
             i = bisect.bisect_left(self._people, (ss,))
             if i < len(self._people) and self._people[i][0] < min(se, pos) and (
-                    self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])):
+                    self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])
+                    or _DESCRIPTION_COMMA.fullmatch(self.doc.text, ss, self._people[i][0])):
+                # (and "Another analyst, Kash Rangan of Goldman Sachs, was …": the name in apposition)
                 s, name, g = self._people[i]
             else:
                 got = self._subject_person(k)
