@@ -412,6 +412,10 @@ def _not_a_noun(word: str) -> bool:
 _NOT_NOUNS = frozenset("""most more least less recent latest own new old first last next best worst biggest
     greatest longtime former current many other very only main top key early late previous past future
     increasingly""".split())
+# a description's head and the role words it may stand for ("the Harbury boss" for "Harbury Town manager")
+_ROLE_SYNONYMS = {"boss": ("manager", "chief", "head", "director"), "chief": ("boss", "head", "director"),
+                  "manager": ("boss",), "lawmaker": ("congressman", "congresswoman", "representative", "senator", "mp"),
+                  "spokesperson": ("spokesman", "spokeswoman"), "executive": ("ceo",), "ceo": ("executive",)}
 # an apposition after a name that describes the person: "Ben Carson, a retired neurosurgeon,"
 _ROLE_APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)[,.;]")
 # a description's role that gives the person's name: "who gave only her first name, Tamika", "who gave his
@@ -512,7 +516,10 @@ class Resolver:
     def _described_person(self, words: list[str], pos: int) -> tuple[str, str | None] | None:
         """The one person written before ``pos`` with a role holding all of ``words`` ("retired neurosurgeon"
         for "the retired neurosurgeon": "Carson, a retired neurosurgeon," or "retired neurosurgeon Ben Carson")."""
-        found = {canon for s, canon, role in self._person_roles if s < pos and all(w in role for w in words)}
+        *mods, head = words
+        heads = (head,) + _ROLE_SYNONYMS.get(head, ())
+        found = {canon for s, canon, role in self._person_roles
+                 if s < pos and all(w in role for w in mods) and any(h in role for h in heads)}
         if len(found) != 1:
             return None
         canon = found.pop()
