@@ -1104,6 +1104,10 @@ class Resolver:
         elif _GENDERED_DESCRIPTION.fullmatch(words):
             # "The woman told rescuers … she joked": a gendered description is the subject a pronoun points at
             cache[k] = (a, words, role_gender(words))
+        elif _KIN_DESCRIPTION.fullmatch(words):
+            named = _ONE_NAME_APPOSITION.match(self.doc.text, b)
+            # "His wife, Lurdes, said …": the one-word name in apposition (else the description itself)
+            cache[k] = (named.start(1), named.group(1), role_gender(words)) if named else (a, words, role_gender(words))
         return cache[k]
 
     def _subject_span(self, k: int) -> tuple[int, int] | None:
@@ -1264,6 +1268,10 @@ def _description_gender(words: str) -> str | None:
         else None
 
 
+# "His wife", "her brother", "their son": a possessive and a gendered word; then ", Lurdes," in apposition
+_KIN_DESCRIPTION = regex.compile(r"(?i:his|her|their|my|our) (?:\S+ )?(?:%s)" % "|".join(
+    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
+_ONE_NAME_APPOSITION = regex.compile(r",\s+(\p{Lu}\p{Ll}+),\s")
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
 
 

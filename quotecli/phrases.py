@@ -13,6 +13,7 @@ import regex
 from .lexicons import load
 from .names import (_PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, name_type,
                     page_label, split_role)
+from . import names as names_module
 from .text import tokens
 
 TITLES_SET = frozenset(TITLES)
@@ -915,7 +916,11 @@ def _source_head(words: list[str]) -> bool:
     head = _head_noun(words)
     base = head[:-1] if head.endswith("s") else head
     return (head in SOURCE_NOUNS or base in SOURCE_NOUNS or base.endswith(_ROLE_SUFFIX)
-            or head in ("police", "people", "authorities", "staff"))
+            or head in ("police", "people", "authorities", "staff") or head in _KIN_WORDS)
+
+# gendered words for people ("his wife", "the woman", "her brother"): sources as much as "the official"
+_KIN_WORDS = frozenset(w for w in _PERSON_HEADS if w in names_module._FEMALE_ROLES | names_module._MALE_ROLES)
+
 
 def _name_word(w: str) -> bool:
     if w.endswith(("”", '"', "''")) or w[-1:] in "’'" and w[-2:-1] in ",.!?;:":
