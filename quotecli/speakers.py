@@ -353,7 +353,8 @@ def _introduced_roles(doc: TextDoc, resolver: Resolver, wanted: set[str]) -> dic
         if canon not in wanted or canon in out and (out[canon][2] or not full):
             continue  # a role with the full name beats one with the surname alone ("Director Nair's" in a headline)
         words = [w for w in (title or "").split() if w.rstrip(".") not in _NOT_ROLES]
-        role = " ".join(words) or role_before_name(text, s, doc.sentences[doc.sentence_index(s)][0])
+        # (six role words at most: 120 characters before the name hold them)
+        role = " ".join(words) or role_before_name(text, s, max(s - 120, doc.sentences[doc.sentence_index(s)][0]))
         if role:
             words = role.split()
             while words and words[-1].rstrip(".") in _NOT_ROLES:
