@@ -246,7 +246,8 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`—–•*·-")  # (a list item: "— “…” — Name")
     f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
     if f:
-        return f
+        # (but "under what Mr. Hedge called ‘…,’ the club …": a relative clause's label is its subject's)
+        return _relative_label(text, max(ss, c.pair.open - 80), c.pair.open) or f
     m = _LABEL.match(text, c.start, c.end)
     if m and m.group("sp") not in _NOT_LABELS and not page_label(m.group("sp")):
         return Found(m.start("sp"), m.end("sp"), None, (m.end("sp"), m.end("sp") + 1), "inner.transcript_label", 0.8)
@@ -274,6 +275,23 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     if f:
         return f
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
+
+# "under what Mr. Hedge called ‘…’", "a clip that Judge Mosman called ‘…’": the label is the relative clause's subject's
+_RELATIVE_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:what|that|which)\s+(?P<sp>{NAME_PAT}|he|she|they)\s+"
+                                r"(?:(?:has|had|have|once|later|repeatedly|often)\s+)?(?P<cue>called|calls|call|"
+                                r"termed|terms|dubbed|dubs|labell?ed|labels|described\s+as|describes\s+as)\s*$",
+                                titles=TITLES)
+
+
+def _relative_label(text: str, lo: int, hi: int) -> Found | None:
+    if text.find("what", lo, hi) < 0 and text.find("that", lo, hi) < 0 and text.find("which", lo, hi) < 0:
+        return None
+    m = _RELATIVE_LABEL.search(text, lo, hi)
+    if m is None or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(sp_s, sp_e, role, m.span("cue"), "before.relative_label", 0.85)
+
 
 # rules whose speaker may stand far from the quotation (its clause may have a pronoun of its own)
 _DISTANT = frozenset({"before.participle", "before.coordinated", "sentence.subject", "lead_in.subject"})
@@ -984,6 +1002,11 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("lead_in.subject", "a colon or comma lead-in with no cue takes the sentence's subject",
                     "In his message, Ali Khamenei turned to the general: “He was a stellar example.”", "Ali Khamenei",
                     "In the message, the praise ran on: “He was a stellar example.”"),
+    AttributionRule("before.relative_label", "a label in a relative clause is its subject's, not the speaker "
+                    "the words after it name",
+                    "Under what Mayor Ines Varro called “a fire sale of the century”, the port authority said it "
+                    "would sell the ferry.", "Ines Varro",
+                    "Under the plan “a fire sale of the century”, the port authority said it would sell the ferry."),
     AttributionRule("sentence.subject", "a fragment in a sentence whose subject is a name or pronoun",
                     "Ted Cruz pressed Republicans to “vote your conscience” and left the stage.", "Ted Cruz",
                     "The river rose “sharply and suddenly” overnight."),
