@@ -1104,6 +1104,10 @@ class Resolver:
         elif _GENDERED_DESCRIPTION.fullmatch(words):
             # "The woman told rescuers … she joked": a gendered description is the subject a pronoun points at
             cache[k] = (a, words, role_gender(words))
+        elif (appos := _GENDERED_APPOSITION.match(self.doc.text, b)) and not words[:1].isupper() or \
+                appos and words.split()[0] in ("One", "A", "An", "The", "Another"):
+            # "One of his victims, a 61-year-old widow from Northshire, lost …": the apposition tells the gender
+            cache[k] = (a, words, role_gender(appos.group(1)))
         elif _KIN_DESCRIPTION.fullmatch(words):
             named = _ONE_NAME_APPOSITION.match(self.doc.text, b)
             # "His wife, Lurdes, said …": the one-word name in apposition (else the description itself)
@@ -1270,6 +1274,8 @@ def _description_gender(words: str) -> str | None:
 
 # "His wife", "her brother", "their son": a possessive and a gendered word; then ", Lurdes," in apposition
 _KIN_DESCRIPTION = regex.compile(r"(?i:his|her|their|my|our) (?:\S+ )?(?:%s)" % "|".join(
+    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
+_GENDERED_APPOSITION = regex.compile(r",\s+((?:a|an|the)\s+(?:[\p{L}\d\-]+\s+){0,3}(?:%s))\b" % "|".join(
     sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
 _ONE_NAME_APPOSITION = regex.compile(r",\s+(\p{Lu}\p{Ll}+),\s")
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())

@@ -47,6 +47,9 @@ _TITLE_CUE = regex.compile(
 _TOPIC_OF = regex.compile(r"(?<![\p{L}])(?:said|says|say|wrote|writes|told\s+\p{L}+|asked|added)\s+(?:of|about)\s+"
                           r"(?:the|his|her|their|its|this|that|a|an)\s+(?:\p{L}+\s+){0,3}$")
 _CALL_BEFORE = regex.compile(r"(?<![\p{L}])call(?:s|ed)?\s+$")
+_CALLED_SELF = regex.compile(r"(?<![\p{L}])(?:call(?:s|ed|ing)?|nam(?:es|ed|ing)|dub(?:s|bed|bing)|styl(?:es|ed|ing))\s+"
+                             r"(?:him|her|them|it)sel(?:f|ves)\s+$")
+_NAME_WORDS = regex.compile(r"\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}[,.]?\s*")
 _ONE_NAME = regex.compile(r"\s*\p{Lu}[\p{L}'’\-]*[,.]?\s*")
 _SAID = regex.compile(r"(?<![\p{L}])(?:said|says|told|tells|according\s+to)(?![\p{L}])")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")
@@ -222,6 +225,9 @@ def _not_speech(text: str, doc: TextDoc, p: MarkPair, para: int) -> bool:
     if text.find("call", lo, p.open) >= 0 and _CALL_BEFORE.search(text, lo, p.open) and \
             _ONE_NAME.fullmatch(text, p.inner_start, p.inner_end):
         return True  # Swift, who fans call “Mother,” …: a nickname
+    if text.find("sel", max(ps, p.open - 12), p.open) >= 0 and _CALLED_SELF.search(text, max(ps, p.open - 30), p.open) \
+            and _NAME_WORDS.fullmatch(text, p.inner_start, p.inner_end):
+        return True  # Whitcombe, who called himself “Captain Daniel Reeves”: an alias (not "called himself “very pro-choice”")
     lo = max(ps, p.open - 40)
     m = _NOT_SPEECH_BEFORE.search(text, lo, p.open) if _may_not_be_speech(text[lo:p.open]) else None
     # a work's noun vetoes a title (the book “Sin Miedo”), not a description (called the show “the news show of
