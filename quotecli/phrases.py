@@ -314,7 +314,9 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     toks = tokens(text, ss, min(limit, ss + 400))
     while toks and toks[0][2] in ("•", "·", "-", "–", "—", "*", "»"):
         toks = toks[1:]  # a bullet: "• Jane Roe, mayor: “…”"
-    if toks and toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2:
+    if toks and (toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2 or
+                 any(_AGENCY_TAG.fullmatch(t[2]) for t in toks[1:5])):
+        # (or "Washington (AFP) –", "Kell, Westshire (Reuters) -": a dateline in any case with its agency)
         # a dateline: "LONDON —", "JACKSON, Miss. (AP) —": the sentence starts after its dash
         for k, t in enumerate(toks[:8]):
             if t[2] in ("—", "-", "–", "--") or t[2].endswith(("—", "--")):
@@ -948,6 +950,9 @@ def _verb_form(low: str) -> bool:
     if low in _PAST_VERBS or low.endswith("ing") and len(low) > 5 and low not in _ING_ROLES and "-" not in low:
         return True
     return len(low) > 4 and low.endswith("ed") and "-" not in low and low not in _ED_ADJECTIVES
+
+
+_AGENCY_TAG = regex.compile(r"\(\p{Lu}[\p{Lu}\p{Ll}]{1,8}\)")
 
 
 def _role_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
