@@ -655,20 +655,30 @@ def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
 
 
 def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
-    """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue."""
-    s, e = unit.start, unit.end
-    if _in_unit(text, unit, _PAST_AUX):
+    """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue, unless the unit
+    has a past auxiliary ("was due by 2020"). The auxiliary is looked for only once a time has made a cue: the
+    veto holds for the whole unit, so asking it last returns what asking it first did."""
+    cue = _time_cue(text, unit, hz, date)
+    if cue is None or _in_unit(text, unit, _PAST_AUX):
         return None
-    progressive = keyed_search(_PROGRESSIVE, text, s, e, unit.keys, sliced=True)
+    return cue
+
+
+def _time_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
+    """The first time of ``hz`` that makes a cue by itself (see _horizon_cue)."""
+    s, e = unit.start, unit.end
+    progressive = False  # the unit's progressive verb, searched on first need (None: it has none)
     for f in hz:
         t = f.text.lower()
         possessive = text[f.end:f.end + 2] in ("'s", "’s")
         dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and t.startswith(("on", "this", "next", "from", "by", "until")) \
             and _match(r"(?i:on|this|next|from|by|until)\b", t)
-        near = progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
-                                or 0 <= (s + progressive.start()) - f.end <= 40)
-        if near and not possessive and (dated or horizons.is_future_pointing(f)):
-            return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
+        if not possessive and (dated or horizons.is_future_pointing(f)):
+            if progressive is False:
+                progressive = keyed_search(_PROGRESSIVE, text, s, e, unit.keys, sliced=True)
+            if progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
+                                or 0 <= (s + progressive.start()) - f.end <= 40):
+                return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
         window = text[max(s, f.start - 60):f.start]
         after = text[f.end:f.end + 12]  # the pattern opens with "s" or a space (every ASCII \s is isspace)
@@ -683,7 +693,7 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
             return _Cue(_SCHEDULED_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
-        if f.rule == "hz.window" and not _search(r"next|coming|following", t):
+        if f.rule == "hz.window" and not ("next" in t or "coming" in t or "following" in t):  # the literal search
             continue
         t = f.text.lower()
         deadline = t.startswith(("by ", "ahead of ")) and f.rule in ("hz.year", "hz.month_year", "hz.end_of")
