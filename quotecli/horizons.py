@@ -923,19 +923,66 @@ def _holds_key(rid: str, ws: list[str], lows: list[str], k: int, text: str = "",
     return True if fn is None else fn(ws, lows, k, text, end)
 
 
-def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int]]:
-    """(start, end, word, lowercased, index or -1) of the words in ``text[start:end]`` that may hold a key: a key
-    word, a number, a Q/H/FY code; from the document's word list (``TextDoc.words``, whose index is given) when
+def _rules_of_word(word: str) -> tuple[str, ...]:
+    """The rules whose windows a word opens (``()`` for none): a key word (month and weekday names only when
+    capitalised), a year, a decade or half-year code ("2030s", "1H25"), a Q/H/FY code."""
+    low = word.lower()
+    rules = _KEYMAP.get(low)
+    if rules is not None:
+        if low in _CAPITALISED and not word[0].isupper():
+            rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
+        return rules
+    if word[0].isdigit():
+        # the length and the first characters first: most numbers are neither years nor codes
+        if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word):
+            return _YEAR_RULES
+        if (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
+                _OTHER_DIGIT_TOKEN.fullmatch(word):
+            return ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
+        return ()
+    if word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word):
+        return _CODE_RULES[word[0]]
+    return ()
+
+
+# word as written -> _rules_of_word(word), across documents: most words of an article have been seen before, so a
+# word costs one dict look-up (in C) rather than the key look-up, the case test and the token patterns. Bounded:
+# cleared when full.
+_RULES_OF: dict[str, tuple[str, ...]] = {}
+_RULES_OF_MAX = 100_000
+
+
+def _keyed_words(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int, tuple[str, ...]]]:
+    """(start, end, word, lowercased, index or -1, rules) of the words in ``text[start:end]`` that open a rule's
+    window (``_rules_of_word``); from the document's word list (``TextDoc.words``, whose index is given) when
     given, else by a scan of the slice."""
+    rules_of = _RULES_OF
     idx = words.within(start, end) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w, w.lower(), -1) for m in _WORD.finditer(text, start, end)
-                if (w := m.group()).lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF"]
+        return [(m.start(), m.end(), w, w.lower(), -1, rules) for m in _WORD.finditer(text, start, end)
+                if (rules := _cached_rules(w := m.group()))]
     starts, ws, lows = words
-    i, j = idx.start, idx.stop
-    firsts = list(map(itemgetter(0), ws[i:j]))  # the test in C: a key, or a first character that is a digit or Q/H/F
-    picked = map(or_, map(or_, map(_KEYMAP.__contains__, lows[i:j]), map(str.isdigit, firsts)), map(_QHF.__contains__, firsts))
-    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k) for k in compress(idx, picked)]
+    i = idx.start
+    piece = ws[i:idx.stop]
+    got = list(map(rules_of.get, piece))
+    if None in got:  # words not seen before: one Python step each
+        k = got.index(None)
+        while True:
+            got[k] = _cached_rules(piece[k])
+            try:
+                k = got.index(None, k + 1)
+            except ValueError:
+                break
+    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k, got[k - i]) for k in compress(idx, got)]
+
+
+def _cached_rules(word: str) -> tuple[str, ...]:
+    got = _RULES_OF.get(word)
+    if got is None:
+        if len(_RULES_OF) >= _RULES_OF_MAX:
+            _RULES_OF.clear()
+        got = _RULES_OF[word] = _rules_of_word(word)
+    return got
 
 
 def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int]]]:
@@ -943,24 +990,7 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
     spans: dict[str, list[list[int]]] = {}
     filtered = words is not None and "\u017f" not in text and "\u0130" not in text
     ws, lows = (words.words, words.lows) if filtered else ((), ())
-    for ms, me, word, low, k in _candidates(text, start, end, words):
-        rules = _KEYMAP.get(low)
-        if rules is not None:
-            if low in _CAPITALISED and not word[0].isupper():
-                rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
-        elif word[0].isdigit():
-            # the length and the first characters first: most numbers are neither years nor codes
-            if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word):
-                rules = _YEAR_RULES
-            elif (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
-                    _OTHER_DIGIT_TOKEN.fullmatch(word):
-                rules = ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
-            else:
-                continue
-        elif word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word):
-            rules = _CODE_RULES[word[0]]
-        else:
-            continue
+    for ms, me, word, low, k, rules in _keyed_words(text, start, end, words):
         a, b = max(start, ms - _BEFORE), min(end, me + _AFTER)
         for rid in rules:
             out = spans.get(rid)

@@ -363,3 +363,28 @@ def test_sentence_end_gate_on_the_case_sentences():
         for s, e in doc.sentences:
             if e - s < 400:
                 _sent_final_both_ways(t[s:e])
+
+
+# --- horizons: the rules a word keys, looked up in a cache across documents ------------------------------
+
+HZ_WORDS = ["2025", "1999", "2030s", "1H25", "2h", "Q3", "Q5", "H1", "FY27", "FY", "He", "For", "Friday", "friday", "May",
+            "may", "MAY", "March", "march", "next", "Next", "year", "this", "12", "5th", "ſ", "İ", "x", "é", "the"]
+hz_text = st.lists(st.sampled_from(HZ_WORDS + [" ", " ", "-", ",", "\n"]) | st.text(max_size=3), max_size=30).map("".join)
+
+
+@settings(**SETTINGS)
+@given(hz_text, st.integers(1, 6))
+def test_keyed_words_are_the_plain_rules_of_each_word(t, bound):
+    from quotecli import horizons
+    words = TextDoc(t).words
+    plain = [(m.start(), m.end(), m.group(), rules) for m in regex.finditer(r"[\p{L}\d]+", t)
+             if (rules := horizons._rules_of_word(m.group()))]
+    old = horizons._RULES_OF_MAX
+    try:
+        horizons._RULES_OF_MAX = bound  # a cache cleared while a document's words are read gives the same
+        for got in (horizons._keyed_words(t, 0, len(t), words), horizons._keyed_words(t, 0, len(t))):
+            assert [(a, b, w, r) for a, b, w, _, _, r in got] == plain, t
+            assert all(low == w.lower() for _, _, w, low, _, _ in got), t
+    finally:
+        horizons._RULES_OF_MAX = old
+        horizons._RULES_OF.clear()
