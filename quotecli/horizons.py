@@ -1161,6 +1161,11 @@ _YEARISH = regex.compile(r"(?:19|20|21)\d\d")
 # a _STAMPED match starts with one of these, in any case ("dated" starts with "date")
 _STAMP_KEYS = ("published", "posted", "updated", "last", "first", "date", "filed")
 _DATE_TAIL = regex.compile(r"[-—–(]")
+_STAMP_SECOND = {"last": "updated", "first": "published"}
+# after a key word a match goes on with a space, "on"/"at", a colon, a digit, a capitalised weekday or month, or
+# the "d" of "dated": never with another lowercase ASCII letter ("candidates", "lasting", "posters"), so a key
+# followed by one in the text is not tried
+_NO_STAMP_NEXT = frozenset("bcefghijklmnpqrstuvwxyz")
 
 
 def _stamped(text: str) -> regex.Match | None:
@@ -1172,9 +1177,13 @@ def _stamped(text: str) -> regex.Match | None:
         return _STAMPED.search(text)
     starts = set()
     for key in _STAMP_KEYS:
+        if key in _STAMP_SECOND and _STAMP_SECOND[key] not in low:
+            continue  # "last" opens a match only as "last updated", "first" only as "first published"
+        n = len(key)
         i = low.find(key)
         while i >= 0:
-            starts.add(i)
+            if text[i + n:i + n + 1] not in _NO_STAMP_NEXT:
+                starts.add(i)
             i = low.find(key, i + 1)
     for i in sorted(starts):  # the first position where a match starts: what search() returns
         m = _STAMPED.match(text, i)

@@ -388,3 +388,19 @@ def test_keyed_words_are_the_plain_rules_of_each_word(t, bound):
     finally:
         horizons._RULES_OF_MAX = old
         horizons._RULES_OF.clear()
+
+
+STAMP_PIECES = ["published", "Published", "PUBLISHED", "posted", "updated", "Last updated", "last", "first", "First published",
+                "date", "Dated", "dated", "DATE", "filed", "candidate", "candidates", "update", "lasting", "on", "at", ":",
+                "12:30", "pm", "GMT", "Monday", "3", "15th", "March", "Sept.", "2024", "1999", "2024-03-15", ",", " ", "\n",
+                "ſ", "İ", "S", "x", "d", "é"]
+stamp_text = st.lists(st.sampled_from(STAMP_PIECES) | st.text(max_size=2), max_size=24).map("".join) | \
+    st.lists(st.sampled_from(STAMP_PIECES), max_size=24).map(" ".join)
+
+
+@settings(**SETTINGS)
+@given(stamp_text)
+def test_stamp_keys_find_what_the_stamp_search_finds(t):
+    from quotecli import horizons
+    got, want = horizons._stamped(t), horizons._STAMPED.search(t)
+    assert (got and got.span()) == (want and want.span()), t
