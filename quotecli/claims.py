@@ -178,8 +178,11 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
     """Safe-harbor paragraphs: "forward-looking statements" together with risks, uncertainties, actual results."""
     text = doc.text
     low = text.lower()
-    if "forward" not in low and "safe" not in low and "\u017f" not in text:
-        return []  # no _BOILER_START anywhere (a long s "ſ" is an "s" to regex.I, not to lower())
+    if "\u017f" not in text and not ("forward" in low and ("looking" in low or "\u0130" in text)
+                                     or "safe" in low and "harbo" in low):
+        # no _BOILER_START anywhere: a match holds "forward" and "looking", or "safe" and "harbo", in any case
+        # (regex.I's case folding is lower()'s but for the long s "ſ", an "s", and the dotted "İ", an "i")
+        return []
     paras = doc.paragraphs
     aligned = len(low) == len(text) and "\u017f" not in text  # the lowercase keeps offsets: test paragraphs in it first
     hit = [bool((not aligned or "forward" in low[ps:pe] or "safe" in low[ps:pe]) and _BOILER_START.search(

@@ -404,3 +404,31 @@ def test_stamp_keys_find_what_the_stamp_search_finds(t):
     from quotecli import horizons
     got, want = horizons._stamped(t), horizons._STAMPED.search(t)
     assert (got and got.span()) == (want and want.span()), t
+
+
+BOILER_PIECES = ["forward-looking statements", "Forward Looking Statement", "FORWARD-LOOKİNG statements", "forward",
+                 "looking", "safe harbor", "Safe-Harbour", "ſafe harbor", "safe", "harbo", "unsafe harbour", "risks and uncertainties",
+                 "actual results", "undue reliance", "differ materially", "İ", "x", " ", "\n", ".", "-"]
+boiler_text = st.lists(st.sampled_from(BOILER_PIECES) | st.text(max_size=2), max_size=20).map("".join)
+
+
+def plain_boilerplate(doc):
+    from quotecli import claims
+    t, paras = doc.text, doc.paragraphs
+    hit = [bool(claims._BOILER_START.search(t, ps, pe) and claims._BOILER_CONFIRM.search(t, ps, pe)) for ps, pe in paras]
+    for i, (ps, pe) in enumerate(paras):
+        if hit[i]:
+            continue
+        if i + 1 < len(paras) and hit[i + 1] and pe - ps <= 60 and claims._BOILER_START.search(t, ps, pe):
+            hit[i] = True
+        elif i > 0 and hit[i - 1] and claims._BOILER_CONFIRM.search(t, ps, pe):
+            hit[i] = True
+    return [p for p, h in zip(paras, hit) if h]
+
+
+@settings(**SETTINGS)
+@given(boiler_text)
+def test_boilerplate_gates_skip_no_paragraph(t):
+    from quotecli import claims
+    doc = TextDoc(t)
+    assert claims.find_boilerplate(doc) == plain_boilerplate(doc), t
