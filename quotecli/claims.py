@@ -177,12 +177,9 @@ class _Index:
 def find_boilerplate(doc) -> list[tuple[int, int]]:
     """Safe-harbor paragraphs: "forward-looking statements" together with risks, uncertainties, actual results."""
     text = doc.text
-    low = text.lower()
-    if "\u017f" not in text and not ("forward" in low and ("looking" in low or "\u0130" in text)
-                                     or "safe" in low and "harbo" in low):
-        # no _BOILER_START anywhere: a match holds "forward" and "looking", or "safe" and "harbo", in any case
-        # (regex.I's case folding is lower()'s but for the long s "ſ", an "s", and the dotted "İ", an "i")
+    if "\u017f" not in text and "\u0130" not in text and not _may_open_boilerplate(doc.words.lows):
         return []
+    low = text.lower()
     paras = doc.paragraphs
     aligned = len(low) == len(text) and "\u017f" not in text  # the lowercase keeps offsets: test paragraphs in it first
     hit = [bool((not aligned or "forward" in low[ps:pe] or "safe" in low[ps:pe]) and _BOILER_START.search(
@@ -197,6 +194,15 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
         elif i > 0 and hit[i - 1] and _BOILER_CONFIRM.search(text, ps, pe):
             hit[i] = True
     return [p for p, h in zip(paras, hit) if h]
+
+
+def _may_open_boilerplate(lows: list[str]) -> bool:
+    """Can _BOILER_START match in a text with these lowercased words: do two words in a row read "…forward
+    looking…" or "…safe harbo…"? A match is the end of a word, a hyphen or a space, and the start of the next
+    word; lowercasing is regex.I's case folding but for "ſ" and "İ", which the caller rules out. One join and two
+    substring tests, where lowercasing a text with curly quotes goes character by character."""
+    joined = " ".join(lows)
+    return "forward looking" in joined or "safe harbo" in joined
 
 
 # --- units: the sentence, or its part inside one quotation --------------------------------------------
