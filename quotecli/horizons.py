@@ -804,6 +804,20 @@ _FILTERED = {
     "hz.ahead": True,
     "hz.window": True,
 }
+# The rules every match of which holds one of the rule's key words as a whole word: a word that
+# _rules_of_word gives the rule (for the lexicon rules, while their lexicons are single words). A window's
+# matches then all start at or before its last key word, and find() stops searching a window after a match that
+# ends past it: the rest of the window, some 60 characters after the key, is not scanned. Not among them: a
+# year range ("2015to2016"), a fiscal year, quarter or half ("fy27", "q3", "h1"), a decade ("the 2030's"), whose
+# matches need not hold a key word; and no rule in a text with "ſ" or "İ", which regex.I reads as "s" and "i"
+# and lower() does not (a key written with them is no key word).
+_KEY_IN_EVERY_MATCH = frozenset(
+    {"hz.iso_date", "hz.year", "hz.end_of", "hz.window", "hz.time_of_day", "hz.relative", "hz.season",
+     "hz.day_word", "hz.century", "hz.weekend", "hz.holiday", "hz.cycle", "hz.ahead", "hz.season_span",
+     "hz.half_code"}
+    | {rid for rid, ok in (("hz.vague", _single_words(VAGUE, spaced=True)), ("hz.after", _single_words(UNITS)),
+                           ("hz.duration", _single_words(UNITS)), ("hz.weekday", _single_words(WEEKDAYS)))
+       + tuple((rid, _single_words(MONTHS)) for rid in _MONTH_RULES + ("hz.month_event",)) if ok})
 # the words right before a key that the rule's pattern writes out (lowercased)
 _EVENT_LEAD = frozenset("its their the his her our this next for early mid late".split())  # at its July meeting; for July
 _HOLIDAY_LEAD = frozenset("by before until till after over at for around during of this next".split())
@@ -985,8 +999,9 @@ def _cached_rules(word: str) -> tuple[str, ...]:
     return got
 
 
-def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int]]]:
-    """Rule id -> the merged windows around that rule's key words in ``text[start:end]``."""
+def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int, int]]]:
+    """Rule id -> the merged windows around that rule's key words in ``text[start:end]``, as (start, end, where
+    the window's last key word starts)."""
     spans: dict[str, list[list[int]]] = {}
     filtered = words is not None and "\u017f" not in text and "\u0130" not in text
     ws, lows = (words.words, words.lows) if filtered else ((), ())
@@ -1002,19 +1017,20 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
                     last[1] = b
                 if not last[2]:  # the window runs once any of its keys can be held
                     last[2] = k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)
+                last[3] = ms
             else:
-                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)])
-    res: dict[str, list[tuple[int, int]]] = {}
+                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me), ms])
+    res: dict[str, list[tuple[int, int, int]]] = {}
     for rid, out in spans.items():
         lst = []
-        for a, b, held in out:  # widen to word boundaries so that no pattern starts or ends inside a word
+        for a, b, held, last_key in out:  # widen to word boundaries so that no pattern starts or ends inside a word
             if not held:
                 continue
             while a > start and not text[a - 1].isspace():
                 a -= 1
             while b < end and not text[b].isspace():
                 b += 1
-            lst.append((a, b))
+            lst.append((a, b, last_key))
         res[rid] = lst
     return res
 
@@ -1041,12 +1057,16 @@ def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[
     cands: list[Found] = []
     seen: set[tuple[int, int, str]] = set()
     windows = _windows(text, start, end, words)
+    stops = _KEY_IN_EVERY_MATCH if "\u017f" not in text and "\u0130" not in text else frozenset()
     for rule in RULES:
-        for a, b in windows.get(rule.id, ()):
+        stop = rule.id in stops
+        for a, b, last_key in windows.get(rule.id, ()):
             for m in rule.pattern.finditer(text, a, b, overlapped=False):
                 if m.end() > m.start() and (m.start(), m.end(), rule.id) not in seen:
                     seen.add((m.start(), m.end(), rule.id))
                     cands.append(Found(m.start(), m.end(), rule.id, m))
+                if stop and m.end() > last_key:
+                    break  # a later match would start past every key word of the window
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
     starts: list[int] = []  # chosen spans, kept sorted and disjoint
     chosen: list[Found] = []

@@ -432,3 +432,42 @@ def test_boilerplate_gates_skip_no_paragraph(t):
     from quotecli import claims
     doc = TextDoc(t)
     assert claims.find_boilerplate(doc) == plain_boilerplate(doc), t
+
+
+HZ_PIECES = ["next month", "by 2030", "in the coming weeks", "fiscal 2026", "fy27", "Q3", "q3", "h1", "the second half",
+             "soon", "on Monday", "Monday morning", "this week", "in March 2025", "5 May 2026", "May", "within six months",
+             "over the next five to 10 years", "early next year", "the 2030s", "the 2030's", "2015to2016", "2015-2016",
+             "by the end of the summer", "year-end", "1H25", "2h 2025", "later this year", "2025-03-14", "2024",
+             "the 2025-26 season", "at its July meeting", "planned for early July", "next season", "this term",
+             "before Christmas", "over New Year's Eve", "in the middle of the night", "during rush hour", "at dawn",
+             "the year ahead", "the decade to come", "two years from now", "for a decade", "tomorrow", "tonight",
+             "by mid-century", "over the weekend", "ſoon", "İn two weeks", "tonİght", "in", "the", " ", "  ", ", ",
+             ". ", "-", "\n", "x", "5"]
+hz_find_text = st.lists(st.sampled_from(HZ_PIECES) | st.text(max_size=3), max_size=30).map("".join) | \
+    st.lists(st.sampled_from(HZ_PIECES), max_size=30).map(" ".join)
+
+
+def _found(t, words=None):
+    from quotecli import horizons
+    return [(f.start, f.end, f.rule) for f in horizons.find(t, words=words)]
+
+
+def _hz_stops_agree(t):
+    import pytest
+    from quotecli import horizons
+    fast = (_found(t), _found(t, TextDoc(t).words))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(horizons, "_KEY_IN_EVERY_MATCH", frozenset())  # every window searched to its end
+        plain = (_found(t), _found(t, TextDoc(t).words))
+    assert fast == plain, t
+
+
+@settings(**SETTINGS)
+@given(hz_find_text)
+def test_time_windows_stop_after_their_last_key_skipping_no_match(t):
+    _hz_stops_agree(t)
+
+
+def test_time_windows_stop_after_their_last_key_on_the_case_texts():
+    for t in _case_texts():
+        _hz_stops_agree(t)
