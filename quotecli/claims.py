@@ -104,7 +104,7 @@ def find_claims(doc, quotes: list[Quote] | tuple[Quote, ...], resolver, date: dt
     headline_end = _headline_end(doc)
     index = _Index(doc, quotes)
     for s, e in doc.sentences:
-        if any(bs <= s < be for bs, be in boiler):
+        if boiler and any(bs <= s < be for bs, be in boiler):
             continue
         if not index.any_in(s, e):
             continue

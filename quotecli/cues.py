@@ -725,13 +725,19 @@ def scan(text: str, a: int, b: int, words=None) -> list[tuple[int, CueRule, rege
         rules = _KEY_RULES[low]
         lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
         for rid in rules:
-            w = windows.setdefault(rid, [])
-            held = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
+            w = windows.get(rid)
+            if w is None:
+                w = windows[rid] = []
             if w and lo <= w[-1][1]:
-                w[-1][1] = max(w[-1][1], hi)
-                w[-1][2] = w[-1][2] or held
+                last = w[-1]
+                if hi > last[1]:
+                    last[1] = hi
+                if last[2]:
+                    continue  # the window runs once any of its keys can be held: no need to ask the others
             else:
-                w.append([lo, hi, held])
+                last = [lo, hi, False]
+                w.append(last)
+            last[2] = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
     for rule in CUE_RULES:
         if rule.id in _KEYED:
             spans = windows.get(rule.id, ())
