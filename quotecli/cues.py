@@ -358,10 +358,15 @@ class KeyIndex:
         """Lowercased run -> its starts in text order, for the runs in the key universe (digit words' runs too)."""
         filed: dict[str, list[int]] = {}
         starts, ws, lows = self.words
-        for k in compress(range(len(lows)), map(_KEY_UNIVERSE.__contains__, lows)):
-            filed.setdefault(lows[k], []).append(starts[k])
+        keyed = list(map(_KEY_UNIVERSE.__contains__, lows))
+        for low, start in zip(compress(lows, keyed), compress(starts, keyed)):
+            got = filed.get(low)
+            if got is None:
+                filed[low] = [start]
+            else:
+                got.append(start)
         mixed = False
-        for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+        for k in _not_all_letters(ws):
             for at, low in _digit_word_runs(ws[k]):
                 if low in _KEY_UNIVERSE:
                     filed.setdefault(low, []).append(starts[k] + at)
@@ -380,7 +385,7 @@ class KeyIndex:
                 test = keys.__contains__
                 starts, ws, lows = self.words
                 got = list(compress(starts, map(test, lows)))
-                for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+                for k in _not_all_letters(ws):
                     got.extend(starts[k] + at for at, low in _digit_word_runs(ws[k]) if test(low))
                 got.sort()
             else:
@@ -472,6 +477,20 @@ class KeyIndex:
         if _may_cut(text, hi) or sliced and _may_cut(text, lo):
             return self._cut_piece(keys, lo, hi, sliced) is False
         return True
+
+
+def _not_all_letters(ws: list[str]) -> list[int]:
+    """Indices of the words that are not all letters ("10am", "2030"), in order: isalpha on every word in C, then
+    a list scan for the few that fail (cheaper than filtering indices through not_ and compress)."""
+    flags = list(map(str.isalpha, ws))
+    out = []
+    k = -1
+    while True:
+        try:
+            k = flags.index(False, k + 1)
+        except ValueError:
+            return out
+        out.append(k)
 
 
 def _may_cut(text: str, pos: int) -> bool:
