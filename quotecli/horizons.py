@@ -22,7 +22,6 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter, or_
 from typing import Callable
 
 import regex
@@ -741,7 +740,6 @@ _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 # what the three token patterns need before they are tried: a year or a decade opens with 19/20/21, a code's
 # second character is its number or the Y of FY (He, For, Friday are no codes)
 _CENTURIES = frozenset(("19", "20", "21"))
-_QHF = frozenset("QHF")
 _CODE_SECOND = frozenset("1234Y")
 _BEFORE, _AFTER = 45, 60
 # With the document's word list, the frequent keys of some rules say whether a match can hold them: "this" is a
