@@ -816,6 +816,10 @@ _KEY_IN_EVERY_MATCH = frozenset(
     | {rid for rid, ok in (("hz.vague", _single_words(VAGUE, spaced=True)), ("hz.after", _single_words(UNITS)),
                            ("hz.duration", _single_words(UNITS)), ("hz.weekday", _single_words(WEEKDAYS)))
        + tuple((rid, _single_words(MONTHS)) for rid in _MONTH_RULES + ("hz.month_event",)) if ok})
+# At most this many words of a match come before its key word, and a match starts with a word: the search of a
+# window (of a rule in _KEY_IN_EVERY_MATCH) starts that many words before its first key. hz.weekday: "on next
+# Monday" (its 45 characters before the key cost more than any other rule's window).
+_LEAD_WORDS = {"hz.weekday": 2}
 # the words right before a key that the rule's pattern writes out (lowercased)
 _EVENT_LEAD = frozenset("its their the his her our this next for early mid late".split())  # at its July meeting; for July
 _HOLIDAY_LEAD = frozenset("by before until till after over at for around during of this next".split())
@@ -997,9 +1001,9 @@ def _cached_rules(word: str) -> tuple[str, ...]:
     return got
 
 
-def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int, int]]]:
+def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int, int, int]]]:
     """Rule id -> the merged windows around that rule's key words in ``text[start:end]``, as (start, end, where
-    the window's last key word starts)."""
+    the window's last key word starts, the index of its first key word in ``words`` or -1)."""
     spans: dict[str, list[list[int]]] = {}
     filtered = words is not None and "\u017f" not in text and "\u0130" not in text
     ws, lows = (words.words, words.lows) if filtered else ((), ())
@@ -1017,18 +1021,18 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
                     last[2] = k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)
                 last[3] = ms
             else:
-                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me), ms])
+                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me), ms, k])
     res: dict[str, list[tuple[int, int, int]]] = {}
     for rid, out in spans.items():
         lst = []
-        for a, b, held, last_key in out:  # widen to word boundaries so that no pattern starts or ends inside a word
+        for a, b, held, last_key, first_k in out:  # widen to word boundaries: no pattern starts or ends inside a word
             if not held:
                 continue
             while a > start and not text[a - 1].isspace():
                 a -= 1
             while b < end and not text[b].isspace():
                 b += 1
-            lst.append((a, b, last_key))
+            lst.append((a, b, last_key, first_k))
         res[rid] = lst
     return res
 
@@ -1058,7 +1062,10 @@ def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[
     stops = _KEY_IN_EVERY_MATCH if "\u017f" not in text and "\u0130" not in text else frozenset()
     for rule in RULES:
         stop = rule.id in stops
-        for a, b, last_key in windows.get(rule.id, ()):
+        lead = _LEAD_WORDS.get(rule.id) if stop else None
+        for a, b, last_key, first_k in windows.get(rule.id, ()):
+            if lead is not None and first_k >= 0:
+                a = max(a, words.starts[max(0, first_k - lead)])  # no match starts before these words
             for m in rule.pattern.finditer(text, a, b, overlapped=False):
                 if m.end() > m.start() and (m.start(), m.end(), rule.id) not in seen:
                     seen.add((m.start(), m.end(), rule.id))
