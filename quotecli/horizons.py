@@ -816,10 +816,26 @@ _KEY_IN_EVERY_MATCH = frozenset(
     | {rid for rid, ok in (("hz.vague", _single_words(VAGUE, spaced=True)), ("hz.after", _single_words(UNITS)),
                            ("hz.duration", _single_words(UNITS)), ("hz.weekday", _single_words(WEEKDAYS)))
        + tuple((rid, _single_words(MONTHS)) for rid in _MONTH_RULES + ("hz.month_event",)) if ok})
-# At most this many words of a match come before its key word, and a match starts with a word: the search of a
-# window (of a rule in _KEY_IN_EVERY_MATCH) starts that many words before its first key. hz.weekday: "on next
-# Monday" (its 45 characters before the key cost more than any other rule's window).
-_LEAD_WORDS = {"hz.weekday": 2}
+# Every match of these rules holds a key word with at most this many words before it in the match (the longest
+# opening each pattern allows, shown), and a match starts with a word: the search of a window (of a rule in
+# _KEY_IN_EVERY_MATCH) starts that many words before the window's first key, not 45 characters before it.
+_NUMBER_WORDS_MAX = max(len(_WORD.findall(n)) for n in NUMBERS)  # "a few"
+_LEAD_WORDS = {
+    "hz.weekday": 2,  # on next Monday
+    "hz.relative": 3,  # by early the coming week
+    "hz.day_month": 4,  # on Tuesday, 15th of March
+    "hz.day_month_year": 4,  # on Tuesday, 15th of March 2025
+    "hz.month": 5,  # in next the beginning of March
+    "hz.month_year": 4,  # in the beginning of March 2025
+    "hz.window": 2,  # over the next (six months); within
+    "hz.season": 3,  # until the early summer
+    "hz.end_of": 2,  # by the end of; by year-end
+    "hz.day_word": 3,  # the day after tomorrow
+    "hz.time_of_day": 5,  # in the middle of the night
+    "hz.vague": max(len(_WORD.findall(p)) for p in VAGUE) - 1,  # in the weeks to come
+    "hz.after": 1 + _NUMBER_WORDS_MAX,  # in a few years; a few years from now
+    "hz.duration": 2 + _NUMBER_WORDS_MAX,  # for a few more years
+}
 # the words right before a key that the rule's pattern writes out (lowercased)
 _EVENT_LEAD = frozenset("its their the his her our this next for early mid late".split())  # at its July meeting; for July
 _HOLIDAY_LEAD = frozenset("by before until till after over at for around during of this next".split())

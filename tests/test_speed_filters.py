@@ -436,7 +436,11 @@ def test_boilerplate_gates_skip_no_paragraph(t):
 
 HZ_PIECES = ["next month", "by 2030", "in the coming weeks", "fiscal 2026", "fy27", "Q3", "q3", "h1", "the second half",
              "soon", "on Monday", "Monday morning", "on next Monday", "from this Friday", "by coming Sunday night",
-             "until\u00a0next\nTuesday", "ON NEXT Thursday", "this Wednesday's", "Fridays", "this week", "in March 2025", "5 May 2026", "May", "within six months",
+             "until\u00a0next\nTuesday", "ON NEXT Thursday", "this Wednesday's", "Fridays", "by early the coming week",
+             "on Tuesday, 15th of March", "on Tuesday, 15th of March 2025", "in next the beginning of March",
+             "in the beginning of March 2025", "until the early summer", "the day after tomorrow", "in the weeks to come",
+             "in a few years", "a few years from now", "for a few more years", "over the next six months",
+             "for the following week", "by year-end", "this week", "in March 2025", "5 May 2026", "May", "within six months",
              "over the next five to 10 years", "early next year", "the 2030s", "the 2030's", "2015to2016", "2015-2016",
              "by the end of the summer", "year-end", "1H25", "2h 2025", "later this year", "2025-03-14", "2024",
              "the 2025-26 season", "at its July meeting", "planned for early July", "next season", "this term",
