@@ -104,7 +104,7 @@ def find_claims(doc, quotes: list[Quote] | tuple[Quote, ...], resolver, date: dt
     headline_end = _headline_end(doc)
     index = _Index(doc, quotes)
     for s, e in doc.sentences:
-        if any(bs <= s < be for bs, be in boiler):
+        if boiler and any(bs <= s < be for bs, be in boiler):
             continue
         if not index.any_in(s, e):
             continue
@@ -177,9 +177,9 @@ class _Index:
 def find_boilerplate(doc) -> list[tuple[int, int]]:
     """Safe-harbor paragraphs: "forward-looking statements" together with risks, uncertainties, actual results."""
     text = doc.text
+    if "\u017f" not in text and "\u0130" not in text and not _may_open_boilerplate(doc.words.lows):
+        return []
     low = text.lower()
-    if "forward" not in low and "safe" not in low and "\u017f" not in text:
-        return []  # no _BOILER_START anywhere (a long s "ſ" is an "s" to regex.I, not to lower())
     paras = doc.paragraphs
     aligned = len(low) == len(text) and "\u017f" not in text  # the lowercase keeps offsets: test paragraphs in it first
     hit = [bool((not aligned or "forward" in low[ps:pe] or "safe" in low[ps:pe]) and _BOILER_START.search(
@@ -194,6 +194,15 @@ def find_boilerplate(doc) -> list[tuple[int, int]]:
         elif i > 0 and hit[i - 1] and _BOILER_CONFIRM.search(text, ps, pe):
             hit[i] = True
     return [p for p, h in zip(paras, hit) if h]
+
+
+def _may_open_boilerplate(lows: list[str]) -> bool:
+    """Can _BOILER_START match in a text with these lowercased words: do two words in a row read "…forward
+    looking…" or "…safe harbo…"? A match is the end of a word, a hyphen or a space, and the start of the next
+    word; lowercasing is regex.I's case folding but for "ſ" and "İ", which the caller rules out. One join and two
+    substring tests, where lowercasing a text with curly quotes goes character by character."""
+    joined = " ".join(lows)
+    return "forward looking" in joined or "safe harbo" in joined
 
 
 # --- units: the sentence, or its part inside one quotation --------------------------------------------
@@ -655,20 +664,30 @@ def _reported(text: str, unit: _Unit, c: _Cue) -> bool:
 
 
 def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
-    """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue."""
-    s, e = unit.start, unit.end
-    if _in_unit(text, unit, _PAST_AUX):
+    """A deadline ("by 2030") or a future-pointing time ("next week's vote") with no other cue, unless the unit
+    has a past auxiliary ("was due by 2020"). The auxiliary is looked for only once a time has made a cue: the
+    veto holds for the whole unit, so asking it last returns what asking it first did."""
+    cue = _time_cue(text, unit, hz, date)
+    if cue is None or _in_unit(text, unit, _PAST_AUX):
         return None
-    progressive = keyed_search(_PROGRESSIVE, text, s, e, unit.keys, sliced=True)
+    return cue
+
+
+def _time_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | None:
+    """The first time of ``hz`` that makes a cue by itself (see _horizon_cue)."""
+    s, e = unit.start, unit.end
+    progressive = False  # the unit's progressive verb, searched on first need (None: it has none)
     for f in hz:
         t = f.text.lower()
         possessive = text[f.end:f.end + 2] in ("'s", "’s")
         dated = f.rule in ("hz.weekday", "hz.day_month", "hz.day_word") and t.startswith(("on", "this", "next", "from", "by", "until")) \
             and _match(r"(?i:on|this|next|from|by|until)\b", t)
-        near = progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
-                                or 0 <= (s + progressive.start()) - f.end <= 40)
-        if near and not possessive and (dated or horizons.is_future_pointing(f)):
-            return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
+        if not possessive and (dated or horizons.is_future_pointing(f)):
+            if progressive is False:
+                progressive = keyed_search(_PROGRESSIVE, text, s, e, unit.keys, sliced=True)
+            if progressive and (0 <= f.start - (s + progressive.end()) <= 50 and "," not in text[s + progressive.end():f.start]
+                                or 0 <= (s + progressive.start()) - f.end <= 40):
+                return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
         window = text[max(s, f.start - 60):f.start]
         after = text[f.end:f.end + 12]  # the pattern opens with "s" or a space (every ASCII \s is isspace)
@@ -683,7 +702,7 @@ def _horizon_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue
             return _Cue(_SCHEDULED_RULE, f.start, f.end, None, unit.quote)
         if f.rule == "hz.vague" and _search(r"future|coming|ahead|to\s+come", t):
             return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
-        if f.rule == "hz.window" and not _search(r"next|coming|following", t):
+        if f.rule == "hz.window" and not ("next" in t or "coming" in t or "following" in t):  # the literal search
             continue
         t = f.text.lower()
         deadline = t.startswith(("by ", "ahead of ")) and f.rule in ("hz.year", "hz.month_year", "hz.end_of")

@@ -358,10 +358,15 @@ class KeyIndex:
         """Lowercased run -> its starts in text order, for the runs in the key universe (digit words' runs too)."""
         filed: dict[str, list[int]] = {}
         starts, ws, lows = self.words
-        for k in compress(range(len(lows)), map(_KEY_UNIVERSE.__contains__, lows)):
-            filed.setdefault(lows[k], []).append(starts[k])
+        keyed = list(map(_KEY_UNIVERSE.__contains__, lows))
+        for low, start in zip(compress(lows, keyed), compress(starts, keyed)):
+            got = filed.get(low)
+            if got is None:
+                filed[low] = [start]
+            else:
+                got.append(start)
         mixed = False
-        for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+        for k in _not_all_letters(ws):
             for at, low in _digit_word_runs(ws[k]):
                 if low in _KEY_UNIVERSE:
                     filed.setdefault(low, []).append(starts[k] + at)
@@ -380,7 +385,7 @@ class KeyIndex:
                 test = keys.__contains__
                 starts, ws, lows = self.words
                 got = list(compress(starts, map(test, lows)))
-                for k in compress(range(len(ws)), map(operator.not_, map(str.isalpha, ws))):
+                for k in _not_all_letters(ws):
                     got.extend(starts[k] + at for at, low in _digit_word_runs(ws[k]) if test(low))
                 got.sort()
             else:
@@ -472,6 +477,20 @@ class KeyIndex:
         if _may_cut(text, hi) or sliced and _may_cut(text, lo):
             return self._cut_piece(keys, lo, hi, sliced) is False
         return True
+
+
+def _not_all_letters(ws: list[str]) -> list[int]:
+    """Indices of the words that are not all letters ("10am", "2030"), in order: isalpha on every word in C, then
+    a list scan for the few that fail (cheaper than filtering indices through not_ and compress)."""
+    flags = list(map(str.isalpha, ws))
+    out = []
+    k = -1
+    while True:
+        try:
+            k = flags.index(False, k + 1)
+        except ValueError:
+            return out
+        out.append(k)
 
 
 def _may_cut(text: str, pos: int) -> bool:
@@ -680,6 +699,9 @@ def _mixed_word_in(words, lo: int, hi: int) -> bool:
     return not all(map(operator.or_, map(str.isalpha, ws[i:j]), map(str.isdecimal, ws[i:j])))
 
 
+_BE_FORMS = ("is", "are", "am")
+
+
 def _may_be_to(words, a: int, b: int) -> bool:
     """Can claim.be_to match in ``text[a:b]``: is there a "to" after is/are/am ("is to", also "5am to": no letter
     before it), perhaps with not/also/now/still between? Its pattern runs over the whole stretch (60 ms on 3.8 M
@@ -701,7 +723,11 @@ def _may_be_to(words, a: int, b: int) -> bool:
 
 
 def _ends_in_be(word: str) -> bool:
-    for be in ("is", "are", "am"):
+    if word in _BE_FORMS:
+        return True
+    if word.isalpha():
+        return False  # a longer word of letters has a letter before its last two or three
+    for be in _BE_FORMS:
         if word.endswith(be):
             return len(word) == len(be) or not word[-len(be) - 1].isalpha()
     return False
@@ -718,13 +744,19 @@ def scan(text: str, a: int, b: int, words=None) -> list[tuple[int, CueRule, rege
         rules = _KEY_RULES[low]
         lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
         for rid in rules:
-            w = windows.setdefault(rid, [])
-            held = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
+            w = windows.get(rid)
+            if w is None:
+                w = windows[rid] = []
             if w and lo <= w[-1][1]:
-                w[-1][1] = max(w[-1][1], hi)
-                w[-1][2] = w[-1][2] or held
+                last = w[-1]
+                if hi > last[1]:
+                    last[1] = hi
+                if last[2]:
+                    continue  # the window runs once any of its keys can be held: no need to ask the others
             else:
-                w.append([lo, hi, held])
+                last = [lo, hi, False]
+                w.append(last)
+            last[2] = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
     for rule in CUE_RULES:
         if rule.id in _KEYED:
             spans = windows.get(rule.id, ())

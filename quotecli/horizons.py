@@ -22,7 +22,6 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 from itertools import compress
-from operator import itemgetter, or_
 from typing import Callable
 
 import regex
@@ -741,7 +740,6 @@ _CODE_RULES = {"Q": ("hz.quarter",), "H": ("hz.half",), "F": ("hz.fiscal",)}
 # what the three token patterns need before they are tried: a year or a decade opens with 19/20/21, a code's
 # second character is its number or the Y of FY (He, For, Friday are no codes)
 _CENTURIES = frozenset(("19", "20", "21"))
-_QHF = frozenset("QHF")
 _CODE_SECOND = frozenset("1234Y")
 _BEFORE, _AFTER = 45, 60
 # With the document's word list, the frequent keys of some rules say whether a match can hold them: "this" is a
@@ -803,6 +801,40 @@ _FILTERED = {
     "hz.time_of_day": True,
     "hz.ahead": True,
     "hz.window": True,
+}
+# The rules every match of which holds one of the rule's key words as a whole word: a word that
+# _rules_of_word gives the rule (for the lexicon rules, while their lexicons are single words). A window's
+# matches then all start at or before its last key word, and find() stops searching a window after a match that
+# ends past it: the rest of the window, some 60 characters after the key, is not scanned. Not among them: a
+# year range ("2015to2016"), a fiscal year, quarter or half ("fy27", "q3", "h1"), a decade ("the 2030's"), whose
+# matches need not hold a key word; and no rule in a text with "ſ" or "İ", which regex.I reads as "s" and "i"
+# and lower() does not (a key written with them is no key word).
+_KEY_IN_EVERY_MATCH = frozenset(
+    {"hz.iso_date", "hz.year", "hz.end_of", "hz.window", "hz.time_of_day", "hz.relative", "hz.season",
+     "hz.day_word", "hz.century", "hz.weekend", "hz.holiday", "hz.cycle", "hz.ahead", "hz.season_span",
+     "hz.half_code"}
+    | {rid for rid, ok in (("hz.vague", _single_words(VAGUE, spaced=True)), ("hz.after", _single_words(UNITS)),
+                           ("hz.duration", _single_words(UNITS)), ("hz.weekday", _single_words(WEEKDAYS)))
+       + tuple((rid, _single_words(MONTHS)) for rid in _MONTH_RULES + ("hz.month_event",)) if ok})
+# Every match of these rules holds a key word with at most this many words before it in the match (the longest
+# opening each pattern allows, shown), and a match starts with a word: the search of a window (of a rule in
+# _KEY_IN_EVERY_MATCH) starts that many words before the window's first key, not 45 characters before it.
+_NUMBER_WORDS_MAX = max(len(_WORD.findall(n)) for n in NUMBERS)  # "a few"
+_LEAD_WORDS = {
+    "hz.weekday": 2,  # on next Monday
+    "hz.relative": 3,  # by early the coming week
+    "hz.day_month": 4,  # on Tuesday, 15th of March
+    "hz.day_month_year": 4,  # on Tuesday, 15th of March 2025
+    "hz.month": 5,  # in next the beginning of March
+    "hz.month_year": 4,  # in the beginning of March 2025
+    "hz.window": 2,  # over the next (six months); within
+    "hz.season": 3,  # until the early summer
+    "hz.end_of": 2,  # by the end of; by year-end
+    "hz.day_word": 3,  # the day after tomorrow
+    "hz.time_of_day": 5,  # in the middle of the night
+    "hz.vague": max(len(_WORD.findall(p)) for p in VAGUE) - 1,  # in the weeks to come
+    "hz.after": 1 + _NUMBER_WORDS_MAX,  # in a few years; a few years from now
+    "hz.duration": 2 + _NUMBER_WORDS_MAX,  # for a few more years
 }
 # the words right before a key that the rule's pattern writes out (lowercased)
 _EVENT_LEAD = frozenset("its their the his her our this next for early mid late".split())  # at its July meeting; for July
@@ -923,44 +955,75 @@ def _holds_key(rid: str, ws: list[str], lows: list[str], k: int, text: str = "",
     return True if fn is None else fn(ws, lows, k, text, end)
 
 
-def _candidates(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int]]:
-    """(start, end, word, lowercased, index or -1) of the words in ``text[start:end]`` that may hold a key: a key
-    word, a number, a Q/H/FY code; from the document's word list (``TextDoc.words``, whose index is given) when
+def _rules_of_word(word: str) -> tuple[str, ...]:
+    """The rules whose windows a word opens (``()`` for none): a key word (month and weekday names only when
+    capitalised), a year, a decade or half-year code ("2030s", "1H25"), a Q/H/FY code."""
+    low = word.lower()
+    rules = _KEYMAP.get(low)
+    if rules is not None:
+        if low in _CAPITALISED and not word[0].isupper():
+            rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
+        return rules
+    if word[0].isdigit():
+        # the length and the first characters first: most numbers are neither years nor codes
+        if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word):
+            return _YEAR_RULES
+        if (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
+                _OTHER_DIGIT_TOKEN.fullmatch(word):
+            return ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
+        return ()
+    if word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word):
+        return _CODE_RULES[word[0]]
+    return ()
+
+
+# word as written -> _rules_of_word(word), across documents: most words of an article have been seen before, so a
+# word costs one dict look-up (in C) rather than the key look-up, the case test and the token patterns. Bounded:
+# cleared when full.
+_RULES_OF: dict[str, tuple[str, ...]] = {}
+_RULES_OF_MAX = 100_000
+
+
+def _keyed_words(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int, tuple[str, ...]]]:
+    """(start, end, word, lowercased, index or -1, rules) of the words in ``text[start:end]`` that open a rule's
+    window (``_rules_of_word``); from the document's word list (``TextDoc.words``, whose index is given) when
     given, else by a scan of the slice."""
+    rules_of = _RULES_OF
     idx = words.within(start, end) if words is not None else None
     if idx is None:
-        return [(m.start(), m.end(), w, w.lower(), -1) for m in _WORD.finditer(text, start, end)
-                if (w := m.group()).lower() in _KEYMAP or w[0].isdigit() or w[0] in "QHF"]
+        return [(m.start(), m.end(), w, w.lower(), -1, rules) for m in _WORD.finditer(text, start, end)
+                if (rules := _cached_rules(w := m.group()))]
     starts, ws, lows = words
-    i, j = idx.start, idx.stop
-    firsts = list(map(itemgetter(0), ws[i:j]))  # the test in C: a key, or a first character that is a digit or Q/H/F
-    picked = map(or_, map(or_, map(_KEYMAP.__contains__, lows[i:j]), map(str.isdigit, firsts)), map(_QHF.__contains__, firsts))
-    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k) for k in compress(idx, picked)]
+    i = idx.start
+    piece = ws[i:idx.stop]
+    got = list(map(rules_of.get, piece))
+    if None in got:  # words not seen before: one Python step each
+        k = got.index(None)
+        while True:
+            got[k] = _cached_rules(piece[k])
+            try:
+                k = got.index(None, k + 1)
+            except ValueError:
+                break
+    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k, got[k - i]) for k in compress(idx, got)]
 
 
-def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int]]]:
-    """Rule id -> the merged windows around that rule's key words in ``text[start:end]``."""
+def _cached_rules(word: str) -> tuple[str, ...]:
+    got = _RULES_OF.get(word)
+    if got is None:
+        if len(_RULES_OF) >= _RULES_OF_MAX:
+            _RULES_OF.clear()
+        got = _RULES_OF[word] = _rules_of_word(word)
+    return got
+
+
+def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Rule id -> the merged windows around that rule's key words in ``text[start:end]``, as (start, end, where
+    the window's last key word starts, the index of its first key word in ``words`` or -1)."""
     spans: dict[str, list[list[int]]] = {}
     filtered = words is not None and "\u017f" not in text and "\u0130" not in text
     ws, lows = (words.words, words.lows) if filtered else ((), ())
-    for ms, me, word, low, k in _candidates(text, start, end, words):
-        rules = _KEYMAP.get(low)
-        if rules is not None:
-            if low in _CAPITALISED and not word[0].isupper():
-                rules = tuple(r for r in rules if r not in _MONTH_RULES and r != "hz.weekday")
-        elif word[0].isdigit():
-            # the length and the first characters first: most numbers are neither years nor codes
-            if len(word) == 4 and word[:2] in _CENTURIES and _YEAR_TOKEN.fullmatch(word):
-                rules = _YEAR_RULES
-            elif (len(word) == 5 and word[:2] in _CENTURIES or word[0] in "12" and word[1:2] in ("H", "h")) and \
-                    _OTHER_DIGIT_TOKEN.fullmatch(word):
-                rules = ("hz.decade",) if word[-1] in "sS" else ("hz.half_code",)
-            else:
-                continue
-        elif word[0] in "QHF" and word[1:2] in _CODE_SECOND and _CODE_TOKEN.fullmatch(word):
-            rules = _CODE_RULES[word[0]]
-        else:
-            continue
+    for ms, me, word, low, k, rules in _keyed_words(text, start, end, words):
         a, b = max(start, ms - _BEFORE), min(end, me + _AFTER)
         for rid in rules:
             out = spans.get(rid)
@@ -972,19 +1035,20 @@ def _windows(text: str, start: int, end: int, words=None) -> dict[str, list[tupl
                     last[1] = b
                 if not last[2]:  # the window runs once any of its keys can be held
                     last[2] = k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)
+                last[3] = ms
             else:
-                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me)])
-    res: dict[str, list[tuple[int, int]]] = {}
+                out.append([a, b, k < 0 or not filtered or _holds_key(rid, ws, lows, k, text, me), ms, k])
+    res: dict[str, list[tuple[int, int, int]]] = {}
     for rid, out in spans.items():
         lst = []
-        for a, b, held in out:  # widen to word boundaries so that no pattern starts or ends inside a word
+        for a, b, held, last_key, first_k in out:  # widen to word boundaries: no pattern starts or ends inside a word
             if not held:
                 continue
             while a > start and not text[a - 1].isspace():
                 a -= 1
             while b < end and not text[b].isspace():
                 b += 1
-            lst.append((a, b))
+            lst.append((a, b, last_key, first_k))
         res[rid] = lst
     return res
 
@@ -1011,12 +1075,19 @@ def find(text: str, start: int = 0, end: int | None = None, words=None) -> list[
     cands: list[Found] = []
     seen: set[tuple[int, int, str]] = set()
     windows = _windows(text, start, end, words)
+    stops = _KEY_IN_EVERY_MATCH if "\u017f" not in text and "\u0130" not in text else frozenset()
     for rule in RULES:
-        for a, b in windows.get(rule.id, ()):
+        stop = rule.id in stops
+        lead = _LEAD_WORDS.get(rule.id) if stop else None
+        for a, b, last_key, first_k in windows.get(rule.id, ()):
+            if lead is not None and first_k >= 0:
+                a = max(a, words.starts[max(0, first_k - lead)])  # no match starts before these words
             for m in rule.pattern.finditer(text, a, b, overlapped=False):
                 if m.end() > m.start() and (m.start(), m.end(), rule.id) not in seen:
                     seen.add((m.start(), m.end(), rule.id))
                     cands.append(Found(m.start(), m.end(), rule.id, m))
+                if stop and m.end() > last_key:
+                    break  # a later match would start past every key word of the window
     cands.sort(key=lambda f: (-(f.end - f.start), f.start))
     starts: list[int] = []  # chosen spans, kept sorted and disjoint
     chosen: list[Found] = []
@@ -1131,6 +1202,11 @@ _YEARISH = regex.compile(r"(?:19|20|21)\d\d")
 # a _STAMPED match starts with one of these, in any case ("dated" starts with "date")
 _STAMP_KEYS = ("published", "posted", "updated", "last", "first", "date", "filed")
 _DATE_TAIL = regex.compile(r"[-—–(]")
+_STAMP_SECOND = {"last": "updated", "first": "published"}
+# after a key word a match goes on with a space, "on"/"at", a colon, a digit, a capitalised weekday or month, or
+# the "d" of "dated": never with another lowercase ASCII letter ("candidates", "lasting", "posters"), so a key
+# followed by one in the text is not tried
+_NO_STAMP_NEXT = frozenset("bcefghijklmnpqrstuvwxyz")
 
 
 def _stamped(text: str) -> regex.Match | None:
@@ -1142,9 +1218,13 @@ def _stamped(text: str) -> regex.Match | None:
         return _STAMPED.search(text)
     starts = set()
     for key in _STAMP_KEYS:
+        if key in _STAMP_SECOND and _STAMP_SECOND[key] not in low:
+            continue  # "last" opens a match only as "last updated", "first" only as "first published"
+        n = len(key)
         i = low.find(key)
         while i >= 0:
-            starts.add(i)
+            if text[i + n:i + n + 1] not in _NO_STAMP_NEXT:
+                starts.add(i)
             i = low.find(key, i + 1)
     for i in sorted(starts):  # the first position where a match starts: what search() returns
         m = _STAMPED.match(text, i)

@@ -365,3 +365,116 @@ def test_sentence_end_gate_on_the_case_sentences():
         for s, e in doc.sentences:
             if e - s < 400:
                 _sent_final_both_ways(t[s:e])
+
+
+# --- horizons: the rules a word keys, looked up in a cache across documents ------------------------------
+
+HZ_WORDS = ["2025", "1999", "2030s", "1H25", "2h", "Q3", "Q5", "H1", "FY27", "FY", "He", "For", "Friday", "friday", "May",
+            "may", "MAY", "March", "march", "next", "Next", "year", "this", "12", "5th", "ſ", "İ", "x", "é", "the"]
+hz_text = st.lists(st.sampled_from(HZ_WORDS + [" ", " ", "-", ",", "\n"]) | st.text(max_size=3), max_size=30).map("".join)
+
+
+@settings(**SETTINGS)
+@given(hz_text, st.integers(1, 6))
+def test_keyed_words_are_the_plain_rules_of_each_word(t, bound):
+    from quotecli import horizons
+    words = TextDoc(t).words
+    plain = [(m.start(), m.end(), m.group(), rules) for m in regex.finditer(r"[\p{L}\d]+", t)
+             if (rules := horizons._rules_of_word(m.group()))]
+    old = horizons._RULES_OF_MAX
+    try:
+        horizons._RULES_OF_MAX = bound  # a cache cleared while a document's words are read gives the same
+        for got in (horizons._keyed_words(t, 0, len(t), words), horizons._keyed_words(t, 0, len(t))):
+            assert [(a, b, w, r) for a, b, w, _, _, r in got] == plain, t
+            assert all(low == w.lower() for _, _, w, low, _, _ in got), t
+    finally:
+        horizons._RULES_OF_MAX = old
+        horizons._RULES_OF.clear()
+
+
+STAMP_PIECES = ["published", "Published", "PUBLISHED", "posted", "updated", "Last updated", "last", "first", "First published",
+                "date", "Dated", "dated", "DATE", "filed", "candidate", "candidates", "update", "lasting", "on", "at", ":",
+                "12:30", "pm", "GMT", "Monday", "3", "15th", "March", "Sept.", "2024", "1999", "2024-03-15", ",", " ", "\n",
+                "ſ", "İ", "S", "x", "d", "é"]
+stamp_text = st.lists(st.sampled_from(STAMP_PIECES) | st.text(max_size=2), max_size=24).map("".join) | \
+    st.lists(st.sampled_from(STAMP_PIECES), max_size=24).map(" ".join)
+
+
+@settings(**SETTINGS)
+@given(stamp_text)
+def test_stamp_keys_find_what_the_stamp_search_finds(t):
+    from quotecli import horizons
+    got, want = horizons._stamped(t), horizons._STAMPED.search(t)
+    assert (got and got.span()) == (want and want.span()), t
+
+
+BOILER_PIECES = ["forward-looking statements", "Forward Looking Statement", "FORWARD-LOOKİNG statements", "forward",
+                 "looking", "safe harbor", "Safe-Harbour", "ſafe harbor", "safe", "harbo", "unsafe harbour", "risks and uncertainties",
+                 "actual results", "undue reliance", "differ materially", "İ", "x", " ", "\n", ".", "-"]
+boiler_text = st.lists(st.sampled_from(BOILER_PIECES) | st.text(max_size=2), max_size=20).map("".join)
+
+
+def plain_boilerplate(doc):
+    from quotecli import claims
+    t, paras = doc.text, doc.paragraphs
+    hit = [bool(claims._BOILER_START.search(t, ps, pe) and claims._BOILER_CONFIRM.search(t, ps, pe)) for ps, pe in paras]
+    for i, (ps, pe) in enumerate(paras):
+        if hit[i]:
+            continue
+        if i + 1 < len(paras) and hit[i + 1] and pe - ps <= 60 and claims._BOILER_START.search(t, ps, pe):
+            hit[i] = True
+        elif i > 0 and hit[i - 1] and claims._BOILER_CONFIRM.search(t, ps, pe):
+            hit[i] = True
+    return [p for p, h in zip(paras, hit) if h]
+
+
+@settings(**SETTINGS)
+@given(boiler_text)
+def test_boilerplate_gates_skip_no_paragraph(t):
+    from quotecli import claims
+    doc = TextDoc(t)
+    assert claims.find_boilerplate(doc) == plain_boilerplate(doc), t
+
+
+HZ_PIECES = ["next month", "by 2030", "in the coming weeks", "fiscal 2026", "fy27", "Q3", "q3", "h1", "the second half",
+             "soon", "on Monday", "Monday morning", "on next Monday", "from this Friday", "by coming Sunday night",
+             "until\u00a0next\nTuesday", "ON NEXT Thursday", "this Wednesday's", "Fridays", "by early the coming week",
+             "on Tuesday, 15th of March", "on Tuesday, 15th of March 2025", "in next the beginning of March",
+             "in the beginning of March 2025", "until the early summer", "the day after tomorrow", "in the weeks to come",
+             "in a few years", "a few years from now", "for a few more years", "over the next six months",
+             "for the following week", "by year-end", "this week", "in March 2025", "5 May 2026", "May", "within six months",
+             "over the next five to 10 years", "early next year", "the 2030s", "the 2030's", "2015to2016", "2015-2016",
+             "by the end of the summer", "year-end", "1H25", "2h 2025", "later this year", "2025-03-14", "2024",
+             "the 2025-26 season", "at its July meeting", "planned for early July", "next season", "this term",
+             "before Christmas", "over New Year's Eve", "in the middle of the night", "during rush hour", "at dawn",
+             "the year ahead", "the decade to come", "two years from now", "for a decade", "tomorrow", "tonight",
+             "by mid-century", "over the weekend", "ſoon", "İn two weeks", "tonİght", "in", "the", " ", "  ", ", ",
+             ". ", "-", "\n", "x", "5"]
+hz_find_text = st.lists(st.sampled_from(HZ_PIECES) | st.text(max_size=3), max_size=30).map("".join) | \
+    st.lists(st.sampled_from(HZ_PIECES), max_size=30).map(" ".join)
+
+
+def _found(t, words=None):
+    from quotecli import horizons
+    return [(f.start, f.end, f.rule) for f in horizons.find(t, words=words)]
+
+
+def _hz_stops_agree(t):
+    import pytest
+    from quotecli import horizons
+    fast = (_found(t), _found(t, TextDoc(t).words))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(horizons, "_KEY_IN_EVERY_MATCH", frozenset())  # every window searched whole
+        plain = (_found(t), _found(t, TextDoc(t).words))
+    assert fast == plain, t
+
+
+@settings(**SETTINGS)
+@given(hz_find_text)
+def test_time_windows_trimmed_to_their_keys_skip_no_match(t):
+    _hz_stops_agree(t)
+
+
+def test_time_windows_trimmed_to_their_keys_on_the_case_texts():
+    for t in _case_texts():
+        _hz_stops_agree(t)
