@@ -245,7 +245,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     # writer's ('…insisted his party was "still the No. 1 force."--Kim Hjelmgaard.') it is the reporter's byline
     ss = doc.sentences[doc.sentence_index(c.pair.open)][0]
     own = not text[max(ss, ps):c.pair.open].strip(" \u00a0\"“‘'«„`—–•*·-")  # (a list item: "— “…” — Name")
-    f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end)
+    f = _after(text, a_start, a_end, own) or _passive_by(text, doc, c, a_end) or _as_put_it(text, a_start, a_end)
     if f:
         # (but "under what Mr. Hedge called ‘…,’ the club …": a relative clause's label is its subject's)
         return _relative_label(text, max(ss, c.pair.open - 80), c.pair.open) or f
@@ -276,6 +276,22 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     if f:
         return f
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
+
+# “…,” as one senator put it / as a Homeland Security memo put it / as Smith noted
+_AS_PUT_IT = regex.compile(rf"""[,;:]?+\s*+as\s+{_SP_FWD}\s+(?P<cue>put\s+it|puts\s+it|has\s+put\s+it|said|says|noted|notes|
+                           wrote|writes|observed|observes|explained|explains|described\s+it|describes\s+it)(?![\p{{L}}])""",
+                           regex.X, titles=TITLES)
+
+
+def _as_put_it(text: str, s: int, e: int) -> Found | None:
+    if text.find("as ", s, min(e, s + 5)) < 0:
+        return None  # (the pattern opens with "as" after at most a stop and a space or two)
+    m = _AS_PUT_IT.match(text, s, min(e, s + 160))
+    if m is None or not plausible(text, m.start("sp"), m.end("sp")):
+        return None
+    sp_s, sp_e, role = trim_speaker(text, m.start("sp"), m.end("sp"), None)
+    return Found(sp_s, sp_e, role, m.span("cue"), "after.as_put_it", 0.85)
+
 
 # "under what Mr. Hedge called ‘…’", "a clip that Judge Mosman called ‘…’": the label is the relative clause's subject's
 _RELATIVE_LABEL = regex.compile(rf"(?<![\p{{L}}])(?:what|that|which)\s+(?P<sp>{NAME_PAT}|he|she|they)\s+"
@@ -1003,6 +1019,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("lead_in.subject", "a colon or comma lead-in with no cue takes the sentence's subject",
                     "In his message, Ali Khamenei turned to the general: “He was a stellar example.”", "Ali Khamenei",
                     "In the message, the praise ran on: “He was a stellar example.”"),
+    AttributionRule("after.as_put_it", "“…,” as X put it: X's words",
+                    "The ferry plan was “dead on arrival,” as one harbour pilot put it.", "one harbour pilot",
+                    "The ferry plan was “dead on arrival,” as the tide came in."),
     AttributionRule("before.relative_label", "a label in a relative clause is its subject's, not the speaker "
                     "the words after it name",
                     "Under what Mayor Ines Varro called “a fire sale of the century”, the port authority said it "
