@@ -738,7 +738,7 @@ class Resolver:
             return Mention(name, words, start, end, role, kind)
         share = _SHARE.match(low)
         if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS or \
-                _BARE_SHARE.fullmatch(low):
+                any(w in low for w in _BARE_SHARE_WORDS) and _BARE_SHARE.fullmatch(low):
             # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
             return Mention(words, words, start, end, role, "group")
         if words.replace(" & ", " and ").replace("’", "'") in _JOINT_ORGS:
@@ -1041,7 +1041,8 @@ class Resolver:
             i = bisect.bisect_left(self._people, (ss,))
             if i < len(self._people) and self._people[i][0] < min(se, pos) and (
                     self._people[i][0] <= ss + 2 or _roles_only(self.doc.text[ss:self._people[i][0]])
-                    or _DESCRIPTION_COMMA.fullmatch(self.doc.text, ss, self._people[i][0])):
+                    or self.doc.text.find(",", ss, self._people[i][0]) >= 0 and
+                    _DESCRIPTION_COMMA.fullmatch(self.doc.text, ss, self._people[i][0])):
                 # (and "Another analyst, Kash Rangan of Goldman Sachs, was …": the name in apposition)
                 s, name, g = self._people[i]
             else:
@@ -1393,6 +1394,7 @@ _SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?{_NUMBER}(?:\s*(?:%|percent|
 # a share standing alone as the speaker: "Twenty-four percent said", "Nearly half said", "A majority told"
 _BARE_SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?(?:(?:\d[\d,.]*|\p{{Ll}}+(?:-\p{{Ll}}+)?)\s*(?:%|percent|per\s+cent)"
                             r"|half|a\s+majority|the\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters)")
+_BARE_SHARE_WORDS = ("%", "percent", "per cent", "half", "majority", "third", "quarter")  # (one is in every match)
 # the first words a share can start with (a cheap gate before the pattern), derived from the same words
 _SHARE_OPENERS = frozenset(w.split()[0].split("(")[0] for w in _SHARE_HEDGES + _SHARE_NUMBERS)
 # "those surveyed said": the respondents of a poll

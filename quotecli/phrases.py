@@ -315,7 +315,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     while toks and toks[0][2] in ("•", "·", "-", "–", "—", "*", "»"):
         toks = toks[1:]  # a bullet: "• Jane Roe, mayor: “…”"
     if toks and (toks[0][2].strip(",—-–(").isupper() and len(toks[0][2].strip(",—-–(")) > 2 or
-                 any(_AGENCY_TAG.fullmatch(t[2]) for t in toks[1:5])):
+                 any(_agency_tag(t[2]) for t in toks[1:5])):
         # (or "Washington (AFP) –", "Kell, Westshire (Reuters) -": a dateline in any case with its agency)
         # a dateline: "LONDON —", "JACKSON, Miss. (AP) —": the sentence starts after its dash
         for k, t in enumerate(toks[:8]):
@@ -952,7 +952,9 @@ def _verb_form(low: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and "-" not in low and low not in _ED_ADJECTIVES
 
 
-_AGENCY_TAG = regex.compile(r"\(\p{Lu}[\p{Lu}\p{Ll}]{1,8}\)")
+def _agency_tag(tok: str) -> bool:
+    """ "(AFP)", "(Reuters)", "(AP)": a news agency's tag in a dateline."""
+    return 4 <= len(tok) <= 11 and tok[0] == "(" and tok[-1] == ")" and tok[1].isupper() and tok[1:-1].isalpha()
 
 
 def _role_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
