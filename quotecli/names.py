@@ -464,7 +464,8 @@ class Resolver:
                 kind = "organization"  # "told the Press Herald", "the Guardian"
             if kind == "person" and title is None and name in _PLACE_NAMES:
                 kind = "place"  # "in North Carolina", "New York": no one a pronoun points at
-            if kind == "person" and title is None and text[m.end():m.end() + 1] == " ":
+            if kind == "person" and title is None and text[m.end():m.end() + 1] == " " and \
+                    text[m.end() + 1:m.end() + 2].islower():
                 role = _ROLE_THEN_NAME.match(text, m.end(), m.end() + 60)
                 if role and role.group("head").lower() in _PERSON_HEADS:
                     kind = "organization"  # "Kell Rovers manager Lars Holm": the club, the manager's affiliation

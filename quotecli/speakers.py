@@ -407,10 +407,10 @@ def share_roles(quotes: list[Quote], claims: list[Claim], doc: TextDoc,
     def filled(m: Mention | None) -> Mention | None:
         if m is None or _a_role(m.role) or not m.name or m.name not in first:
             return m
-        return replace(m, role=first[m.name][1])
+        return Mention(m.name, m.mention, m.start, m.end, first[m.name][1], m.type)  # (cheaper than replace)
 
-    quotes = [q if filled(q.speaker) is q.speaker else replace(q, speaker=filled(q.speaker)) for q in quotes]
-    claims = [c if filled(c.holder) is c.holder else replace(c, holder=filled(c.holder)) for c in claims]
+    quotes = [q if (m := filled(q.speaker)) is q.speaker else replace(q, speaker=m) for q in quotes]
+    claims = [c if (m := filled(c.holder)) is c.holder else replace(c, holder=m) for c in claims]
     return quotes, claims
 
 
