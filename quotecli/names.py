@@ -412,6 +412,8 @@ def _not_a_noun(word: str) -> bool:
 _NOT_NOUNS = frozenset("""most more least less recent latest own new old first last next best worst biggest
     greatest longtime former current many other very only main top key early late previous past future
     increasingly""".split())
+# ", 54," after a name: the age newspapers give when they introduce someone
+_AGE_APPOSITION = regex.compile(r",\s+\d{1,3},")
 # a description's head and the role words it may stand for ("the Harbury boss" for "Harbury Town manager")
 _ROLE_SYNONYMS = {"boss": ("manager", "chief", "head", "director"), "chief": ("boss", "head", "director"),
                   "manager": ("boss",), "lawmaker": ("congressman", "congresswoman", "representative", "senator", "mp"),
@@ -513,6 +515,22 @@ class Resolver:
             for t in titled:
                 table.setdefault(t, value)
         return table
+
+    def _named_next(self, pos: int) -> tuple[str, str | None] | None:
+        """The person a lead's indefinite description turns out to be: the full name, with an age, that opens the
+        next sentence ("A baker whose shop was flooded has said … Tom Pemberton, 54, watched …")."""
+        k = self.doc.sentence_index(pos)
+        if k + 1 >= len(self.doc.sentences) or pos - self.doc.sentences[k][0] > 2:
+            return None  # (only a description that opens its sentence)
+        ns = self.doc.sentences[k + 1][0]
+        i = bisect.bisect_left(self._people, (ns,))
+        if i >= len(self._people) or self._people[i][0] > ns + 2:
+            return None
+        s, canon, g = self._people[i]
+        name_end = next((e for s2, e, *_ in self._names if s2 == s), None)
+        if name_end is None or not _AGE_APPOSITION.match(self.doc.text, name_end):
+            return None
+        return canon, g
 
     def _described_person(self, words: list[str], pos: int) -> tuple[str, str | None] | None:
         """The one person written before ``pos`` with a role holding all of ``words`` ("retired neurosurgeon"
@@ -811,7 +829,12 @@ class Resolver:
                     person = self.mention(end - len(rest), end, role or pre)
                     return Mention(person.name, words, start, end, person.role, person.type)
                 return Mention(words, words, start, end, role, "organization")
-            return Mention(words, words, start, end, role, common_type(low))
+            kind = common_type(low)
+            if kind == "anonymous" and first in ("a", "an"):
+                named = self._named_next(start)
+                if named:  # "A baker whose shop was flooded has said …¶Tom Pemberton, 54, watched …": him
+                    return Mention(named[0], words, start, end, role, "person")
+            return Mention(words, words, start, end, role, kind)
         if " " not in words and (low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS):
             return Mention(words, words, start, end, role, common_type(low))  # "Analysts expect …"
         last = words.rsplit(None, 1)[-1]
