@@ -40,9 +40,12 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
     groups = _groups(doc, cands, found)
     quotes: list[Quote] = []
     mentions: dict[tuple, Mention | None] = {}
+    unsaid: list[Candidate] = []  # fragments no one is said to have said (a headline's may be said in the body)
     for i, c in enumerate(cands):
         f = found[i]
         if not _is_quotation(c, f):
+            if f is None and c.para <= 2 and not (c.title or c.not_speech or c.title_case or c.nested):
+                unsaid.append(c)
             continue
         mention = None
         if f is not None:
@@ -68,7 +71,7 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
                             mention, cue, f.confidence if f else 0.5, f.rule if f else "quote.unattributed"))
     quotes.extend(_nested_quotes(doc, nested, quotes, resolver))
     quotes.sort(key=lambda q: q.start)
-    _headline_speakers(doc, quotes, resolver)
+    _headline_speakers(doc, quotes, resolver, unsaid)
     return _renumber_groups(quotes)
 
 
@@ -77,10 +80,12 @@ _WORDS_ONLY = regex.compile(r"[^\p{L}\p{N}]+")
 _NAME_ON = regex.compile(r"\s*:\s*(?P<sp>\p{Lu}[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+){1,2})\s+on\s")
 
 
-def _headline_speakers(doc: TextDoc, quotes: list[Quote], resolver: Resolver) -> None:
+def _headline_speakers(doc: TextDoc, quotes: list[Quote], resolver: Resolver, unsaid: list[Candidate]) -> None:
     """A quotation in the headline or standfirst whose words the article quotes again takes the speaker of the
-    body's quotation ("'We lost everything', says baker" … Tom Pemberton: "We lost everything …"); a headline
-    "‘…’: Priya Sandhu on fame" is the named interviewee's."""
+    body's quotation ("'We lost everything', says baker" … Tom Pemberton: "We lost everything …"), and so does a
+    fragment there that nothing else attributes when the body quotes the same words ("Trust apologises over
+    'unacceptable' wait" … said the wait had been "unacceptable"); a headline "‘…’: Priya Sandhu on fame" is the
+    named interviewee's."""
     text = doc.text
     end = 0
     for ps, pe in doc.paragraphs[:3]:
@@ -88,10 +93,20 @@ def _headline_speakers(doc: TextDoc, quotes: list[Quote], resolver: Resolver) ->
             break  # the first sentence of the body (a headline, standfirst or furniture has no final stop)
         end = pe
     heads = [i for i, q in enumerate(quotes) if q.end <= end]
-    if not heads:
+    unsaid = [c for c in unsaid if c.end <= end]
+    if not heads and not unsaid:
         return
     body = [(_WORDS_ONLY.sub(" ", q.text.lower()).strip(), q) for q in quotes
             if q.start >= end and q.speaker is not None and q.speaker.name]
+    for c in unsaid:
+        words = _WORDS_ONLY.sub(" ", text[c.start:c.end].lower()).strip()
+        again = next((b for w, b in body if w == words), None)  # the same words, quoted again in the body
+        if words and again is not None:
+            # (a group of its own: a key no other quotation has, numbered with the rest in _renumber_groups)
+            quotes.append(Quote("q0", text[c.start:c.end], c.start, c.end, c.kind, -1 - c.start, again.speaker, None,
+                                0.6, "headline.repeated"))
+    quotes.sort(key=lambda q: q.start)
+    heads = [i for i, q in enumerate(quotes) if q.end <= end and q.rule != "headline.repeated"]
     for i in heads:
         q = quotes[i]
         words = _WORDS_ONLY.sub(" ", q.text.lower()).strip()
