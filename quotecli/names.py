@@ -39,9 +39,10 @@ def trie_pattern(words) -> str:
     return "(?:" + build(root) + ")"
 
 
-# the titles as a trie; each title starts with a capital, which the look-ahead checks first
-_TITLE = r"(?=\p{Lu})" + trie_pattern(TITLES)
+# the titles as a trie; each title starts with a capital, and the look-ahead checks first that the text starts with
+# one that starts a title (not "The", "He", "Trump": a quick failure at most capitals)
 assert all("A" <= t[:1] <= "Z" for t in TITLES), "a title must start with a capital (see _TITLE)"
+_TITLE = "(?=[" + "".join(sorted({t[0] for t in TITLES})) + "])" + trie_pattern(TITLES)
 ORG_WORDS = frozenset(load("org_words"))
 SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_nouns"))
 _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
@@ -82,16 +83,24 @@ _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
 
 # A capitalised name: optional titles, then capitalised words, initials and name particles.
-_CAP = r"(?:(?:\p{Lu}\.){1,3}|(?!(?:Jr|Sr)\.)\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
+# _CAP: one to three initials ("J.", "J.F.") or a capitalised word that is not "Jr." or "Sr."; the capital is read
+# once for both (what "(?:(?:\p{Lu}\.){1,3}|(?!(?:Jr|Sr)\.)\p{Lu}[\p{Ll}\p{Lu}'’\-]*)" matches, in the same order)
+_CAP = r"\p{Lu}(?:\.(?:\p{Lu}\.){0,2}|(?!(?<=[JS])r\.)[\p{Ll}\p{Lu}'’\-]*)"
 PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al el dos das".split())
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
+# a particle as a trie: every use is followed by a space, which only one particle can end before, so the order of
+# the alternatives changes no match
+_PARTICLE = trie_pattern(sorted(PARTICLES))
+_CONNECTORS = ("of", "for", "on", "and", "&")
 NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
+# the first letters of the particles and connectors: the look-ahead skips their alternatives before a capital
+_LINK_FIRST = "".join(sorted({w[0] for w in PARTICLES | set(_CONNECTORS)}))
 FULL_NAME_RE = regex.compile(
     rf"(?=\p{{Lu}})(?<![\p{{L}}\-])(?:(?:{_TITLE}\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
-    rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])")
+    rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?=[{_LINK_FIRST}])(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:{'|'.join(_CONNECTORS)})[ \u00a0]"
+    rf"(?:the[ \u00a0])?))?{_CAP}){{1,4}})(?![\p{{L}}])")
 
 
 # party words before a name ("Democrat Lorraine Whitfield", "Labour's Priya Olawale"): (words, also a common word)
