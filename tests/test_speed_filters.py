@@ -112,6 +112,7 @@ def _same(t: str) -> None:
     assert doc.words.lows == [w.lower() for w in m.captures(1)], t
     assert doc.sentences == plain_sentences(doc), t
     assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t)], t
+    _same_appositions(t)
     assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t)], t
     for ps, _ in doc.paragraphs[1:]:
         m = marks._MARK.match(t, ps)
@@ -212,17 +213,37 @@ def test_name_patterns_match_as_written(t):
     _same_names(t)
 
 
+def _same_appositions(t: str) -> None:
+    assert [(m.span(), m.groupdict()) for m in names.apposition_matches(TextDoc(t))] == \
+        [(m.span(), m.groupdict()) for m in names._APPOSITIVE.finditer(t)], t
+
+
+APPOSITION_PIECES = ["chain", "retailer", "the", "a", "an", "The", "Dorrington's", "Brightmart", "Acme Corp", "of", "and",
+                     "&", "calling itself", "called", "known as", "based", "that", "which", "discount", "department store",
+                     "140-year-old", "Kestavian Air", "group", "grouped", ",", ";", ")", ".", " ", " ", "  ", "\n", "\n\n",
+                     "\t", "\u00a0", "\x1c", "\u2028", "\x85", "3", "x", "é", "女", "-", "’", "Later"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(APPOSITION_PIECES), max_size=24).map(" ".join) |
+       st.lists(st.sampled_from(APPOSITION_PIECES), max_size=24).map("".join))
+def test_appositions_are_found_paragraph_by_paragraph_as_in_one_pass(t):
+    _same_appositions(t)
+
+
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 @pytest.mark.skipif(not EVAL.exists(), reason="../shared/eval is absent")
 def test_name_patterns_match_as_written_on_the_eval_texts():
-    # every article of the shared eval sets: FULL_NAME_RE over the whole text, the other two at each capital
+    # every article of the shared eval sets: FULL_NAME_RE and the appositions over the whole text, NAME_PAT and
+    # _TITLE_PREFIX at each capital
     for path in sorted(EVAL.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             t = json.loads(line)["text"] if line.strip() else ""
             assert [m.span() for m in names.FULL_NAME_RE.finditer(t)] == \
                 [m.span() for m in LISTED_FULL_NAME.finditer(t)], path
+            _same_appositions(t)
             for m in regex.finditer(r"\p{Lu}", t):
                 a, b = NAME_PAT.match(t, m.start()), LISTED_NAME_PAT.match(t, m.start())
                 assert (a and a.span()) == (b and b.span()), (path, t[m.start():m.start() + 40])
