@@ -42,7 +42,8 @@ def trie_pattern(words) -> str:
 # the titles as a trie; each title starts with a capital, and the look-ahead checks first that the text starts with
 # one that starts a title (not "The", "He", "Trump": a quick failure at most capitals)
 assert all("A" <= t[:1] <= "Z" for t in TITLES), "a title must start with a capital (see _TITLE)"
-_TITLE = "(?=[" + "".join(sorted({t[0] for t in TITLES})) + "])" + trie_pattern(TITLES)
+_TITLE_FIRST = "(?=[" + "".join(sorted({t[0] for t in TITLES})) + "])"
+_TITLE = _TITLE_FIRST + trie_pattern(TITLES)
 ORG_WORDS = frozenset(load("org_words"))
 SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_nouns"))
 _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
@@ -91,7 +92,9 @@ PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al el
 # the alternatives changes no match
 _PARTICLE = trie_pattern(sorted(PARTICLES))
 _CONNECTORS = ("of", "for", "on", "and", "&")
-NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
+# (the patterns that hold it pass the titles as the named list; the look-ahead fails at most capitals first)
+NAME_PAT = (rf"(?:{_TITLE_FIRST}\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}"
+            rf"(?:{_TITLE_FIRST}\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
@@ -587,19 +590,22 @@ class Resolver:
         """The canonical name and type of the words ``text[start:end]`` at that position."""
         words = self.doc.text[start:end]
         low = words.lower()
-        head = low.split()[-1] if low.split() else low
+        # the words' tokens: a pattern's word that stands between whitespace (\s, all str whitespace) is one of
+        # them, so a pattern that needs "of" or "from" is tried only when the token is there
+        toks = low.split()
+        head = toks[-1] if toks else low
         if words == "I":  # the writer's own "I": no name in the text (as for the quotations the writer says)
             return Mention(None, words, start, end, role, "person")
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
-        share = _SHARE.match(low)
-        if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS:
+        share = None if _SHARE_LINKS.isdisjoint(toks) else _SHARE.match(low)
+        if share and share.end() < len(low) or toks[0] == "those" and toks[-1] in _RESPONDENTS:
             # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
             return Mention(words, words, start, end, role, "group")
         if words.replace(" & ", " and ").replace("’", "'") in _JOINT_ORGS:
             return Mention(words, words, start, end, role, "organization")  # "Procter and Gamble said"
-        joint = _JOINT.fullmatch(words)
+        joint = _JOINT.fullmatch(words) if " and " in words else None
         if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
                 not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
                 and (split_role(joint.group(2))[0] or "Mr").split()[0] in _TITLE_WORDS:
@@ -633,14 +639,14 @@ class Resolver:
                 return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
-        source = _DOCUMENT_FROM.match(words)
+        source = _DOCUMENT_FROM.match(words) if "from" in toks or "by" in toks else None
         if source and not _NOT_ONE_ISSUER.search(words, source.end()):
             # "a statement from the ministry said": the ministry speaks through it (the mention stays the phrase);
             # not "a letter from Acme's lawyers" or "from Mayor Ortega and the council" (no one issuer)
             inner = self.mention(start + source.end(), end, role)
             if inner.name and (inner.type == "organization" or inner.type == "person" and inner.name[:1].isupper()):
                 return Mention(inner.name, words, start, end, role, inner.type)
-        described = _DESCRIBED_SOURCE.fullmatch(words)
+        described = None if _SOURCE_PREPS.isdisjoint(toks) else _DESCRIBED_SOURCE.fullmatch(words)
         if described and common_type(described.group("head")) != "unknown" and (
                 described.group("head")[:1].islower() or " " in described.group("head")
                 or described.group("head")[:-1].lower() in _PERSON_WORDS):
@@ -672,7 +678,7 @@ class Resolver:
             name = opener[1]  # "Although Reynolds said": the conjunction opens the sentence, not the name
         canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
-        owned = _OWNED.search(canon)
+        owned = _OWNED.search(canon) if "’s " in canon or "'s " in canon else None
         if owned:
             # "Ms. Aldous's firm", "Clinton's campaign", "Trump's lawyer": the owned noun speaks, typed by it,
             # not the possessor (whose honorific and gender are not the firm's)
@@ -1151,6 +1157,8 @@ DETS_LOWER = frozenset("the a an this that my our your his her its their one ano
 _PERSON_WORDS = _PERSON_HEADS | frozenset(n for n, kind in SOURCE_NOUNS.items() if kind == "person")
 # a common noun phrase and a preposition whose object is a name: "Residents of Leeds", "the director of Acme";
 # a capitalised head alone is a plural ("Residents"), never a title ("Secretary of State")
+# (the prepositions of _DESCRIBED_SOURCE: it holds one of them as a word of its own)
+_SOURCE_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
 _DESCRIBED_SOURCE = regex.compile(r"(?P<head>(?:(?:the|a|an|one|The|A|An|One)\s+)?(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}"
                                   r"\p{Ll}[\p{L}-]*|"
                                   r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:the\s+)?\p{Lu}.*")
@@ -1188,6 +1196,9 @@ _SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?{_NUMBER}(?:\s*(?:%|percent|
                        r"(?:(?:\d[\d,]*|ten|every|all|the)\s+)?")
 # the first words a share can start with (a cheap gate before the pattern), derived from the same words
 _SHARE_OPENERS = frozenset(w.split()[0].split("(")[0] for w in _SHARE_HEDGES + _SHARE_NUMBERS)
+# the words between a share's number and its group: a share holds one of them as a word of its own
+_SHARE_LINKS = frozenset({"in", "out", "of"})
+assert r"\s+(?:in|out\s+of|of)\s+" in _SHARE.pattern, "_SHARE_LINKS are the words of this part of _SHARE"
 # "those surveyed said": the respondents of a poll
 _RESPONDENTS = frozenset("surveyed polled questioned interviewed sampled asked".split())
 
