@@ -11,7 +11,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecli import marks, names, quotes, text
+from quotecli import marks, names, quotes, speakers, text
 from quotecli.text import TextDoc
 
 CASES = Path(__file__).parent / "cases"
@@ -420,12 +420,12 @@ def test_sentence_end_gate_on_the_case_sentences():
                 _sent_final_both_ways(t[s:e])
 
 
-# --- Resolver.mention's gates: each pattern is tried only when a word it needs is there -------------------
+# --- the gates of Resolver.mention and speakers._mention: each pattern is tried only when what it needs is there ---
 
 MENTION_PIECES = ["about", "four", "in", "10", "out", "of", "two-thirds", "percent", "%", "per cent", "voters", "the",
                   "a", "statement", "letter", "from", "by", "From", "issued", "ministry", "Smith", "Jones", "and", "And",
                   "director", "Acme", "Residents", "Leeds", "for", "at", "with", "Ms.", "Aldous’s", "Aldous's", "firm",
-                  "s", "’s", "'s", "those", "surveyed", " ", " ", "\t", "\n", "\u00a0", "\x1c", "\u2003", ",", "-", "x"]
+                  "s", "’s", "'s", "those", "surveyed", "Marcia", '"Cia"', "“Tig”", '"', "“", "”", "Price", " ", " ", "\t", "\n", "\u00a0", "\x1c", "\u2003", ",", "-", "x"]
 mention_text = st.lists(st.sampled_from(MENTION_PIECES), min_size=1, max_size=12).map(" ".join) | \
     st.lists(st.sampled_from(MENTION_PIECES), min_size=1, max_size=12).map("".join)
 
@@ -443,19 +443,21 @@ def _mention_gates_hold(t: str) -> None:
         assert not names._SOURCE_PREPS.isdisjoint(toks), t
     if names._OWNED.search(t):
         assert "’s " in t or "'s " in t, t
+    if speakers._NICKNAME.search(t):
+        assert '"' in t or "“" in t, t
 
 
 # what each pattern is for, in the shapes the random texts rarely build: the gates let them all through
 MENTION_SHAPES = ["about four in 10 voters", "Two-thirds of Republicans", "40 percent of\tvoters", "one in\u00a0five",
                   "Smith and Jones", "Sen. Dana Ross and Omar Fields", "a statement from the ministry",
                   "The letter\nsent by Acme", "Residents of Leeds", "the director\tof Acme Corp",
-                  "Ms. Aldous's firm", "Clinton’s campaign manager"]
+                  "Ms. Aldous's firm", "Clinton’s campaign manager", 'Marcia "Cia" Price', "John “Tig” Tiegen"]
 
 
 def test_mention_gates_let_the_patterns_shapes_through():
     for t in MENTION_SHAPES:
         assert any((names._SHARE.match(t.lower()), names._JOINT.fullmatch(t), names._DOCUMENT_FROM.match(t),
-                    names._DESCRIBED_SOURCE.fullmatch(t), names._OWNED.search(t))), t
+                    names._DESCRIBED_SOURCE.fullmatch(t), names._OWNED.search(t), speakers._NICKNAME.search(t))), t
         _mention_gates_hold(t)
 
 
