@@ -209,6 +209,18 @@ def _surname_key(name: str) -> str:
 
 
 _TITLE_PREFIX = regex.compile(rf"(?:{_TITLE}\s+)+(?=\S)")
+_TITLE_HEADS = frozenset(t.split(" ")[0] for t in TITLES)  # the first words of the titles
+assert all(t == " ".join(t.split()) for t in TITLES), "a title's words are parted by single spaces (see title_prefix)"
+
+
+def title_prefix(name: str) -> regex.Match | None:
+    """``_TITLE_PREFIX.match(name)``, tried only when ``name`` opens with a title's first word: a title is
+    followed by whitespace (\\s, all of it str whitespace) and holds none but single spaces, so its first word is
+    the name's first str.split token."""
+    head = name.split(None, 1)
+    return _TITLE_PREFIX.match(name) if head and head[0] in _TITLE_HEADS else None
+
+
 _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
 _CREDIT = regex.compile(r"(?<![\p{L}])(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|"
                         r"[Ww]ritten|[Pp]hotographs?|[Ii]llustration|[Gg]raphics?|REPORTING|EDITING)(?:\s+by|:)[^\n]*")
@@ -232,7 +244,7 @@ _CLOSE_AFTER = regex.compile(r"[.,!?]?[”\"’'»]")
 @lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen."); "General Motors" keeps its "title"."""
-    m = _TITLE_PREFIX.match(name)
+    m = title_prefix(name)
     if not m or any(w in ORG_WORDS for w in name[m.end():].split()) and not (
             all(w in _HONORIFICS for w in m.group().split()) and name[m.end():] in _SURNAME_ORG_WORDS):
         return name, None  # ("Mr. Hall": an honorific before a surname that is also an organisation word)
@@ -329,7 +341,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         raw = _CONNECTOR.split(raw)[0]  # "Elijah Cummings of Maryland"
         if " " not in raw:
             return None
-    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw):
+    if name_type(raw) == "organization" and not title_prefix(raw):
         return shift, len(raw), raw.rstrip(".,’'"), None, "organization"  # "Press Herald", "Acme Corp"
     role, bare = split_role(raw)
     name, title = strip_titles(bare)

@@ -203,6 +203,8 @@ def _same_names(t: str) -> None:
         a = names._TITLE_PREFIX.match(t, pos)
         b = LISTED_TITLE_PREFIX.match(t, pos)
         assert (a and a.span()) == (b and b.span()), t
+        a, b = names.title_prefix(t[pos:]), names._TITLE_PREFIX.match(t[pos:])
+        assert (a and a.span()) == (b and b.span()), t[pos:]
         a, b = NAME_PAT.match(t, pos), LISTED_NAME_PAT.match(t, pos)
         assert (a and a.span()) == (b and b.span()), (t, pos)
 
