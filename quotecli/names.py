@@ -39,9 +39,11 @@ def trie_pattern(words) -> str:
     return "(?:" + build(root) + ")"
 
 
-# the titles as a trie; each title starts with a capital, which the look-ahead checks first
-_TITLE = r"(?=\p{Lu})" + trie_pattern(TITLES)
+# the titles as a trie; each title starts with a capital, and the look-ahead checks first that the text starts with
+# one that starts a title (not "The", "He", "Trump": a quick failure at most capitals)
 assert all("A" <= t[:1] <= "Z" for t in TITLES), "a title must start with a capital (see _TITLE)"
+_TITLE_FIRST = "(?=[" + "".join(sorted({t[0] for t in TITLES})) + "])"
+_TITLE = _TITLE_FIRST + trie_pattern(TITLES)
 ORG_WORDS = frozenset(load("org_words"))
 SOURCE_NOUNS: dict[str, str] = dict(line.split("\t") for line in load("source_nouns"))
 _FEMALE_TITLES = frozenset({"Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Queen", "Princess", "Madam",
@@ -82,16 +84,26 @@ _FIRST = {line.split("\t")[0]: line.split("\t")[1] for line in load("first_names
 PRONOUNS = {"he": "m", "she": "f", "they": "group", "it": "organization", "i": "person", "we": "group"}
 
 # A capitalised name: optional titles, then capitalised words, initials and name particles.
-_CAP = r"(?:(?:\p{Lu}\.){1,3}|(?!(?:Jr|Sr)\.)\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
+# _CAP: one to three initials ("J.", "J.F.") or a capitalised word that is not "Jr." or "Sr."; the capital is read
+# once for both (what "(?:(?:\p{Lu}\.){1,3}|(?!(?:Jr|Sr)\.)\p{Lu}[\p{Ll}\p{Lu}'’\-]*)" matches, in the same order)
+_CAP = r"\p{Lu}(?:\.(?:\p{Lu}\.){0,2}|(?!(?<=[JS])r\.)[\p{Ll}\p{Lu}'’\-]*)"
 PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al el dos das".split())
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
-NAME_PAT = (rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
+# a particle as a trie: every use is followed by a space, which only one particle can end before, so the order of
+# the alternatives changes no match
+_PARTICLE = trie_pattern(sorted(PARTICLES))
+_CONNECTORS = ("of", "for", "on", "and", "&")
+# (the patterns that hold it pass the titles as the named list; the look-ahead fails at most capitals first)
+NAME_PAT = (rf"(?:{_TITLE_FIRST}\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}"
+            rf"(?:{_TITLE_FIRST}\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
+# the first letters of the particles and connectors: the look-ahead skips their alternatives before a capital
+_LINK_FIRST = "".join(sorted({w[0] for w in PARTICLES | set(_CONNECTORS)}))
 FULL_NAME_RE = regex.compile(
     rf"(?=\p{{Lu}})(?<![\p{{L}}\-])(?:(?:{_TITLE}\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
-    rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])")
+    rf"|{_CAP}(?:[ \u00a0](?:{_TITLE}[ \u00a0])?(?:(?=[{_LINK_FIRST}])(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:{'|'.join(_CONNECTORS)})[ \u00a0]"
+    rf"(?:the[ \u00a0])?))?{_CAP}){{1,4}})(?![\p{{L}}])")
 
 
 # party words before a name ("Democrat Lorraine Whitfield", "Labour's Priya Olawale"): (words, also a common word)
@@ -198,6 +210,18 @@ def _surname_key(name: str) -> str:
 
 
 _TITLE_PREFIX = regex.compile(rf"(?:{_TITLE}\s+)+(?=\S)")
+_TITLE_HEADS = frozenset(t.split(" ")[0] for t in TITLES)  # the first words of the titles
+assert all(t == " ".join(t.split()) for t in TITLES), "a title's words are parted by single spaces (see title_prefix)"
+
+
+def title_prefix(name: str) -> regex.Match | None:
+    """``_TITLE_PREFIX.match(name)``, tried only when ``name`` opens with a title's first word: a title is
+    followed by whitespace (\\s, all of it str whitespace) and holds none but single spaces, so its first word is
+    the name's first str.split token."""
+    head = name.split(None, 1)
+    return _TITLE_PREFIX.match(name) if head and head[0] in _TITLE_HEADS else None
+
+
 _CAP_WORD = regex.compile(r"(?<![\p{L}\-’'])\p{Lu}\p{Ll}+(?![\p{L}\-])")
 _CREDIT = regex.compile(r"(?<![\p{L}])(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Ee]dited|"
                         r"[Ww]ritten|[Pp]hotographs?|[Ii]llustration|[Gg]raphics?|REPORTING|EDITING)(?:\s+by|:)[^\n]*")
@@ -221,7 +245,7 @@ _CLOSE_AFTER = regex.compile(r"[.,!?]?[”\"’'»]")
 @lru_cache(maxsize=1 << 16)
 def strip_titles(name: str) -> tuple[str, str | None]:
     """("Sen. Claire McCaskill", None) -> ("Claire McCaskill", "Sen."); "General Motors" keeps its "title"."""
-    m = _TITLE_PREFIX.match(name)
+    m = title_prefix(name)
     if not m or any(w in ORG_WORDS for w in name[m.end():].split()) and not (
             all(w in _HONORIFICS for w in m.group().split()) and name[m.end():] in _SURNAME_ORG_WORDS):
         return name, None  # ("Mr. Hall": an honorific before a surname that is also an organisation word)
@@ -326,7 +350,7 @@ def _parse_name(raw: str) -> tuple[int, int, str, str | None, str] | None:
         if " " not in raw:
             return None
     role, bare = split_role(raw)
-    if name_type(raw) == "organization" and not _TITLE_PREFIX.match(raw) and not (
+    if name_type(raw) == "organization" and not title_prefix(raw) and not (
             role and role.split()[-1].rstrip(".") in _ROLE_OR_TITLE and " " in bare and name_type(bare) == "person"):
         # ("State Senator Ann Bell", "City Councilor Anna Trevorrow": a person after an office's words)
         return shift, len(raw), raw.rstrip(".,’'"), None, "organization"  # "Press Herald", "Acme Corp"
@@ -745,7 +769,10 @@ class Resolver:
         """The canonical name and type of the words ``text[start:end]`` at that position."""
         words = self.doc.text[start:end]
         low = words.lower()
-        head = low.split()[-1] if low.split() else low
+        # the words' tokens: a pattern's word that stands between whitespace (\s, all str whitespace) is one of
+        # them, so a pattern that needs "of" or "from" is tried only when the token is there
+        toks = low.split()
+        head = toks[-1] if toks else low
         if words == "I":  # the writer's own "I": no name in the text (as for the quotations the writer says)
             return Mention(None, words, start, end, role, "person")
         given = _GIVEN_NAME.search(role) if role and "name" in role or role and "identif" in role else None
@@ -755,14 +782,14 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
-        share = _SHARE.match(low)
-        if share and share.end() < len(low) or low.split()[0] == "those" and low.split()[-1] in _RESPONDENTS or \
+        share = None if _SHARE_LINKS.isdisjoint(toks) else _SHARE.match(low)
+        if share and share.end() < len(low) or toks[0] == "those" and toks[-1] in _RESPONDENTS or \
                 any(w in low for w in _BARE_SHARE_WORDS) and _BARE_SHARE.fullmatch(low):
             # "About four in 10 voters", "Two-thirds of Republicans", "Those surveyed": a share of a group
             return Mention(words, words, start, end, role, "group")
         if words.replace(" & ", " and ").replace("’", "'") in _JOINT_ORGS:
             return Mention(words, words, start, end, role, "organization")  # "Procter and Gamble said"
-        joint = _JOINT.fullmatch(words)
+        joint = _JOINT.fullmatch(words) if " and " in words else None
         if joint and name_type(joint.group(1)) == name_type(joint.group(2)) == "person" and \
                 not any(w in _PLACE_NAMES or w in DEMONYMS for w in (strip_titles(joint.group(1))[0], joint.group(2))) \
                 and (split_role(joint.group(2))[0] or "Mr").split()[0] in _TITLE_WORDS:
@@ -803,14 +830,14 @@ class Resolver:
                 return Mention(org, words, start, end, role, "organization")
         if low == "i":
             return Mention(None, words, start, end, role, "unknown")
-        source = _DOCUMENT_FROM.match(words)
+        source = _DOCUMENT_FROM.match(words) if "from" in toks or "by" in toks else None
         if source and not _NOT_ONE_ISSUER.search(words, source.end()):
             # "a statement from the ministry said": the ministry speaks through it (the mention stays the phrase);
             # not "a letter from Acme's lawyers" or "from Mayor Ortega and the council" (no one issuer)
             inner = self.mention(start + source.end(), end, role)
             if inner.name and (inner.type == "organization" or inner.type == "person" and inner.name[:1].isupper()):
                 return Mention(inner.name, words, start, end, role, inner.type)
-        described = _DESCRIBED_SOURCE.fullmatch(words)
+        described = None if _SOURCE_PREPS.isdisjoint(toks) else _DESCRIBED_SOURCE.fullmatch(words)
         if described and common_type(described.group("head")) != "unknown" and (
                 described.group("head")[:1].islower() or " " in described.group("head")
                 or described.group("head")[:-1].lower() in _PERSON_WORDS):
@@ -847,7 +874,7 @@ class Resolver:
             name = opener[1]  # "Although Reynolds said": the conjunction opens the sentence, not the name
         canon, title = strip_titles(name)
         canon = canon.removesuffix("’s").removesuffix("'s")
-        owned = _OWNED.search(canon)
+        owned = _OWNED.search(canon) if "’s " in canon or "'s " in canon else None
         if owned and _not_a_noun(owned.group(1).split()[-1]):
             # "Trump's most famously false contention was …": the words stop before their noun, so the owner
             # is the one in view
@@ -1202,7 +1229,7 @@ class Resolver:
         """(start, noun, organisation name) of each apposition in the text, found once per document."""
         text = self.doc.text
         out = []
-        for m in _APPOSITIVE.finditer(text):
+        for m in apposition_matches(self.doc):
             key = next(k for k in ("1", "2", "3", "4") if m.group("n" + k))
             n, name, key = m.group("n" + key), m.group("a" + key), "a" + key
             name = _SENTENCE_STOP.split(name, 1)[0].rstrip(".,")  # ("… Families First. In a letter")
@@ -1256,6 +1283,19 @@ _APPOSITIVE = regex.compile(
     rf"|(?<![\p{{L}}])(?:a|an|the) (?P<n3>{_ORG_DESCRIPTION_ALT}) (?:\p{{Ll}}+ ){{0,4}}?"
     rf"(?:calling (?:itself|themselves)|called|named|known as) (?P<a3>{_ORG_NAME})"
     rf"|(?<![\p{{L}}])(?:[Tt]he|[Aa]n?) (?:\p{{Ll}}[\p{{L}}-]* ){{0,2}}(?P<n4>{_ORG_DESCRIPTION_ALT}), (?P<a4>{_ORG_NAME})(?=,)")
+
+
+def apposition_matches(doc: TextDoc) -> list:
+    """What ``_APPOSITIVE.finditer(doc.text)`` finds, scanning only the paragraphs that hold one of its nouns (a
+    tenth of an article): every match holds its noun, and none holds a line break (the pattern's only spaces are
+    literal, it has no negated class and no wildcard), so the matches in a paragraph are the ones the whole text
+    has there. (The look-behinds see the text before a paragraph, as they would in one pass.)"""
+    text = doc.text
+    hits = [i for n in _ORG_DESCRIPTIONS if n in text for i in find_all(text, n)]
+    out = []
+    for k in sorted({doc.paragraph_index(i) for i in hits}):
+        out.extend(_APPOSITIVE.finditer(text, *doc.paragraphs[k]))
+    return out
 
 
 _JOINT_ORGS = frozenset(load("joint_org_names"))
@@ -1379,6 +1419,8 @@ DETS_LOWER = frozenset("the a an this that my our your his her its their one ano
 _PERSON_WORDS = _PERSON_HEADS | frozenset(n for n, kind in SOURCE_NOUNS.items() if kind == "person")
 # a common noun phrase and a preposition whose object is a name: "Residents of Leeds", "the director of Acme";
 # a capitalised head alone is a plural ("Residents"), never a title ("Secretary of State")
+# (the prepositions of _DESCRIBED_SOURCE: it holds one of them as a word of its own)
+_SOURCE_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
 _DESCRIBED_SOURCE = regex.compile(r"(?P<head>(?:(?:the|a|an|one|The|A|An|One)\s+)?(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}"
                                   r"\p{Ll}[\p{L}-]*|"
                                   r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:(?:the\s+)?\p{Lu}"
@@ -1421,6 +1463,9 @@ _BARE_SHARE = regex.compile(rf"(?:(?:{_SHARE_HEDGE})\s+)?(?:(?:\d[\d,.]*|\p{{Ll}
 _BARE_SHARE_WORDS = ("%", "percent", "per cent", "half", "majority", "third", "quarter")  # (one is in every match)
 # the first words a share can start with (a cheap gate before the pattern), derived from the same words
 _SHARE_OPENERS = frozenset(w.split()[0].split("(")[0] for w in _SHARE_HEDGES + _SHARE_NUMBERS)
+# the words between a share's number and its group: a share holds one of them as a word of its own
+_SHARE_LINKS = frozenset({"in", "out", "of"})
+assert r"\s+(?:in|out\s+of|of)\s+" in _SHARE.pattern, "_SHARE_LINKS are the words of this part of _SHARE"
 # "those surveyed said": the respondents of a poll
 _RESPONDENTS = frozenset("surveyed polled questioned interviewed sampled asked".split())
 

@@ -186,7 +186,7 @@ def _mention(text: str, resolver: Resolver, f: Found) -> Mention | None:
     if words in PLACES or words.removeprefix("The ").removeprefix("the ") in PLACES:
         return Mention(words, words, f.sp_start, f.sp_end, f.role, "organization")
     m = resolver.mention(f.sp_start, f.sp_end, f.role)
-    if m.name and _NICKNAME.search(m.name):
+    if m.name and ('"' in m.name or "“" in m.name) and _NICKNAME.search(m.name):  # (its marks: a cheap gate)
         m = replace(m, name=_NICKNAME.sub("", m.name))  # Marcia "Cia" Price -> Marcia Price
     if f.mention is not None and m.name:
         # the words that attribute this quotation: "who" after its antecedent, or the clause's own pronoun

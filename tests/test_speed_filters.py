@@ -5,12 +5,13 @@ Unicode tables)."""
 import json
 from pathlib import Path
 
+import pytest
 import regex
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecli import marks, names, quotes, text
+from quotecli import marks, names, quotes, speakers, text
 from quotecli.text import TextDoc
 
 CASES = Path(__file__).parent / "cases"
@@ -111,6 +112,7 @@ def _same(t: str) -> None:
     assert doc.words.lows == [w.lower() for w in m.captures(1)], t
     assert doc.sentences == plain_sentences(doc), t
     assert names.credit_spans(t) == [m.span() for m in names._CREDIT.finditer(t)], t
+    _same_appositions(t)
     assert marks.mark_tokens(t) == [(m.start(), m.group()) for m in marks._MARK.finditer(t)], t
     for ps, _ in doc.paragraphs[1:]:
         m = marks._MARK.match(t, ps)
@@ -176,26 +178,81 @@ def test_shortcuts_match_the_rules_on_random_texts(t):
     _same(t)
 
 
-# names.FULL_NAME_RE and _TITLE_PREFIX as they were written, with the named list of titles
-_CAP, _PARTICLE = names._CAP, names._PARTICLE
+# names.FULL_NAME_RE, NAME_PAT and _TITLE_PREFIX as they were written: the named list of titles, the capitalised word
+# with its initials as a second alternative, the particles as one plain alternation
+_CAP = r"(?:(?:\p{Lu}\.){1,3}|(?!(?:Jr|Sr)\.)\p{Lu}[\p{Ll}\p{Lu}'’\-]*)"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)"
+LISTED_NAME_PAT = regex.compile(
+    rf"(?:\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}(?:\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
+    r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?", titles=names.TITLES)
 LISTED_FULL_NAME = regex.compile(
     rf"(?<![\p{{L}}\-])(?:(?:\L<titles>\s+)+{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}{_CAP}){{0,3}}"
     rf"|{_CAP}(?:[ \u00a0](?:\L<titles>[ \u00a0])?(?:(?:{_PARTICLE}[ \u00a0]){{1,2}}|(?:of|for|on|and|&)[ \u00a0](?:the[ \u00a0])?)?{_CAP}){{1,4}})(?![\p{{L}}])",
     titles=names.TITLES)
 LISTED_TITLE_PREFIX = regex.compile(r"(?:(?:\L<titles>)\s+)+(?=\S)", titles=names.TITLES)
 NAME_PIECES = list(names.TITLES) + ["Dr", "Capt", "Gen", "Attorney", "Sec", "Smith", "J.", "de", "van", "of", "the",
-                                     "and", "&", "Jr.", " ", " ", "\n", "\u00a0", ",", "Ünal", "女", "-", "’", "x"]
+                                     "and", "&", "Jr.", " ", " ", "\n", "\u00a0", ",", "Ünal", "女", "-", "’", "x",
+                                     "J", "S", "Sr.", "Jr", "r.", "Jrx", "A.B.", "A.B.C.D.", ".", "'", "del", "della",
+                                     "dell", "den", "bin", "ibn", "on", "for", "ofx", "ǅ", "III", "MP", "QC"] + \
+    sorted(names.PARTICLES)
+NAME_PAT = regex.compile(names.NAME_PAT, titles=names.TITLES)
 
 
-@settings(**SETTINGS)
-@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
-def test_title_trie_matches_the_named_list(t):
+def _same_names(t: str) -> None:
     assert [m.span() for m in names.FULL_NAME_RE.finditer(t)] == \
         [m.span() for m in LISTED_FULL_NAME.finditer(t)], t
     for pos in range(len(t)):
         a = names._TITLE_PREFIX.match(t, pos)
         b = LISTED_TITLE_PREFIX.match(t, pos)
         assert (a and a.span()) == (b and b.span()), t
+        a, b = names.title_prefix(t[pos:]), names._TITLE_PREFIX.match(t[pos:])
+        assert (a and a.span()) == (b and b.span()), t[pos:]
+        a, b = NAME_PAT.match(t, pos), LISTED_NAME_PAT.match(t, pos)
+        assert (a and a.span()) == (b and b.span()), (t, pos)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_name_patterns_match_as_written(t):
+    _same_names(t)
+
+
+def _same_appositions(t: str) -> None:
+    assert [(m.span(), m.groupdict()) for m in names.apposition_matches(TextDoc(t))] == \
+        [(m.span(), m.groupdict()) for m in names._APPOSITIVE.finditer(t)], t
+
+
+APPOSITION_PIECES = ["chain", "retailer", "the", "a", "an", "The", "Dorrington's", "Brightmart", "Acme Corp", "of", "and",
+                     "&", "calling itself", "called", "known as", "based", "that", "which", "discount", "department store",
+                     "140-year-old", "Kestavian Air", "group", "grouped", ",", ";", ")", ".", " ", " ", "  ", "\n", "\n\n",
+                     "\t", "\u00a0", "\x1c", "\u2028", "\x85", "3", "x", "é", "女", "-", "’", "Later"]
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(APPOSITION_PIECES), max_size=24).map(" ".join) |
+       st.lists(st.sampled_from(APPOSITION_PIECES), max_size=24).map("".join))
+def test_appositions_are_found_paragraph_by_paragraph_as_in_one_pass(t):
+    _same_appositions(t)
+
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="../shared/eval is absent")
+def test_name_patterns_match_as_written_on_the_eval_texts():
+    # every article of the shared eval sets: FULL_NAME_RE and the appositions over the whole text, NAME_PAT and
+    # _TITLE_PREFIX at each capital
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            t = json.loads(line)["text"] if line.strip() else ""
+            assert [m.span() for m in names.FULL_NAME_RE.finditer(t)] == \
+                [m.span() for m in LISTED_FULL_NAME.finditer(t)], path
+            _same_appositions(t)
+            for m in regex.finditer(r"\p{Lu}", t):
+                a, b = NAME_PAT.match(t, m.start()), LISTED_NAME_PAT.match(t, m.start())
+                assert (a and a.span()) == (b and b.span()), (path, t[m.start():m.start() + 40])
+                a, b = names._TITLE_PREFIX.match(t, m.start()), LISTED_TITLE_PREFIX.match(t, m.start())
+                assert (a and a.span()) == (b and b.span()), (path, t[m.start():m.start() + 40])
 
 
 def test_split_only_spaces_are_all_that_str_and_regex_disagree_on():
@@ -290,7 +347,7 @@ def _after_both_ways(monkeypatch, t: str) -> None:
 @given(attribution_text)
 def test_after_gates_skip_no_match(t):
     # (a fixture cannot be mixed with @given: a fresh MonkeyPatch per example)
-    mp = __import__("pytest").MonkeyPatch()
+    mp = pytest.MonkeyPatch()
     try:
         _after_both_ways(mp, t)
     finally:
@@ -478,3 +535,50 @@ def test_time_windows_trimmed_to_their_keys_skip_no_match(t):
 def test_time_windows_trimmed_to_their_keys_on_the_case_texts():
     for t in _case_texts():
         _hz_stops_agree(t)
+
+
+# --- the gates of Resolver.mention and speakers._mention: each pattern is tried only when what it needs is there ---
+
+MENTION_PIECES = ["about", "four", "in", "10", "out", "of", "two-thirds", "percent", "%", "per cent", "voters", "the",
+                  "a", "statement", "letter", "from", "by", "From", "issued", "ministry", "Smith", "Jones", "and", "And",
+                  "director", "Acme", "Residents", "Leeds", "for", "at", "with", "Ms.", "Aldous’s", "Aldous's", "firm",
+                  "s", "’s", "'s", "those", "surveyed", "Marcia", '"Cia"', "“Tig”", '"', "“", "”", "Price", " ", " ", "\t", "\n", "\u00a0", "\x1c", "\u2003", ",", "-", "x"]
+mention_text = st.lists(st.sampled_from(MENTION_PIECES), min_size=1, max_size=12).map(" ".join) | \
+    st.lists(st.sampled_from(MENTION_PIECES), min_size=1, max_size=12).map("".join)
+
+
+def _mention_gates_hold(t: str) -> None:
+    low = t.lower()
+    toks = low.split()
+    if names._SHARE.match(low):
+        assert not names._SHARE_LINKS.isdisjoint(toks), t
+    if names._JOINT.fullmatch(t):
+        assert " and " in t, t
+    if names._DOCUMENT_FROM.match(t):
+        assert "from" in toks or "by" in toks, t
+    if names._DESCRIBED_SOURCE.fullmatch(t):
+        assert not names._SOURCE_PREPS.isdisjoint(toks), t
+    if names._OWNED.search(t):
+        assert "’s " in t or "'s " in t, t
+    if speakers._NICKNAME.search(t):
+        assert '"' in t or "“" in t, t
+
+
+# what each pattern is for, in the shapes the random texts rarely build: the gates let them all through
+MENTION_SHAPES = ["about four in 10 voters", "Two-thirds of Republicans", "40 percent of\tvoters", "one in\u00a0five",
+                  "Smith and Jones", "Sen. Dana Ross and Omar Fields", "a statement from the ministry",
+                  "The letter\nsent by Acme", "Residents of Leeds", "the director\tof Acme Corp",
+                  "Ms. Aldous's firm", "Clinton’s campaign manager", 'Marcia "Cia" Price', "John “Tig” Tiegen"]
+
+
+def test_mention_gates_let_the_patterns_shapes_through():
+    for t in MENTION_SHAPES:
+        assert any((names._SHARE.match(t.lower()), names._JOINT.fullmatch(t), names._DOCUMENT_FROM.match(t),
+                    names._DESCRIBED_SOURCE.fullmatch(t), names._OWNED.search(t), speakers._NICKNAME.search(t))), t
+        _mention_gates_hold(t)
+
+
+@settings(**SETTINGS)
+@given(mention_text | st.sampled_from(MENTION_SHAPES).map(lambda t: t.replace(" ", "\u2003")))
+def test_mention_gates_skip_no_match(t):
+    _mention_gates_hold(t)
