@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
+# the article sets written blind and kept out of development (tests/articles/README.md): never print their records
+BLIND = frozenset({"articles-3", "articles-5"})
 
 
 def documents(shared: Path) -> Iterator[tuple[str, Iterator[tuple[str, str, str | None]]]]:
@@ -74,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         diffs = [i for i in range(max(len(old), len(new)))
                  if i >= len(old) or i >= len(new) or old[i] != new[i]]
         print(f"{name}: {len(new)} records, {len(diffs)} differ")
+        if name in BLIND:
+            continue  # held-out articles: whether they moved is all a developer may read
         for i in diffs[: args.show]:
             print(f"  - {old[i] if i < len(old) else '(none)'}\n  + {new[i] if i < len(new) else '(none)'}")
         changed += bool(diffs)
