@@ -716,14 +716,27 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
     return np[0], np[1], text[toks[k][1]:toks[j][1] - 1].strip(" ,") or None
 
 
-def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False
-                  ) -> tuple[int, int, str | None] | None:
+def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False,
+                  memo: dict | None = None) -> tuple[int, int, str | None] | None:
+    """(start, end, role) of the noun phrase or name that ends with ``toks[j]``. ``memo`` (token index -> result,
+    for one ``toks``) is shared by the described-source walk, which asks for the phrase before each of its
+    prepositions from every object it steps back over: computed once each, a chain "Aa of Bb of Cc of … said"
+    takes linear time, not exponential."""
+    if memo is None or strip_comma:
+        return _np_ending_uncached(text, toks, j, memo, strip_comma)
+    if j not in memo:
+        memo[j] = _np_ending_uncached(text, toks, j, memo)
+    return memo[j]
+
+
+def _np_ending_uncached(text: str, toks: list[tuple[int, int, str]], j: int, memo: dict | None,
+                        strip_comma: bool = False) -> tuple[int, int, str | None] | None:
     s, e, w = toks[j]
     if strip_comma:
         w = w[:-1]
         e -= 1
     if w.startswith("(") and w.endswith(")") and j > 0:
-        return _np_ending_at(text, toks, j - 1)
+        return _np_ending_at(text, toks, j - 1, memo=memo)
     w = w.rstrip(")")
     if not w:
         return None
@@ -758,7 +771,7 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
             k += 1
         if k > j:
             return None
-        described = _described_source(text, toks, k, e)
+        described = _described_source(text, toks, k, e, {} if memo is None else memo)
         if described:
             return described
         start = toks[k][0]
@@ -805,7 +818,7 @@ _TIME_UNITS = frozenset("""times time years year months month weeks week days da
     decade centuries century seasons season""".split())
 
 
-def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int
+def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int, memo: dict
                       ) -> tuple[int, int, str | None] | None:
     """(start, end, role) of the described source whose prepositions' objects end at the name at ``toks[k]``
     (ending at ``e``): "A spokesman for Acme said", "Residents of Leeds told", "A nurse at St Mary's Hospital in
@@ -816,7 +829,7 @@ def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: in
             return None
         if toks[k - 2][2].endswith(","):
             return None  # "a Senate colleague, from Mike Lee": an apposition, not one phrase
-        head = _np_ending_at(text, toks, k - 2)
+        head = _np_ending_at(text, toks, k - 2, memo=memo)
         words = text[head[0]:head[1]].lower().split() if head else []
         if head and head[1] == toks[k - 2][1] and (_source_head(words) or words[-1] in _PERSON_HEADS or
                                                     words[-1] in _SHARE_HEADS) and (
