@@ -394,13 +394,14 @@ _TITLE_NOUNS = {"sen": "senator", "rep": "congressman", "gov": "governor", "lt. 
 @lru_cache(maxsize=1 << 12)
 def _title_keys(title: str) -> tuple[str, ...]:
     """ "the <title>" keys of a title: "the president" for "President", "the senator" for "Sen.",
-    "the finance minister" and "the minister" for "Finance Minister"."""
+    "the finance minister" and "the minister" for "Finance Minister", "the lieutenant governor" (and "the
+    governor") for "Lt. Gov."."""
     low = title.lower()
     last = low.split()[-1]
     keys = ["the " + low, "the " + last]
-    noun = _TITLE_NOUNS.get(last.rstrip("."))
-    if noun:
-        keys.append("the " + noun)
+    for noun in (_TITLE_NOUNS.get(low.rstrip(".")), _TITLE_NOUNS.get(last.rstrip("."))):  # the whole title's first
+        if noun:
+            keys.append("the " + noun)
     return tuple(dict.fromkeys(keys))
 
 
