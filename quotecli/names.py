@@ -468,6 +468,7 @@ class Resolver:
     @cached_property
     def _names(self) -> list[tuple[int, int, str, str | None, str]]:
         """Full names written in the text: (start, end, name without titles, title, type)."""
+        from .phrases import role_modifiers  # phrases imports this module
         text = self.doc.text
         out = []
         credits = credit_spans(text)
@@ -494,7 +495,8 @@ class Resolver:
             if kind == "person" and title is None and text[m.end():m.end() + 1] == " " and \
                     text[m.end() + 1:m.end() + 2].islower():
                 role = _ROLE_THEN_NAME.match(text, m.end(), m.end() + 60)
-                if role and role.group("head").lower() in _PERSON_HEADS:
+                if role and role.group("head").lower() in _PERSON_HEADS and \
+                        role_modifiers(role.group().split()[:-2]):
                     kind = "organization"  # "Kell Rovers manager Lars Holm": the club, the manager's affiliation
             out.append((s, s + length, name, title, kind))
         return out

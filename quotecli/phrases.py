@@ -976,7 +976,16 @@ def _role_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
     n = k
     while n < len(toks) and n - k < 3 and toks[n][2][:1].islower() and toks[n][2].isalpha():
         n += 1
-    return n - k >= 2 and n < len(toks) and toks[n][2][:1].isupper() and toks[n - 1][2] in _PERSON_HEADS
+    return n - k >= 2 and n < len(toks) and toks[n][2][:1].isupper() and toks[n - 1][2] in _PERSON_HEADS and \
+        role_modifiers([t[2] for t in toks[k:n - 1]])
+
+
+def role_modifiers(words: list[str]) -> bool:
+    """Can these lower-case words before a role's head be its modifiers ("press" in "White House press secretary",
+    "assistant" in "Kell Rovers assistant manager")? Not a verb or a function word: "Tom Reyes hired campaign
+    manager Ann Bell", "Tom Reyes and campaign manager Ann Bell", "John Smith and his brother Tom" name a person
+    who acts on or with the one after, not an affiliation."""
+    return not any(w in _FUNCTION or _verb_form(w) or verb_like(w) for w in words)
 
 
 def role_before_name(text: str, start: int, lo: int) -> str | None:
