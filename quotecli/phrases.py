@@ -1068,18 +1068,29 @@ _ING_ROLES = frozenset("""acting managing leading visiting outgoing incoming pre
 
 
 _ING_CLAUSE = regex.compile(r",\s+(\p{Ll}+ing)\s")
+# nouns ending in -ing ("king of Spain", "wing commander", "a sibling of the victim"): the short ones are no
+# participle (none of four letters is), the longer ones are listed
+_ING_NOUNS = frozenset("sibling underling offspring viking".split())
+
+
+def _participle(word: str) -> bool:
+    """Does this lower-case word open a participle's clause ("adding", "referring"; not "acting", "king")?"""
+    return len(word) > 4 and word.endswith("ing") and word.islower() and word not in _ING_ROLES \
+        and word not in _ING_NOUNS
 
 
 def _not_a_role_tail(role: str) -> str | None:
     """The role words after a name without what is not a role: a participle's clause (", adding that …") or
     the source of the report (", according to a Washington Post report")."""
     first = role.split(None, 1)[0] if role.strip() else ""
-    if first.endswith("ing") and first.islower() and first not in _ING_ROLES:
+    if _participle(first):
         return None
     cut = role.find(", according to")
     role = role[:cut] if cut > 0 else role
-    m = _ING_CLAUSE.search(role)  # "Florida-based Republican strategist, referring to Trump"
-    return role[:m.start()] if m and m.group(1) not in _ING_ROLES else role
+    # "Florida-based Republican strategist, referring to Trump" (the first comma and participle, past a role's -ing:
+    # "acting director, managing partner, adding that …")
+    m = next((m for m in _ING_CLAUSE.finditer(role) if _participle(m.group(1))), None)
+    return role[:m.start()] if m else role
 
 
 def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:
