@@ -802,28 +802,28 @@ class Resolver:
             b = self.mention(start + joint.start(2), end).name
             if a and b and a != b:
                 return Mention(f"{a} and {b}", words, start, end, role, "group")
-        first = low.split()[0] if low.split() else low
-        if first == "the" and len(low.split()) <= 4:
-            hit = self._by_surname.get(low) if len(low.split()) <= 3 else None
+        first = toks[0] if toks else low
+        if first == "the" and len(toks) <= 4:
+            hit = self._by_surname.get(low) if len(toks) <= 3 else None
             if hit:
                 hit = self._title_holder(low, start, ()) or hit  # "the senator" after Sen. Rubio and Sen. Cruz
-            elif len(low.split()) >= 3 and all(w[:1].isupper() for w in words.split()[1:-1]):
+            elif len(toks) >= 3 and all(w[:1].isupper() for w in words.split()[1:-1]):
                 # "the Florida senator", "the New Jersey governor": the one with that title written by the words
                 hit = self._title_holder("the " + head, start, words.split()[1:-1])
             if hit is None and head in _PERSON_HEADS:
-                hit = self._described_person(low.split()[1:], start)  # "the retired neurosurgeon": Ben Carson
+                hit = self._described_person(toks[1:], start)  # "the retired neurosurgeon": Ben Carson
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
-            if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
+            if len(toks) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
                 if not name or not name[:1].isupper():
                     name = words  # no one named in view (or only a description, "the coach"): "the Pole" speaks
                 return Mention(name, words, start, end, role, "person")
-            if len(low.split()) == 2 and head in _ORG_NOUN_WORDS:
+            if len(toks) == 2 and head in _ORG_NOUN_WORDS:
                 org = self._named_org(head, start)
                 if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
                     return Mention(org, words, start, end, role, "organization")
-        if first == "the" and len(low.split()) == 2 and _DOCUMENT_HEAD.fullmatch(head):
+        if first == "the" and len(toks) == 2 and _DOCUMENT_HEAD.fullmatch(head):
             issuer = self._issuer(head, start)
             if issuer is not None:  # "The bank said in a statement that … “…,” the statement said": the bank
                 return Mention(issuer.name, words, start, end, role, issuer.type)
