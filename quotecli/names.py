@@ -405,6 +405,15 @@ def _title_keys(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+def _capitalised_run_before(text: str, pos: int, most: int) -> str:
+    """The capitalised words (a title and its modifiers) that run up to ``pos``, within ``most`` characters."""
+    words = text[max(0, pos - most):pos].split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return " ".join(words[k:])
+
+
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
     for a, b in spans:
         if a <= pos < b:
@@ -598,9 +607,10 @@ class Resolver:
         holders = everyone = [h for h in self._title_holders.get(key, ()) if h[0] < pos]
         if modifiers:
             # the words in the title ("New Jersey Gov. Chris Christie") or right after the name ("Gov. Chris
-            # Christie of New Jersey")
+            # Christie of New Jersey"); before it, only the capitalised words that run up to it ("Sen. Ruiz of
+            # Florida met with Sen. Ted Crane": Florida is not Crane's)
             text = self.doc.text
-            holders = [h for h in holders if all(text.find(w, max(0, h[0] - 30), h[0]) >= 0 or
+            holders = [h for h in holders if all(w in _capitalised_run_before(text, h[0], 30) or
                                                  text.find(w, h[1], h[1] + 20) >= 0 for w in modifiers)]
             if len({h[2] for h in holders}) != 1:
                 return None
