@@ -855,7 +855,11 @@ class Resolver:
                 described.group("head")[:1].islower() or " " in described.group("head")
                 or described.group("head")[:-1].lower() in _PERSON_WORDS):
             # "Residents of Leeds", "the director of Acme Corp": the described source, not the place or firm
-            return Mention(words, words, start, end, role, common_type(described.group("head")))
+            kind = common_type(described.group("head"))
+            named = self._named_next(start) if kind == "anonymous" and first in ("a", "an") else None
+            if named:  # "A baker from Leeds has said …¶Tom Pemberton, 54, watched …": him (as below)
+                return Mention(named[0], words, start, end, role, "person")
+            return Mention(words, words, start, end, role, kind)
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
         if words[:1].islower() and not (first in PARTICLES and words.split()[-1][:1].isupper()) \
                 or first in ("a", "an", "the", "one", "another", "two", "three", "some", "several", "many", "other",
