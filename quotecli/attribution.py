@@ -187,6 +187,8 @@ _AFTER_ANYVERB_SP = regex.compile(
 _DET_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|his|her|its|their)\s+$")
 _PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+$")
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
+# what follows a reporting verb, not a noun: the clause's end or its that-clause
+_CUE_ENDS_CLAUSE = regex.compile(r"\s*(?:[.,;:!?)\]”\"’'—–]|\Z)|\s+that(?![\p{L}])")
 _AFTER_CAPITALISED_CUE = regex.compile(r"[ \t]*(?:[.,;:!?]|\p{Ll}|\Z)")
 _BARE_ATTRIBUTION = regex.compile(rf"[ \t]+(?:{NAME_PAT}|He|She|They)[ \t]+(?:\L<cues>)[ \t]*[.](?:\s|\Z)",
                                   cues=CUES, titles=TITLES)
@@ -504,8 +506,10 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
         if m and m.group("cue")[:1].isupper() and not _AFTER_CAPITALISED_CUE.match(text, m.end("cue"), seg_end):
             continue  # “…” Howard Dean Tells Democratic Convention: a title-case headline
         if m and m.group("cue").lower() in _NOUNABLE and m.group("sp").split()[0].lower() in ("a", "an", "the") \
-                and m.group("sp").split()[-1][:1].isupper():
-            continue  # describing as “unhinged” a Donald Trump tweet: a noun after a name, not a cue
+                and m.group("sp").split()[-1][:1].isupper() and not _CUE_ENDS_CLAUSE.match(text, m.end("cue"), seg_end):
+            # describing as “unhinged” a Donald Trump tweet attacking …: a noun after a name, not a cue (but “…,”
+            # the Financial Times reports. / the Kremlin claims that …: the verb ends its clause or takes one)
+            continue
         if m and plausible(text, m.start("sp"), m.end("sp")):
             if "role" in rx.groupindex and m.group("role") and (m.group("sp").split()[0].lower() in DETS
                                                                  or _POSSESSIVE_HEAD.match(m.group("sp"))) \

@@ -394,14 +394,24 @@ _TITLE_NOUNS = {"sen": "senator", "rep": "congressman", "gov": "governor", "lt. 
 @lru_cache(maxsize=1 << 12)
 def _title_keys(title: str) -> tuple[str, ...]:
     """ "the <title>" keys of a title: "the president" for "President", "the senator" for "Sen.",
-    "the finance minister" and "the minister" for "Finance Minister"."""
+    "the finance minister" and "the minister" for "Finance Minister", "the lieutenant governor" (and "the
+    governor") for "Lt. Gov."."""
     low = title.lower()
     last = low.split()[-1]
     keys = ["the " + low, "the " + last]
-    noun = _TITLE_NOUNS.get(last.rstrip("."))
-    if noun:
-        keys.append("the " + noun)
+    for noun in (_TITLE_NOUNS.get(low.rstrip(".")), _TITLE_NOUNS.get(last.rstrip("."))):  # the whole title's first
+        if noun:
+            keys.append("the " + noun)
     return tuple(dict.fromkeys(keys))
+
+
+def _capitalised_run_before(text: str, pos: int, most: int) -> str:
+    """The capitalised words (a title and its modifiers) that run up to ``pos``, within ``most`` characters."""
+    words = text[max(0, pos - most):pos].split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return " ".join(words[k:])
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -467,6 +477,7 @@ class Resolver:
     @cached_property
     def _names(self) -> list[tuple[int, int, str, str | None, str]]:
         """Full names written in the text: (start, end, name without titles, title, type)."""
+        from .phrases import role_modifiers  # phrases imports this module
         text = self.doc.text
         out = []
         credits = credit_spans(text)
@@ -493,7 +504,8 @@ class Resolver:
             if kind == "person" and title is None and text[m.end():m.end() + 1] == " " and \
                     text[m.end() + 1:m.end() + 2].islower():
                 role = _ROLE_THEN_NAME.match(text, m.end(), m.end() + 60)
-                if role and role.group("head").lower() in _PERSON_HEADS:
+                if role and role.group("head").lower() in _PERSON_HEADS and \
+                        role_modifiers(role.group().split()[:-2]):
                     kind = "organization"  # "Kell Rovers manager Lars Holm": the club, the manager's affiliation
             out.append((s, s + length, name, title, kind))
         return out
@@ -595,9 +607,10 @@ class Resolver:
         holders = everyone = [h for h in self._title_holders.get(key, ()) if h[0] < pos]
         if modifiers:
             # the words in the title ("New Jersey Gov. Chris Christie") or right after the name ("Gov. Chris
-            # Christie of New Jersey")
+            # Christie of New Jersey"); before it, only the capitalised words that run up to it ("Sen. Ruiz of
+            # Florida met with Sen. Ted Crane": Florida is not Crane's)
             text = self.doc.text
-            holders = [h for h in holders if all(text.find(w, max(0, h[0] - 30), h[0]) >= 0 or
+            holders = [h for h in holders if all(w in _capitalised_run_before(text, h[0], 30) or
                                                  text.find(w, h[1], h[1] + 20) >= 0 for w in modifiers)]
             if len({h[2] for h in holders}) != 1:
                 return None
@@ -799,28 +812,28 @@ class Resolver:
             b = self.mention(start + joint.start(2), end).name
             if a and b and a != b:
                 return Mention(f"{a} and {b}", words, start, end, role, "group")
-        first = low.split()[0] if low.split() else low
-        if first == "the" and len(low.split()) <= 4:
-            hit = self._by_surname.get(low) if len(low.split()) <= 3 else None
+        first = toks[0] if toks else low
+        if first == "the" and len(toks) <= 4:
+            hit = self._by_surname.get(low) if len(toks) <= 3 else None
             if hit:
                 hit = self._title_holder(low, start, ()) or hit  # "the senator" after Sen. Rubio and Sen. Cruz
-            elif len(low.split()) >= 3 and all(w[:1].isupper() for w in words.split()[1:-1]):
+            elif len(toks) >= 3 and all(w[:1].isupper() for w in words.split()[1:-1]):
                 # "the Florida senator", "the New Jersey governor": the one with that title written by the words
                 hit = self._title_holder("the " + head, start, words.split()[1:-1])
             if hit is None and head in _PERSON_HEADS:
-                hit = self._described_person(low.split()[1:], start)  # "the retired neurosurgeon": Ben Carson
+                hit = self._described_person(toks[1:], start)  # "the retired neurosurgeon": Ben Carson
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
-            if len(low.split()) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
+            if len(toks) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
                 if not name or not name[:1].isupper():
                     name = words  # no one named in view (or only a description, "the coach"): "the Pole" speaks
                 return Mention(name, words, start, end, role, "person")
-            if len(low.split()) == 2 and head in _ORG_NOUN_WORDS:
+            if len(toks) == 2 and head in _ORG_NOUN_WORDS:
                 org = self._named_org(head, start)
                 if org:  # "Hollis Energy reported a loss. … the company said": the organisation named before
                     return Mention(org, words, start, end, role, "organization")
-        if first == "the" and len(low.split()) == 2 and _DOCUMENT_HEAD.fullmatch(head):
+        if first == "the" and len(toks) == 2 and _DOCUMENT_HEAD.fullmatch(head):
             issuer = self._issuer(head, start)
             if issuer is not None:  # "The bank said in a statement that … “…,” the statement said": the bank
                 return Mention(issuer.name, words, start, end, role, issuer.type)
@@ -842,7 +855,11 @@ class Resolver:
                 described.group("head")[:1].islower() or " " in described.group("head")
                 or described.group("head")[:-1].lower() in _PERSON_WORDS):
             # "Residents of Leeds", "the director of Acme Corp": the described source, not the place or firm
-            return Mention(words, words, start, end, role, common_type(described.group("head")))
+            kind = common_type(described.group("head"))
+            named = self._named_next(start) if kind == "anonymous" and first in ("a", "an") else None
+            if named:  # "A baker from Leeds has said …¶Tom Pemberton, 54, watched …": him (as below)
+                return Mention(named[0], words, start, end, role, "person")
+            return Mention(words, words, start, end, role, kind)
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
         if words[:1].islower() and not (first in PARTICLES and words.split()[-1][:1].isupper()) \
                 or first in ("a", "an", "the", "one", "another", "two", "three", "some", "several", "many", "other",

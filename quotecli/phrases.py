@@ -716,14 +716,27 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
     return np[0], np[1], text[toks[k][1]:toks[j][1] - 1].strip(" ,") or None
 
 
-def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False
-                  ) -> tuple[int, int, str | None] | None:
+def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False,
+                  memo: dict | None = None) -> tuple[int, int, str | None] | None:
+    """(start, end, role) of the noun phrase or name that ends with ``toks[j]``. ``memo`` (token index -> result,
+    for one ``toks``) is shared by the described-source walk, which asks for the phrase before each of its
+    prepositions from every object it steps back over: computed once each, a chain "Aa of Bb of Cc of … said"
+    takes linear time, not exponential."""
+    if memo is None or strip_comma:
+        return _np_ending_uncached(text, toks, j, memo, strip_comma)
+    if j not in memo:
+        memo[j] = _np_ending_uncached(text, toks, j, memo)
+    return memo[j]
+
+
+def _np_ending_uncached(text: str, toks: list[tuple[int, int, str]], j: int, memo: dict | None,
+                        strip_comma: bool = False) -> tuple[int, int, str | None] | None:
     s, e, w = toks[j]
     if strip_comma:
         w = w[:-1]
         e -= 1
     if w.startswith("(") and w.endswith(")") and j > 0:
-        return _np_ending_at(text, toks, j - 1)
+        return _np_ending_at(text, toks, j - 1, memo=memo)
     w = w.rstrip(")")
     if not w:
         return None
@@ -758,7 +771,7 @@ def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_com
             k += 1
         if k > j:
             return None
-        described = _described_source(text, toks, k, e)
+        described = _described_source(text, toks, k, e, {} if memo is None else memo)
         if described:
             return described
         start = toks[k][0]
@@ -805,7 +818,7 @@ _TIME_UNITS = frozenset("""times time years year months month weeks week days da
     decade centuries century seasons season""".split())
 
 
-def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int
+def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int, memo: dict
                       ) -> tuple[int, int, str | None] | None:
     """(start, end, role) of the described source whose prepositions' objects end at the name at ``toks[k]``
     (ending at ``e``): "A spokesman for Acme said", "Residents of Leeds told", "A nurse at St Mary's Hospital in
@@ -816,7 +829,7 @@ def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: in
             return None
         if toks[k - 2][2].endswith(","):
             return None  # "a Senate colleague, from Mike Lee": an apposition, not one phrase
-        head = _np_ending_at(text, toks, k - 2)
+        head = _np_ending_at(text, toks, k - 2, memo=memo)
         words = text[head[0]:head[1]].lower().split() if head else []
         if head and head[1] == toks[k - 2][1] and (_source_head(words) or words[-1] in _PERSON_HEADS or
                                                     words[-1] in _SHARE_HEADS) and (
@@ -963,7 +976,16 @@ def _role_then_name(toks: list[tuple[int, int, str]], k: int) -> bool:
     n = k
     while n < len(toks) and n - k < 3 and toks[n][2][:1].islower() and toks[n][2].isalpha():
         n += 1
-    return n - k >= 2 and n < len(toks) and toks[n][2][:1].isupper() and toks[n - 1][2] in _PERSON_HEADS
+    return n - k >= 2 and n < len(toks) and toks[n][2][:1].isupper() and toks[n - 1][2] in _PERSON_HEADS and \
+        role_modifiers([t[2] for t in toks[k:n - 1]])
+
+
+def role_modifiers(words: list[str]) -> bool:
+    """Can these lower-case words before a role's head be its modifiers ("press" in "White House press secretary",
+    "assistant" in "Kell Rovers assistant manager")? Not a verb or a function word: "Tom Reyes hired campaign
+    manager Ann Bell", "Tom Reyes and campaign manager Ann Bell", "John Smith and his brother Tom" name a person
+    who acts on or with the one after, not an affiliation."""
+    return not any(w in _FUNCTION or _verb_form(w) or verb_like(w) for w in words)
 
 
 def role_before_name(text: str, start: int, lo: int) -> str | None:
@@ -1046,18 +1068,29 @@ _ING_ROLES = frozenset("""acting managing leading visiting outgoing incoming pre
 
 
 _ING_CLAUSE = regex.compile(r",\s+(\p{Ll}+ing)\s")
+# nouns ending in -ing ("king of Spain", "wing commander", "a sibling of the victim"): the short ones are no
+# participle (none of four letters is), the longer ones are listed
+_ING_NOUNS = frozenset("sibling underling offspring viking".split())
+
+
+def _participle(word: str) -> bool:
+    """Does this lower-case word open a participle's clause ("adding", "referring"; not "acting", "king")?"""
+    return len(word) > 4 and word.endswith("ing") and word.islower() and word not in _ING_ROLES \
+        and word not in _ING_NOUNS
 
 
 def _not_a_role_tail(role: str) -> str | None:
     """The role words after a name without what is not a role: a participle's clause (", adding that …") or
     the source of the report (", according to a Washington Post report")."""
     first = role.split(None, 1)[0] if role.strip() else ""
-    if first.endswith("ing") and first.islower() and first not in _ING_ROLES:
+    if _participle(first):
         return None
     cut = role.find(", according to")
     role = role[:cut] if cut > 0 else role
-    m = _ING_CLAUSE.search(role)  # "Florida-based Republican strategist, referring to Trump"
-    return role[:m.start()] if m and m.group(1) not in _ING_ROLES else role
+    # "Florida-based Republican strategist, referring to Trump" (the first comma and participle, past a role's -ing:
+    # "acting director, managing partner, adding that …")
+    m = next((m for m in _ING_CLAUSE.finditer(role) if _participle(m.group(1))), None)
+    return role[:m.start()] if m else role
 
 
 def trim_speaker(text: str, s: int, e: int, role: str | None) -> tuple[int, int, str | None]:

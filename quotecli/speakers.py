@@ -207,11 +207,11 @@ def _coordinate(doc: TextDoc, cands: list[Candidate], found: list[Found | None])
     for i in links:
         f = found[i - 1]
         if f is not None and found[i] is None:
-            found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "coordinated", f.confidence)
+            found[i] = replace(f, rule="coordinated")
     for i in reversed(links):
         f = found[i]
         if found[i - 1] is None and f is not None:
-            found[i - 1] = Found(f.sp_start, f.sp_end, f.role, f.cue, "coordinated", f.confidence)
+            found[i - 1] = replace(f, rule="coordinated")
 
 def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
     """Split quotations, colon lead-ins and continuation paragraphs take the speaker they continue."""
@@ -320,7 +320,7 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
                     and p.para == c.para and p.pair.outer_end <= prev.sp_start < c.pair.open \
                     and not _ENDS.search(doc.text, p.pair.outer_end, c.pair.open):
                 f = found[i]
-                found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "split", f.confidence)
+                found[i] = replace(f, rule="split")
                 same = True
             if same and groups[i - 1] is not None:
                 groups[i] = groups[i - 1]
@@ -337,7 +337,7 @@ def _groups(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> 
             for i in members:
                 if found[i] is None:
                     f = firsts[0]
-                    found[i] = Found(f.sp_start, f.sp_end, f.role, f.cue, "group", 0.8)
+                    found[i] = replace(f, rule="group", confidence=0.8)
     return groups
 
 def _renumber_groups(quotes: list[Quote]) -> list[Quote]:

@@ -219,6 +219,9 @@ HOSTILE = {
     "capitalised-run-then-org-description": 'text = "Ab " * 5_000 + "“We are sad today,” the retailer said. " * 20',
     # one "sentence" of thousands of short quotations: each used to scan to the sentence's end (14 s at 60k chars)
     "short-quotes-no-stop": "text = ' '.join(f'the \"word{i} here\" and' for i in range(2500))",
+    # capitalised words chained by prepositions before a cue: the described-source walk asked for every phrase
+    # again from each object it stepped back over (exponential: 9 s at 24 words)
+    "names-chained-by-prepositions": 'text = "The vote is today. " + "Wab of " * 60 + "Wab said: “We will not back down.”"',
 }
 
 
