@@ -11,7 +11,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecli import marks, names, quotes, speakers, text
+from quotecli import attribution, marks, names, phrases, quotes, speakers, text
 from quotecli.text import TextDoc
 
 CASES = Path(__file__).parent / "cases"
@@ -375,6 +375,54 @@ def test_after_gates_were_written_for_these_patterns():
     for rx in (a._AFTER_SP_CUE, a._AFTER_CHAIN_CUE):
         assert rx.pattern.startswith(r"[,;:…]?+\s*+")
         assert r"\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>".format(ADV=a.ADV) in rx.pattern
+
+
+# NAME_PAT leaves a title that _CAP matches whole ("Senator") to _CAP among a name's later words: the patterns that
+# hold it match as they did with the whole named list there, also where what follows makes them backtrack into the name
+def _with_listed_inner_titles(rx: regex.Pattern) -> regex.Pattern:
+    return regex.compile(rx.pattern.replace(names._INNER_TITLE, names._TITLE_FIRST + r"\L<titles>"), rx.flags,
+                         **rx.named_lists)
+
+
+INNER_TITLE_PATTERNS = [(rx, _with_listed_inner_titles(rx)) for mod in (names, phrases, attribution, speakers, quotes)
+                        for rx in vars(mod).values() if isinstance(rx, regex.Pattern) and names._INNER_TITLE in rx.pattern]
+_NAME_THEN = ["", r"[ ]said", r"['’]s", r"[ \u00a0]\p{Lu}\p{L}*", r"(?:[ \u00a0]\p{Lu}[\p{L}.]*){2}", r"\.", r"(?<=r)",
+              r"[ ]and[ ](?:{n})", r",[ ](?:{n}),", r"(?=[ \u00a0]\p{Lu})"]
+def _name_then(name: str, tail: str) -> regex.Pattern:
+    return regex.compile("(?:" + name + ")" + tail.replace("{n}", name), titles=names.TITLES)
+
+
+NAME_THEN = [(_name_then(names.NAME_PAT, tail), _name_then(LISTED_NAME_PAT.pattern, tail)) for tail in _NAME_THEN]
+
+
+def _same_matches(pairs, t: str, positions) -> None:
+    for pos in positions:
+        for rx, listed in pairs:
+            a, b = rx.match(t, pos), listed.match(t, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (rx.pattern[:50], t, pos)
+
+
+def test_inner_titles_are_in_the_patterns_that_hold_name_pat():
+    assert len(INNER_TITLE_PATTERNS) >= 20 and names._INNER_TITLE in names.NAME_PAT
+    assert all(not names._CAP_RE.fullmatch(t) for t in names._INNER_TITLES)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(NAME_PIECES + ["said", "'s", "’s", "and", " and ", ", ", "he", "the"]), max_size=12).map("".join))
+def test_name_pat_matches_as_with_every_inner_title(t):
+    _same_matches(NAME_THEN, t, range(len(t) + 1))
+
+
+@settings(**SETTINGS)
+@given(attribution_text)
+def test_patterns_with_name_pat_match_as_with_every_inner_title(t):
+    _same_matches(INNER_TITLE_PATTERNS, t, range(len(t) + 1))
+
+
+def test_patterns_with_name_pat_match_as_with_every_inner_title_on_the_case_texts():
+    for t in _case_texts():
+        _same_matches(INNER_TITLE_PATTERNS + NAME_THEN, t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
+                                                                  {m.end() for m in regex.finditer(r"[”\"’'],?", t)}))
 
 
 FULL_NAME_PIECES = ["Jane", "Smith", "smith", "Smith-Jones", "Smithé", "Smith2", "J.", "Dr.", "’", " ", "  ", "\n",
