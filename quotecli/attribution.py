@@ -62,7 +62,11 @@ _ROLE_NOUN_WORD = (r"(?:and|(?!(?:that|which|who|whom|he|she|they|it|we|his|her|
                    r"with|from|by|up|one|is|was|has|had)(?![\p{L}]))[\p{L}\d\-’'+&]+)")
 # words ending in s that are not plural nouns ("his boast-averse mother", "this", "is")
 _NOT_S_WORD = r"(?!(?:his|its|this|is|was|has|does|us|as|yes|thus|plus|less|unless|perhaps|whereas)(?![\p{L}]))"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
+# (role words before a name: "spokeswoman Kellyanne Conway", "Acme chief executive Dana Ruiz"; the capitalised words
+# are optional in one alternative, not a second alternative with the name compiled again: the one starts with a
+# capital or a digit and the other with a lower-case letter, so at most one of the two can start at a place, and
+# trying them in either order finds the same match)
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}})?(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
            rf"|(?:{_NOT_FUNCTION}(?!(?:without|within|about|among|against|despite|including|like|into|over|under|via)\b)"
            rf"\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s"
            rf"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}})?|police)")

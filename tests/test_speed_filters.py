@@ -402,6 +402,33 @@ def _same_matches(pairs, t: str, positions) -> None:
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (rx.pattern[:50], t, pos)
 
 
+# attribution._SP_FWD: role words before a name as one alternative with optional capitalised words, as they were
+# written (two alternatives, one with the capitalised words)
+_ROLE_NAME_ALTS = (r"(?:(?:[\p{Lu}\d][\p{L}\d/&\-]*\s+){1,3})?(?:_NF\p{Ll}[\p{L}\-]*\s+){1,3}_NN",
+                   r"(?:_NF\p{Ll}[\p{L}\-]*\s+){1,3}_NN|(?:[\p{Lu}\d][\p{L}\d/&\-]*\s+){1,3}(?:_NF\p{Ll}[\p{L}\-]*\s+){1,3}_NN")
+
+
+def _as_written(alts: str) -> str:
+    return alts.replace("_NF", attribution._NOT_FUNCTION).replace("_NN", attribution._NAME_N + attribution._NAME_TAIL)
+
+
+SP_FWD_PATTERNS = [(rx, regex.compile(rx.pattern.replace(_as_written(_ROLE_NAME_ALTS[0]), _as_written(_ROLE_NAME_ALTS[1])),
+                                      rx.flags, **rx.named_lists))
+                   for rx in (attribution._AFTER_SP_CUE, attribution._AS_PUT_IT)]
+
+
+def test_sp_fwd_holds_the_role_words_once():
+    assert all(_as_written(_ROLE_NAME_ALTS[0]) in rx.pattern and _as_written(_ROLE_NAME_ALTS[1]) in listed.pattern
+               for rx, listed in SP_FWD_PATTERNS)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES + ["as", "as the", "spokeswoman", "Acme", "2016", "chief", "put it"]),
+                max_size=30).map("".join))
+def test_sp_fwd_matches_as_written(t):
+    _same_matches(SP_FWD_PATTERNS, t, range(len(t) + 1))
+
+
 def test_inner_titles_are_in_the_patterns_that_hold_name_pat():
     assert len(INNER_TITLE_PATTERNS) >= 20 and names._INNER_TITLE in names.NAME_PAT
     assert all(not names._CAP_RE.fullmatch(t) for t in names._INNER_TITLES)
@@ -421,7 +448,7 @@ def test_patterns_with_name_pat_match_as_with_every_inner_title(t):
 
 def test_patterns_with_name_pat_match_as_with_every_inner_title_on_the_case_texts():
     for t in _case_texts():
-        _same_matches(INNER_TITLE_PATTERNS + NAME_THEN, t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
+        _same_matches(INNER_TITLE_PATTERNS + NAME_THEN + SP_FWD_PATTERNS, t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
                                                                   {m.end() for m in regex.finditer(r"[”\"’'],?", t)}))
 
 
