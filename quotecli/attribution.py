@@ -152,7 +152,9 @@ _SIGNATURE_END = regex.compile(r"[\s\u00a0]*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{
 _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
 
-_SENT_FINAL_NAME = rf"(?:the\s+)?{_NAME_N}{_NAME_TAIL}|(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL}"
+# (a name with "the" or role words before it: "(?:the\s+)?N|(?:…\s+){1,7}?N" with the name written once after both,
+# which backtracks through the same tries in the same order and compiles the name once)
+_SENT_FINAL_NAME = rf"(?:(?:the\s+)?|(?:{_CHAIN_WORD}\s+){{1,7}}?){_NAME_N}{_NAME_TAIL}"
 _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
          (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})

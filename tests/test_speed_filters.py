@@ -417,6 +417,26 @@ SP_FWD_PATTERNS = [(rx, regex.compile(rx.pattern.replace(_as_written(_ROLE_NAME_
                    for rx in (attribution._AFTER_SP_CUE, attribution._AS_PUT_IT)]
 
 
+# attribution._SENT_FINAL_NAME: the name written once after "the" or role words, as written (the name after each)
+_SENT_FINAL_NAMES = (r"(?:(?:the\s+)?|(?:_CW\s+){1,7}?)_NN", r"(?:the\s+)?_NN|(?:_CW\s+){1,7}?_NN")
+SENT_FINAL_PATTERNS = [(attribution._SENT_FINAL, regex.compile(
+    attribution._SENT_FINAL.pattern.replace(*(n.replace("_CW", attribution._CHAIN_WORD).replace(
+        "_NN", attribution._NAME_N + attribution._NAME_TAIL) for n in _SENT_FINAL_NAMES)),
+    attribution._SENT_FINAL.flags, **attribution._SENT_FINAL.named_lists))]
+
+
+def test_sent_final_holds_the_name_once():
+    rx, listed = SENT_FINAL_PATTERNS[0]
+    assert rx.pattern != listed.pattern and listed.pattern.count(attribution._NAME_N) == rx.pattern.count(attribution._NAME_N) + 2
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES + ["the", "the ", "Acme's", "chief", ", ", "adding", "."]),
+                max_size=30).map("".join))
+def test_sent_final_matches_as_written(t):
+    _same_matches(SENT_FINAL_PATTERNS, t, range(len(t) + 1))
+
+
 def test_sp_fwd_holds_the_role_words_once():
     assert all(_as_written(_ROLE_NAME_ALTS[0]) in rx.pattern and _as_written(_ROLE_NAME_ALTS[1]) in listed.pattern
                for rx, listed in SP_FWD_PATTERNS)
@@ -448,7 +468,7 @@ def test_patterns_with_name_pat_match_as_with_every_inner_title(t):
 
 def test_patterns_with_name_pat_match_as_with_every_inner_title_on_the_case_texts():
     for t in _case_texts():
-        _same_matches(INNER_TITLE_PATTERNS + NAME_THEN + SP_FWD_PATTERNS, t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
+        _same_matches(INNER_TITLE_PATTERNS + NAME_THEN + SP_FWD_PATTERNS + SENT_FINAL_PATTERNS, t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
                                                                   {m.end() for m in regex.finditer(r"[”\"’'],?", t)}))
 
 
