@@ -29,6 +29,9 @@ import regex
 
 from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label,
                     trie_pattern)
+# (the patterns compiled with compile_sharing_name_pat match as fast with NAME_PAT as a called group and compile
+# several times faster; _AFTER_SP_CUE, _SENT_FINAL, _AFTER_CHAIN_CUE and others would match up to four times slower)
+from .names import compile_sharing_name_pat
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -139,11 +142,11 @@ _CUE_HEADS = frozenset(c[:3] for c in _INVERTING_CUES + tuple(c[0].upper() + c[1
 assert min(map(len, CUES)) >= 3, "_CUE_HEADS reads three characters of a cue"
 _CUE_AFTER_SPACE = regex.compile(r"\s(?:" + trie_pattern(CUES + _CAPITALISED_CUES) + r"|according\s+to)(?![\p{L}\-])")
 
-_ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
+_ROLE_THEN_NAME = compile_sharing_name_pat(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
 # "Veltrane's European chief executive", "Acme's Chief Executive": an organisation's possessive and a role
 _POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?(?:\s+\p{Lu}[\p{L}\-]*)*\s+\p{L}")
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
-_FULL_NAME_ONLY = regex.compile(rf"{_NAME_N}", titles=TITLES)
+_FULL_NAME_ONLY = compile_sharing_name_pat(rf"{_NAME_N}", titles=TITLES)
 _AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
 # what may follow a dash signature on its line: nothing, a full stop, or a tweet's date after the handle
@@ -186,7 +189,7 @@ _AFTER_SP_ANYVERB = regex.compile(
          \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of|and)\b))""",
     regex.X, titles=TITLES)
 
-_AFTER_ANYVERB_SP = regex.compile(
+_AFTER_ANYVERB_SP = compile_sharing_name_pat(
     rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|one|another|others|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
          (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 
@@ -205,7 +208,7 @@ _NOT_ABBREV = r"(?<!(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof
 
 # in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer
 _WORDS_OF = rf"(?P<cue>[Ii]n\s+the\s+(?:\p{{Ll}}+\s+)?words\s+of)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”'\n]{{1,50}}?)"
-_IN_WORDS_BEFORE = regex.compile(
+_IN_WORDS_BEFORE = compile_sharing_name_pat(
     rf"(?<![\p{{L}}])(?:(?P<cue>[Ii]n\s+(?P<sp>{NAME_PAT})['’]s?\s+(?:own\s+)?words)|{_WORDS_OF})\s*[,:]?\s*\Z",
     titles=TITLES)
 _IN_WORDS_AFTER = regex.compile(rf"\s*,?\s*{_WORDS_OF}(?=\s*[,.;:!?]|\s*\Z)", titles=TITLES)
@@ -284,7 +287,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
 
 # “…,” as one senator put it / as a Homeland Security memo put it / as Smith noted
-_AS_PUT_IT = regex.compile(rf"""[,;:]?+\s*+as\s+{_SP_FWD}\s+(?P<cue>put\s+it|puts\s+it|has\s+put\s+it|said|says|noted|notes|
+_AS_PUT_IT = compile_sharing_name_pat(rf"""[,;:]?+\s*+as\s+{_SP_FWD}\s+(?P<cue>put\s+it|puts\s+it|has\s+put\s+it|said|says|noted|notes|
                            wrote|writes|observed|observes|explained|explains|described\s+it|describes\s+it)(?![\p{{L}}])""",
                            regex.X, titles=TITLES)
 

@@ -103,6 +103,26 @@ _INNER_TITLE = "(?=[" + "".join(sorted({t[0] for t in _INNER_TITLES})) + "])" + 
 NAME_PAT = (rf"(?:{_TITLE_FIRST}\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}"
             rf"(?:{_INNER_TITLE}(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
+# A pattern that holds NAME_PAT several times compiles it once: each place calls a group that holds it, defined at
+# the pattern's end (after every other group, whose numbers stay). regex backtracks into a called group as into the
+# pattern written out, and NAME_PAT has no group of its own nor a top-level alternation, so the matches are the same;
+# tests/test_speed_filters.py holds each such pattern to the one written out.
+NAME_GROUP = "name_pat"
+
+
+def share_name_pat(pattern: str) -> str:
+    """``pattern`` with its NAME_PATs calls of one group that holds it (unchanged if it holds one or none)."""
+    if pattern.count(NAME_PAT) < 2:
+        return pattern
+    return pattern.replace(NAME_PAT, f"(?&{NAME_GROUP})") + f"(?(DEFINE)(?P<{NAME_GROUP}>{NAME_PAT}))"
+
+
+def compile_sharing_name_pat(pattern: str, flags: int = 0, **named_lists) -> regex.Pattern:
+    """regex.compile of ``pattern`` with its NAME_PATs shared (a called group matches somewhat slower: for patterns
+    that are matched seldom or where few tries reach the name)."""
+    return regex.compile(share_name_pat(pattern), flags, **named_lists)
+
+
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
 # the first letters of the particles and connectors: the look-ahead skips their alternatives before a capital

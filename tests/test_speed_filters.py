@@ -377,6 +377,13 @@ def test_after_gates_were_written_for_these_patterns():
         assert r"\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>".format(ADV=a.ADV) in rx.pattern
 
 
+def unshared_name_pat(pattern: str) -> str:
+    """The pattern names.share_name_pat was given: NAME_PAT written out at each place that calls its group."""
+    define = f"(?(DEFINE)(?P<{names.NAME_GROUP}>{names.NAME_PAT}))"
+    return pattern.removesuffix(define).replace(f"(?&{names.NAME_GROUP})", names.NAME_PAT) if pattern.endswith(define) \
+        else pattern
+
+
 # NAME_PAT leaves a title that _CAP matches whole ("Senator") to _CAP among a name's later words: the patterns that
 # hold it match as they did with the whole named list there, also where what follows makes them backtrack into the name
 def _with_listed_inner_titles(rx: regex.Pattern) -> regex.Pattern:
@@ -395,11 +402,16 @@ def _name_then(name: str, tail: str) -> regex.Pattern:
 NAME_THEN = [(_name_then(names.NAME_PAT, tail), _name_then(LISTED_NAME_PAT.pattern, tail)) for tail in _NAME_THEN]
 
 
+def _spans(m, listed: regex.Pattern):
+    """The match's span and its groups' (those of the pattern as written: a shared NAME_PAT's group is the last)."""
+    return m and [m.span(g) for g in range(listed.groups + 1)]
+
+
 def _same_matches(pairs, t: str, positions) -> None:
     for pos in positions:
         for rx, listed in pairs:
             a, b = rx.match(t, pos), listed.match(t, pos)
-            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (rx.pattern[:50], t, pos)
+            assert _spans(a, listed) == _spans(b, listed), (rx.pattern[:50], t, pos)
 
 
 # attribution._SP_FWD: role words before a name as one alternative with optional capitalised words, as they were
@@ -412,7 +424,8 @@ def _as_written(alts: str) -> str:
     return alts.replace("_NF", attribution._NOT_FUNCTION).replace("_NN", attribution._NAME_N + attribution._NAME_TAIL)
 
 
-SP_FWD_PATTERNS = [(rx, regex.compile(rx.pattern.replace(_as_written(_ROLE_NAME_ALTS[0]), _as_written(_ROLE_NAME_ALTS[1])),
+SP_FWD_PATTERNS = [(rx, regex.compile(unshared_name_pat(rx.pattern).replace(_as_written(_ROLE_NAME_ALTS[0]),
+                                                                                  _as_written(_ROLE_NAME_ALTS[1])),
                                       rx.flags, **rx.named_lists))
                    for rx in (attribution._AFTER_SP_CUE, attribution._AS_PUT_IT)]
 
@@ -438,8 +451,8 @@ def test_sent_final_matches_as_written(t):
 
 
 def test_sp_fwd_holds_the_role_words_once():
-    assert all(_as_written(_ROLE_NAME_ALTS[0]) in rx.pattern and _as_written(_ROLE_NAME_ALTS[1]) in listed.pattern
-               for rx, listed in SP_FWD_PATTERNS)
+    assert all(_as_written(_ROLE_NAME_ALTS[0]) in unshared_name_pat(rx.pattern) and
+               _as_written(_ROLE_NAME_ALTS[1]) in listed.pattern for rx, listed in SP_FWD_PATTERNS)
 
 
 @settings(**SETTINGS)
@@ -447,6 +460,41 @@ def test_sp_fwd_holds_the_role_words_once():
                 max_size=30).map("".join))
 def test_sp_fwd_matches_as_written(t):
     _same_matches(SP_FWD_PATTERNS, t, range(len(t) + 1))
+
+
+# names.compile_sharing_name_pat: NAME_PAT as one called group matches as NAME_PAT written out at each place
+SHARED_PATTERNS = [(rx, regex.compile(unshared_name_pat(rx.pattern), rx.flags, **rx.named_lists))
+                   for mod in (names, phrases, attribution, speakers, quotes) for rx in vars(mod).values()
+                   if isinstance(rx, regex.Pattern) and f"(?&{names.NAME_GROUP})" in rx.pattern]
+
+
+def test_shared_name_pat_stands_where_name_pat_stood():
+    assert len(SHARED_PATTERNS) >= 5
+    for rx, listed in SHARED_PATTERNS:
+        assert names.share_name_pat(listed.pattern) == rx.pattern and f"(?&{names.NAME_GROUP})" not in listed.pattern
+        # each NAME_PAT stood as a whole: never before a quantifier, which would apply to its last part alone
+        assert not regex.search(regex.escape(names.NAME_PAT) + r"[?*+{]", listed.pattern)
+        assert list(rx.groupindex)[:-1] == list(listed.groupindex) and list(rx.groupindex)[-1] == names.NAME_GROUP
+
+
+def _same_shared_matches(t: str, positions) -> None:
+    for pos in positions:
+        for rx, listed in SHARED_PATTERNS:
+            a, b = rx.match(t, pos), listed.match(t, pos)
+            assert _spans(a, listed) == _spans(b, listed), (rx.pattern[:50], t, pos)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES + NAME_PIECES[::3] + ["as", "as the", "In", "words", "wrote", "by"]),
+                max_size=30).map("".join))
+def test_shared_name_pat_matches_as_written_out(t):
+    _same_shared_matches(t, range(len(t) + 1))
+
+
+def test_shared_name_pat_matches_as_written_out_on_the_case_texts():
+    for t in _case_texts():
+        _same_shared_matches(t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
+                                       {m.end() for m in regex.finditer(r"[”\"’'],?", t)}))
 
 
 def test_inner_titles_are_in_the_patterns_that_hold_name_pat():
