@@ -29,6 +29,9 @@ import regex
 
 from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label,
                     trie_pattern)
+# (the patterns compiled with compile_sharing_name_pat match as fast with NAME_PAT as a called group and compile
+# several times faster; _AFTER_SP_CUE, _SENT_FINAL, _AFTER_CHAIN_CUE and others would match up to four times slower)
+from .names import compile_sharing_name_pat
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -62,7 +65,11 @@ _ROLE_NOUN_WORD = (r"(?:and|(?!(?:that|which|who|whom|he|she|they|it|we|his|her|
                    r"with|from|by|up|one|is|was|has|had)(?![\p{L}]))[\p{L}\d\-’'+&]+)")
 # words ending in s that are not plural nouns ("his boast-averse mother", "this", "is")
 _NOT_S_WORD = r"(?!(?:his|its|this|is|was|has|does|us|as|yes|thus|plus|less|unless|perhaps|whereas)(?![\p{L}]))"
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}}(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
+# (role words before a name: "spokeswoman Kellyanne Conway", "Acme chief executive Dana Ruiz"; the capitalised words
+# are optional in one alternative, not a second alternative with the name compiled again: the one starts with a
+# capital or a digit and the other with a lower-case letter, so at most one of the two can start at a place, and
+# trying them in either order finds the same match)
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}})?(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
            rf"|(?:{_NOT_FUNCTION}(?!(?:without|within|about|among|against|despite|including|like|into|over|under|via)\b)"
            rf"\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s"
            rf"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}})?|police)")
@@ -135,11 +142,11 @@ _CUE_HEADS = frozenset(c[:3] for c in _INVERTING_CUES + tuple(c[0].upper() + c[1
 assert min(map(len, CUES)) >= 3, "_CUE_HEADS reads three characters of a cue"
 _CUE_AFTER_SPACE = regex.compile(r"\s(?:" + trie_pattern(CUES + _CAPITALISED_CUES) + r"|according\s+to)(?![\p{L}\-])")
 
-_ROLE_THEN_NAME = regex.compile(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
+_ROLE_THEN_NAME = compile_sharing_name_pat(rf"(?:{_CHAIN_WORD}\s+){{0,4}}?{_NAME_N}{_NAME_TAIL}", titles=TITLES)
 # "Veltrane's European chief executive", "Acme's Chief Executive": an organisation's possessive and a role
 _POSSESSIVE_HEAD = regex.compile(r"\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*['’]s?(?:\s+\p{Lu}[\p{L}\-]*)*\s+\p{L}")
 _DATE_AFTER = regex.compile(r"\s*,\s*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}\b|\d{1,2}\s+\p{Lu}\p{Ll}+|\d{4}\b)")
-_FULL_NAME_ONLY = regex.compile(rf"{_NAME_N}", titles=TITLES)
+_FULL_NAME_ONLY = compile_sharing_name_pat(rf"{_NAME_N}", titles=TITLES)
 _AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(?P<sp>{NAME_PAT}{_NAME_TAIL})(?:\s*,\s*{_ROLE_TAIL})?",
                             titles=TITLES)
 # what may follow a dash signature on its line: nothing, a full stop, or a tweet's date after the handle
@@ -148,7 +155,9 @@ _SIGNATURE_END = regex.compile(r"[\s\u00a0]*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{
 _ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
 
-_SENT_FINAL_NAME = rf"(?:the\s+)?{_NAME_N}{_NAME_TAIL}|(?:{_CHAIN_WORD}\s+){{1,7}}?{_NAME_N}{_NAME_TAIL}"
+# (a name with "the" or role words before it: "(?:the\s+)?N|(?:…\s+){1,7}?N" with the name written once after both,
+# which backtracks through the same tries in the same order and compiles the name once)
+_SENT_FINAL_NAME = rf"(?:(?:the\s+)?|(?:{_CHAIN_WORD}\s+){{1,7}}?){_NAME_N}{_NAME_TAIL}"
 _SENT_FINAL = regex.compile(
     rf"""[,;]\s+(?:(?P<sp>{_PRON}|{_SENT_FINAL_NAME}|{_DET}\s+[\p{{L}}\-’'.]+(?:\s+[\p{{L}}\-’'.]+){{0,4}}?|(?:\p{{Ll}}+\s+)?\p{{Ll}}+s|police)
          (?:\s*,\s*{_APPOSITIONS},)?\s+(?:{ADV}\s+)?(?P<cue>\L<cues>)|(?P<cue>\L<cues>)\s+(?P<sp>{_SENT_FINAL_NAME}|{_DET}\s+[^,.;!?\n]{{1,40}})
@@ -180,7 +189,7 @@ _AFTER_SP_ANYVERB = regex.compile(
          \s+(?:{ADV}\s+)?(?P<cue>{_ANY_VERB})(?=\s*(?:[.,;]|\Z|\s(?:on|in|at|to|during|after|before|with|from|as|when|while|of|and)\b))""",
     regex.X, titles=TITLES)
 
-_AFTER_ANYVERB_SP = regex.compile(
+_AFTER_ANYVERB_SP = compile_sharing_name_pat(
     rf"""\s*+(?P<cue>{_ANY_VERB})\s+(?P<sp>(?:the\s+)?{NAME_PAT}{_NAME_TAIL}|one|another|others|{_DET}\s+[\p{{L}}\d\-’']+(?:\s+[\p{{L}}\d\-’']+){{0,3}}?)
          (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 
@@ -201,7 +210,7 @@ _NOT_ABBREV = r"(?<!(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Prof
 
 # in Forbes’ words, “…” / in the words of a senior adviser, “…” / “…,” in the words of one top staffer
 _WORDS_OF = rf"(?P<cue>[Ii]n\s+the\s+(?:\p{{Ll}}+\s+)?words\s+of)\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”'\n]{{1,50}}?)"
-_IN_WORDS_BEFORE = regex.compile(
+_IN_WORDS_BEFORE = compile_sharing_name_pat(
     rf"(?<![\p{{L}}])(?:(?P<cue>[Ii]n\s+(?P<sp>{NAME_PAT})['’]s?\s+(?:own\s+)?words)|{_WORDS_OF})\s*[,:]?\s*\Z",
     titles=TITLES)
 _IN_WORDS_AFTER = regex.compile(rf"\s*,?\s*{_WORDS_OF}(?=\s*[,.;:!?]|\s*\Z)", titles=TITLES)
@@ -280,7 +289,7 @@ def local_attribution(doc: TextDoc, cands: list[Candidate], i: int) -> Found | N
     return _with_clause_pronoun(doc, _subject_fallback(doc, c, b_start, b_end), c.pair.open)
 
 # “…,” as one senator put it / as a Homeland Security memo put it / as Smith noted
-_AS_PUT_IT = regex.compile(rf"""[,;:]?+\s*+as\s+{_SP_FWD}\s+(?P<cue>put\s+it|puts\s+it|has\s+put\s+it|said|says|noted|notes|
+_AS_PUT_IT = compile_sharing_name_pat(rf"""[,;:]?+\s*+as\s+{_SP_FWD}\s+(?P<cue>put\s+it|puts\s+it|has\s+put\s+it|said|says|noted|notes|
                            wrote|writes|observed|observes|explained|explains|described\s+it|describes\s+it)(?![\p{{L}}])""",
                            regex.X, titles=TITLES)
 

@@ -92,10 +92,37 @@ PARTICLES = frozenset("de da del della di du van von der den la le bin ibn al el
 # the alternatives changes no match
 _PARTICLE = trie_pattern(sorted(PARTICLES))
 _CONNECTORS = ("of", "for", "on", "and", "&")
+# A title among a name's later words that _CAP matches whole ("Senator", "President") is left to _CAP: where such a
+# title matches before a space, the word ends there, so it is the last title that can match and _CAP's first
+# (greedy) try right after it matches the same characters to the same place; dropping it removes a duplicate try
+# and changes no match. Only the other titles ("Sen.", "Vice President") stay, a small trie, cheap to compile.
+_CAP_RE = regex.compile(_CAP)
+_INNER_TITLES = [t for t in TITLES if not _CAP_RE.fullmatch(t)]
+_INNER_TITLE = "(?=[" + "".join(sorted({t[0] for t in _INNER_TITLES})) + "])" + trie_pattern(_INNER_TITLES)
 # (the patterns that hold it pass the titles as the named list; the look-ahead fails at most capitals first)
 NAME_PAT = (rf"(?:{_TITLE_FIRST}\L<titles>\s+)*{_CAP}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0]){{0,2}}"
-            rf"(?:{_TITLE_FIRST}\L<titles>(?=[ \u00a0])|{_CAP})){{0,6}}"
+            rf"(?:{_INNER_TITLE}(?=[ \u00a0])|{_CAP})){{0,6}}"
             r"(?:,?[ ](?:Jr\.|Sr\.|III|II|IV|QC|KC|MP)(?![\p{L}]))?")
+# A pattern that holds NAME_PAT several times compiles it once: each place calls a group that holds it, defined at
+# the pattern's end (after every other group, whose numbers stay). regex backtracks into a called group as into the
+# pattern written out, and NAME_PAT has no group of its own nor a top-level alternation, so the matches are the same;
+# tests/test_speed_filters.py holds each such pattern to the one written out.
+NAME_GROUP = "name_pat"
+
+
+def share_name_pat(pattern: str) -> str:
+    """``pattern`` with its NAME_PATs calls of one group that holds it (unchanged if it holds one or none)."""
+    if pattern.count(NAME_PAT) < 2:
+        return pattern
+    return pattern.replace(NAME_PAT, f"(?&{NAME_GROUP})") + f"(?(DEFINE)(?P<{NAME_GROUP}>{NAME_PAT}))"
+
+
+def compile_sharing_name_pat(pattern: str, flags: int = 0, **named_lists) -> regex.Pattern:
+    """regex.compile of ``pattern`` with its NAME_PATs shared (a called group matches somewhat slower: for patterns
+    that are matched seldom or where few tries reach the name)."""
+    return regex.compile(share_name_pat(pattern), flags, **named_lists)
+
+
 NOT_NAME_START = frozenset(load("not_names"))
 _CUE_WORDS = frozenset(load("cue_verbs"))  # "Added Jones: …" — a sentence-initial cue is not part of a name
 # the first letters of the particles and connectors: the look-ahead skips their alternatives before a capital

@@ -11,7 +11,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotecli import marks, names, quotes, speakers, text
+from quotecli import attribution, marks, names, phrases, quotes, speakers, text
 from quotecli.text import TextDoc
 
 CASES = Path(__file__).parent / "cases"
@@ -375,6 +375,149 @@ def test_after_gates_were_written_for_these_patterns():
     for rx in (a._AFTER_SP_CUE, a._AFTER_CHAIN_CUE):
         assert rx.pattern.startswith(r"[,;:…]?+\s*+")
         assert r"\s+(?:{ADV}\s+){{0,2}}(?P<cue>\L<cues>".format(ADV=a.ADV) in rx.pattern
+
+
+def unshared_name_pat(pattern: str) -> str:
+    """The pattern names.share_name_pat was given: NAME_PAT written out at each place that calls its group."""
+    define = f"(?(DEFINE)(?P<{names.NAME_GROUP}>{names.NAME_PAT}))"
+    return pattern.removesuffix(define).replace(f"(?&{names.NAME_GROUP})", names.NAME_PAT) if pattern.endswith(define) \
+        else pattern
+
+
+# NAME_PAT leaves a title that _CAP matches whole ("Senator") to _CAP among a name's later words: the patterns that
+# hold it match as they did with the whole named list there, also where what follows makes them backtrack into the name
+def _with_listed_inner_titles(rx: regex.Pattern) -> regex.Pattern:
+    return regex.compile(rx.pattern.replace(names._INNER_TITLE, names._TITLE_FIRST + r"\L<titles>"), rx.flags,
+                         **rx.named_lists)
+
+
+INNER_TITLE_PATTERNS = [(rx, _with_listed_inner_titles(rx)) for mod in (names, phrases, attribution, speakers, quotes)
+                        for rx in vars(mod).values() if isinstance(rx, regex.Pattern) and names._INNER_TITLE in rx.pattern]
+_NAME_THEN = ["", r"[ ]said", r"['’]s", r"[ \u00a0]\p{Lu}\p{L}*", r"(?:[ \u00a0]\p{Lu}[\p{L}.]*){2}", r"\.", r"(?<=r)",
+              r"[ ]and[ ](?:{n})", r",[ ](?:{n}),", r"(?=[ \u00a0]\p{Lu})"]
+def _name_then(name: str, tail: str) -> regex.Pattern:
+    return regex.compile("(?:" + name + ")" + tail.replace("{n}", name), titles=names.TITLES)
+
+
+NAME_THEN = [(_name_then(names.NAME_PAT, tail), _name_then(LISTED_NAME_PAT.pattern, tail)) for tail in _NAME_THEN]
+
+
+def _spans(m, listed: regex.Pattern):
+    """The match's span and its groups' (those of the pattern as written: a shared NAME_PAT's group is the last)."""
+    return m and [m.span(g) for g in range(listed.groups + 1)]
+
+
+def _same_matches(pairs, t: str, positions) -> None:
+    for pos in positions:
+        for rx, listed in pairs:
+            a, b = rx.match(t, pos), listed.match(t, pos)
+            assert _spans(a, listed) == _spans(b, listed), (rx.pattern[:50], t, pos)
+
+
+# attribution._SP_FWD: role words before a name as one alternative with optional capitalised words, as they were
+# written (two alternatives, one with the capitalised words)
+_ROLE_NAME_ALTS = (r"(?:(?:[\p{Lu}\d][\p{L}\d/&\-]*\s+){1,3})?(?:_NF\p{Ll}[\p{L}\-]*\s+){1,3}_NN",
+                   r"(?:_NF\p{Ll}[\p{L}\-]*\s+){1,3}_NN|(?:[\p{Lu}\d][\p{L}\d/&\-]*\s+){1,3}(?:_NF\p{Ll}[\p{L}\-]*\s+){1,3}_NN")
+
+
+def _as_written(alts: str) -> str:
+    return alts.replace("_NF", attribution._NOT_FUNCTION).replace("_NN", attribution._NAME_N + attribution._NAME_TAIL)
+
+
+SP_FWD_PATTERNS = [(rx, regex.compile(unshared_name_pat(rx.pattern).replace(_as_written(_ROLE_NAME_ALTS[0]),
+                                                                                  _as_written(_ROLE_NAME_ALTS[1])),
+                                      rx.flags, **rx.named_lists))
+                   for rx in (attribution._AFTER_SP_CUE, attribution._AS_PUT_IT)]
+
+
+# attribution._SENT_FINAL_NAME: the name written once after "the" or role words, as written (the name after each)
+_SENT_FINAL_NAMES = (r"(?:(?:the\s+)?|(?:_CW\s+){1,7}?)_NN", r"(?:the\s+)?_NN|(?:_CW\s+){1,7}?_NN")
+SENT_FINAL_PATTERNS = [(attribution._SENT_FINAL, regex.compile(
+    attribution._SENT_FINAL.pattern.replace(*(n.replace("_CW", attribution._CHAIN_WORD).replace(
+        "_NN", attribution._NAME_N + attribution._NAME_TAIL) for n in _SENT_FINAL_NAMES)),
+    attribution._SENT_FINAL.flags, **attribution._SENT_FINAL.named_lists))]
+
+
+def test_sent_final_holds_the_name_once():
+    rx, listed = SENT_FINAL_PATTERNS[0]
+    assert rx.pattern != listed.pattern and listed.pattern.count(attribution._NAME_N) == rx.pattern.count(attribution._NAME_N) + 2
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES + ["the", "the ", "Acme's", "chief", ", ", "adding", "."]),
+                max_size=30).map("".join))
+def test_sent_final_matches_as_written(t):
+    _same_matches(SENT_FINAL_PATTERNS, t, range(len(t) + 1))
+
+
+def test_sp_fwd_holds_the_role_words_once():
+    assert all(_as_written(_ROLE_NAME_ALTS[0]) in unshared_name_pat(rx.pattern) and
+               _as_written(_ROLE_NAME_ALTS[1]) in listed.pattern for rx, listed in SP_FWD_PATTERNS)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES + ["as", "as the", "spokeswoman", "Acme", "2016", "chief", "put it"]),
+                max_size=30).map("".join))
+def test_sp_fwd_matches_as_written(t):
+    _same_matches(SP_FWD_PATTERNS, t, range(len(t) + 1))
+
+
+# names.compile_sharing_name_pat: NAME_PAT as one called group matches as NAME_PAT written out at each place
+SHARED_PATTERNS = [(rx, regex.compile(unshared_name_pat(rx.pattern), rx.flags, **rx.named_lists))
+                   for mod in (names, phrases, attribution, speakers, quotes) for rx in vars(mod).values()
+                   if isinstance(rx, regex.Pattern) and f"(?&{names.NAME_GROUP})" in rx.pattern]
+
+
+def test_shared_name_pat_stands_where_name_pat_stood():
+    assert len(SHARED_PATTERNS) >= 5
+    for rx, listed in SHARED_PATTERNS:
+        assert names.share_name_pat(listed.pattern) == rx.pattern and f"(?&{names.NAME_GROUP})" not in listed.pattern
+        # each NAME_PAT stood as a whole: never before a quantifier, which would apply to its last part alone
+        assert not regex.search(regex.escape(names.NAME_PAT) + r"[?*+{]", listed.pattern)
+        assert list(rx.groupindex)[:-1] == list(listed.groupindex) and list(rx.groupindex)[-1] == names.NAME_GROUP
+
+
+def _same_shared_matches(t: str, positions) -> None:
+    for pos in positions:
+        for rx, listed in SHARED_PATTERNS:
+            a, b = rx.match(t, pos), listed.match(t, pos)
+            assert _spans(a, listed) == _spans(b, listed), (rx.pattern[:50], t, pos)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES + NAME_PIECES[::3] + ["as", "as the", "In", "words", "wrote", "by"]),
+                max_size=30).map("".join))
+def test_shared_name_pat_matches_as_written_out(t):
+    _same_shared_matches(t, range(len(t) + 1))
+
+
+def test_shared_name_pat_matches_as_written_out_on_the_case_texts():
+    for t in _case_texts():
+        _same_shared_matches(t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
+                                       {m.end() for m in regex.finditer(r"[”\"’'],?", t)}))
+
+
+def test_inner_titles_are_in_the_patterns_that_hold_name_pat():
+    assert len(INNER_TITLE_PATTERNS) >= 20 and names._INNER_TITLE in names.NAME_PAT
+    assert all(not names._CAP_RE.fullmatch(t) for t in names._INNER_TITLES)
+
+
+@settings(**SETTINGS)
+@given(st.lists(st.sampled_from(NAME_PIECES + ["said", "'s", "’s", "and", " and ", ", ", "he", "the"]), max_size=12).map("".join))
+def test_name_pat_matches_as_with_every_inner_title(t):
+    _same_matches(NAME_THEN, t, range(len(t) + 1))
+
+
+@settings(**SETTINGS)
+@given(attribution_text)
+def test_patterns_with_name_pat_match_as_with_every_inner_title(t):
+    _same_matches(INNER_TITLE_PATTERNS, t, range(len(t) + 1))
+
+
+def test_patterns_with_name_pat_match_as_with_every_inner_title_on_the_case_texts():
+    for t in _case_texts():
+        _same_matches(INNER_TITLE_PATTERNS + NAME_THEN + SP_FWD_PATTERNS + SENT_FINAL_PATTERNS, t, sorted({m.start() for m in regex.finditer(r"(?<!\S)\S|[”\"’'],?", t)} |
+                                                                  {m.end() for m in regex.finditer(r"[”\"’'],?", t)}))
 
 
 FULL_NAME_PIECES = ["Jane", "Smith", "smith", "Smith-Jones", "Smithé", "Smith2", "J.", "Dr.", "’", " ", "  ", "\n",
