@@ -952,7 +952,8 @@ def _name_word(w: str) -> bool:
 _ED_ADJECTIVES = frozenset("""retired elected re-elected appointed designated acclaimed noted celebrated renowned
     unnamed unidentified embattled disgraced ousted alleged jailed indicted accused convicted suspected detained
     imprisoned exiled respected seasoned skilled licensed qualified certified registered trained talented beloved
-    famed storied vaunted unelected married divorced widowed deceased wounded injured wanted""".split())
+    famed storied vaunted unelected married divorced widowed deceased wounded injured wanted bereaved decorated
+    distinguished beleaguered disabled""".split())
 _PREPOSITIONS = frozenset("after before during since until about against among over under through like unlike".split())
 _PAST_VERBS = frozenset("met found saw beat led took gave sent brought sought caught left made won got told".split())
 

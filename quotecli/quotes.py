@@ -270,8 +270,9 @@ def _is_title(text: str, doc: TextDoc, p: MarkPair, para: int, words: list[str],
     return bool(_TITLE_CUE.search(text, max(ps, p.open - 30), p.open))
 
 
-# the last word of a title-case name of a show, a law or an event ("Sean Hannity Show", "Patriot Act")
-_NAME_HEADS = frozenset("""Show Hour Podcast Program Programme Act Bill Amendment Festival Awards Prize Summit Tour
+# the last word of a title-case name of a show, a law or an event ("Sean Hannity Show", "Patriot Act"; not "Bill",
+# a first name too: “Thank You, Bill”)
+_NAME_HEADS = frozenset("""Show Hour Podcast Program Programme Act Amendment Festival Awards Prize Summit Tour
     Initiative Foundation Institute Coalition Alliance""".split())
 
 
