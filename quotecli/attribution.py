@@ -173,6 +173,11 @@ _PASSIVE = regex.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\p{Ll}+ly\s+)?(
 _BY_AGENT = regex.compile(rf"[,.]?\s*by\s+(?P<sp>(?:the\s+)?{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)(?=\s*(?:[,.;:!?]|\Z))",
                           titles=TITLES)
 
+# the agent of a passive cue after a quotation, role words allowed before its name: "was told by bereaved mother Ann
+# Cole" (seldom matched: the name pattern is shared)
+_BY_ROLE_AGENT = compile_sharing_name_pat(
+    rf"\s+by\s+(?P<sp>(?:the\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,50}}?)"
+    r"(?=\s*(?:[,.;:!?]|\Z))", titles=TITLES)
 _NOT_LABELS = frozenset({"Q", "A"})  # an interview's question and answer marks (page labels: names.page_label)
 _LABEL = regex.compile(r"(?P<sp>\p{Lu}[\p{Lu}.'’\-]+(?:[ ]\p{Lu}[\p{Lu}.'’\-]+){0,2}):\s")
 
@@ -514,6 +519,13 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
             continue  # a plain name is the simpler rules' business
         if m and m.group("cue")[:1].isupper() and not _AFTER_CAPITALISED_CUE.match(text, m.end("cue"), seg_end):
             continue  # “…” Howard Dean Tells Democratic Convention: a title-case headline
+        if m and rx is not _AFTER_CUE_SP and _PASSIVE_AUX.search(text, max(s, m.start("cue") - 8), m.start("cue")):
+            # “…,” the inquiry was told by bereaved mother Ann Cole: the agent speaks, not the passive's subject
+            by = _BY_ROLE_AGENT.match(text, m.end("cue"), seg_end)
+            if by:
+                sp_s, sp_e, role = trim_speaker(text, by.start("sp"), by.end("sp"), None)
+                return Found(sp_s, sp_e, role, m.span("cue"), "after.passive_by", 0.8)
+            continue
         if m and m.group("cue").lower() in _NOUNABLE and m.group("sp").split()[0].lower() in ("a", "an", "the") \
                 and m.group("sp").split()[-1][:1].isupper() and not _CUE_ENDS_CLAUSE.match(text, m.end("cue"), seg_end):
             # describing as “unhinged” a Donald Trump tweet attacking …: a noun after a name, not a cue (but “…,”
