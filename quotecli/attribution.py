@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, name_type, page_label,
-                    trie_pattern)
+from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS, TITLES, common_type, name_type,
+                    page_label, trie_pattern)
 # (the patterns compiled with compile_sharing_name_pat match as fast with NAME_PAT as a called group and compile
 # several times faster; _AFTER_SP_CUE, _SENT_FINAL, _AFTER_CHAIN_CUE and others would match up to four times slower)
 from .names import compile_sharing_name_pat
@@ -610,6 +610,10 @@ _HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should
                               r"(?:\p{Ll}+ly\s+)?$")
 _CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
 _NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|[;:]|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
+# a share before "of": "Most of the residents said", "Two of the nurses told"
+_SHARE_OF = regex.compile(r"(?<![\p{L}])(?i:most|many|some|half|all|none|several|each|both|(?:a\s+)?majority|"
+                          r"(?:a\s+)?(?:third|quarter)|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                          r"hundreds|thousands)\s+of\s+\Z")
 # a name's apposition and the relative pronoun that is the cue's subject: "Ivo Stahl, a harbour pilot who said"
 _APPOSITION_WHO = regex.compile(r",\s+(?P<role>(?:a|an|the)\s[^,;:.!?\"“”\n]{2,60}?)\s+(?P<who>who)\s+(?:\p{Ll}+\s+){0,2}\Z")
 # a relative clause from a subject to the quotation, with no comma to close it
@@ -755,8 +759,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(named[0], named[1], ap.group("role"), m.span(), "before.speaker_cue", 0.8, ap.span("who"))
         if np and text[np[0]:np[1]].split()[0].lower() in DETS and PREP_BEFORE.search(text, max(s, np[0] - 12), np[0]):
             # "Protesters marching through the streets chanted": the phrase is a preposition's object
-            got = sentence_subject(text, sent_start, m.start())
-            np = got if got and got[0] < np[0] else None
+            share = _SHARE_OF.search(text, max(s, np[0] - 20), np[0]) if text.find("of", np[0] - 4, np[0]) >= 0 and \
+                common_type(text[np[0]:np[1]]) == "group" else None  # (of people: not "One of his recent reads")
+            got = (share.start(), np[1], None) if share else sentence_subject(text, sent_start, m.start())
+            np = got if got and got[0] < np[0] else None  # (a share of the phrase speaks: "Most of the residents")
         if np and cue_words in _NOUNABLE and ("’s" in text[np[1] - 2:np[1] + 2] or "'s" in text[np[1] - 2:np[1] + 2]) and any(
                 v.group().lower() in _LABEL_VERBS and 0 <= np[0] - v.end() <= 2 for v in reported):
             continue  # "calling Trump’s charge “pathetic”": the caller labels the charge; it is not Trump's word
