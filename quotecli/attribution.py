@@ -32,7 +32,7 @@ from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS,
 # (the patterns compiled with compile_sharing_name_pat match as fast with NAME_PAT as a called group and compile
 # several times faster; _AFTER_SP_CUE, _SENT_FINAL, _AFTER_CHAIN_CUE and others would match up to four times slower)
 from .names import compile_sharing_name_pat
-from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, plausible, possessive_before,
+from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, SHARE_WORDS, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
 from .text import TextDoc, word_after
@@ -611,9 +611,7 @@ _HYPOTHETICAL = regex.compile(r"(?<![\p{L}])(?:will|would|could|might|may|should
 _CONTINUE_TO = regex.compile(r"\s+[\"“‘']*to\s")
 _NEW_CLAUSE = regex.compile(r"(?:[,;]\s+(?:and|but|while|whereas|yet)|[;:]|\s[—–]|\s--)\s+(?=\p{Lu}|(?:he|she|they|we|it|the)\s)")
 # a share before "of": "Most of the residents said", "Two of the nurses told"
-_SHARE_OF = regex.compile(r"(?<![\p{L}])(?i:most|many|some|half|all|none|several|each|both|(?:a\s+)?majority|"
-                          r"(?:a\s+)?(?:third|quarter)|one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
-                          r"hundreds|thousands)\s+of\s+\Z")
+_SHARE_OF = regex.compile(r"(?<![\p{L}])(?:(?i:a|the)\s+)?(?i:\L<shares>)\s+of\s+\Z", shares=SHARE_WORDS)
 # a name's apposition and the relative pronoun that is the cue's subject: "Ivo Stahl, a harbour pilot who said"
 _APPOSITION_WHO = regex.compile(r",\s+(?P<role>(?:a|an|the)\s[^,;:.!?\"“”\n]{2,60}?)\s+(?P<who>who)\s+(?:\p{Ll}+\s+){0,2}\Z")
 # a relative clause from a subject to the quotation, with no comma to close it

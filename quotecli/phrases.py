@@ -809,13 +809,16 @@ def _np_ending_uncached(text: str, toks: list[tuple[int, int, str]], j: int, mem
         return None
     return toks[k][0], e, None
 
-# the head of a share of a group: "A majority of Republicans", "40 percent of voters", "Most of the residents"
-_SHARE_HEADS = frozenset("""majority minority half third thirds quarter quarters percent cent % most many some all
-    none several both each""".split())
+# a share of a group, before "of": "A majority of Republicans", "Most of the residents", "Two of the nurses"
+# (attribution._SHARE_OF reads the same words; "40 percent of voters" keeps its number before "percent")
+SHARE_WORDS = frozenset("""majority minority half third thirds quarter quarters most many some all none several
+    both each one two three four five six seven eight nine ten dozens hundreds thousands""".split())
+_SHARE_HEADS = SHARE_WORDS | {"percent", "cent", "%"}
 
-
-_TIME_UNITS = frozenset("""times time years year months month weeks week days day hours hour minutes decades
-    decade centuries century seasons season""".split())
+# the last word of a time phrase, never a speaker's ("three times in five years say"): the lexicons' time words
+# (weekdays, months, units) and a few more, not the shares "half" and "quarter"
+_TIME_UNITS = (_TIME_WORDS | {"time", "times", "hour", "hours", "minute", "minutes", "century", "centuries"}) - \
+    {"half", "quarter", "quarters"}
 
 
 def _described_source(text: str, toks: list[tuple[int, int, str]], k: int, e: int, memo: dict
@@ -954,7 +957,7 @@ _ED_ADJECTIVES = frozenset("""retired elected re-elected appointed designated ac
     imprisoned exiled respected seasoned skilled licensed qualified certified registered trained talented beloved
     famed storied vaunted unelected married divorced widowed deceased wounded injured wanted bereaved decorated
     distinguished beleaguered disabled""".split())
-_PREPOSITIONS = frozenset("after before during since until about against among over under through like unlike".split())
+_PREPOSITIONS = _PREPS | frozenset("about against among over under through like unlike".split())
 _PAST_VERBS = frozenset("met found saw beat led took gave sent brought sought caught left made won got told".split())
 
 
