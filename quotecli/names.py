@@ -590,7 +590,8 @@ class Resolver:
         if i >= len(self._people) or self._people[i][0] > ns + 2:
             return None
         s, canon, g = self._people[i]
-        name_end = next((e for s2, e, *_ in self._names if s2 == s), None)
+        j = bisect.bisect_left(self._name_starts, s)  # (the full name the person was read from)
+        name_end = self._names[j][1] if j < len(self._names) and self._names[j][0] == s else None
         if name_end is None or not _AGE_APPOSITION.match(self.doc.text, name_end):
             return None
         return canon, g
@@ -1371,10 +1372,13 @@ def _org_name_ok(name: str, fronted: bool) -> bool:
 
 # "the retailer", "the 140-year-old retailer", "the Swedish furniture chain": the, up to three modifiers, a noun
 _MODIFIERS = regex.compile(r"the (?:[\p{L}\p{N}-]+ ){0,3}[\p{Ll}]+")
+# the gendered words for people, longest first, as one alternation for the patterns below
+_GENDERED_HEADS = "|".join(sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True))
 # "the woman", "a young mother", "the boy's father": a determiner, at most two modifiers, a gendered head
-_GENDERED_DESCRIPTION = regex.compile(r"(?i:the|a|an|one|this) (?:\S+ ){0,2}(?:%s)"
-                                      r"(?: (?:for|of|at|with|from|in) [^,;:]{2,60})?" % "|".join(
-    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))  # (and "a spokesman for the council")
+_GENDERED_DESCRIPTION = regex.compile(rf"(?i:the|a|an|one|this) (?:\S+ ){{0,2}}(?:{_GENDERED_HEADS})"
+                                      r"(?: (?:for|of|at|with|from|in) [^,;:]{2,60})?")  # (and "a spokesman for …")
+
+
 def _description_gender(words: str) -> str | None:
     """The gender of a gendered description ("A spokesman for the association": m), None for a name."""
     return role_gender(words) if words[:1].islower() or words.split(" ", 1)[0] in ("The", "A", "An", "One", "This") \
@@ -1382,10 +1386,8 @@ def _description_gender(words: str) -> str | None:
 
 
 # "His wife", "her brother", "their son": a possessive and a gendered word; then ", Lurdes," in apposition
-_KIN_DESCRIPTION = regex.compile(r"(?i:his|her|their|my|our) (?:\S+ )?(?:%s)" % "|".join(
-    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
-_GENDERED_APPOSITION = regex.compile(r",\s+((?:a|an|the)\s+(?:[\p{L}\d\-]+\s+){0,3}(?:%s))\b" % "|".join(
-    sorted(_FEMALE_ROLES | _MALE_ROLES, key=len, reverse=True)))
+_KIN_DESCRIPTION = regex.compile(rf"(?i:his|her|their|my|our) (?:\S+ )?(?:{_GENDERED_HEADS})")
+_GENDERED_APPOSITION = regex.compile(rf",\s+((?:a|an|the)\s+(?:[\p{{L}}\d\-]+\s+){{0,3}}(?:{_GENDERED_HEADS}))\b")
 _ONE_NAME_APPOSITION = regex.compile(r",\s+(\p{Lu}\p{Ll}+),\s")
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
 

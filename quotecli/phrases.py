@@ -11,9 +11,8 @@ from itertools import compress
 import regex
 
 from .lexicons import load
-from .names import (_PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START, ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, name_type,
-                    page_label, split_role)
-from . import names as names_module
+from .names import (_FEMALE_ROLES, _MALE_ROLES, _PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START,
+                    ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, name_type, page_label, split_role)
 from .text import tokens
 
 TITLES_SET = frozenset(TITLES)
@@ -937,7 +936,7 @@ def _source_head(words: list[str]) -> bool:
             or head in ("police", "people", "authorities", "staff") or head in _KIN_WORDS)
 
 # gendered words for people ("his wife", "the woman", "her brother"): sources as much as "the official"
-_KIN_WORDS = frozenset(w for w in _PERSON_HEADS if w in names_module._FEMALE_ROLES | names_module._MALE_ROLES)
+_KIN_WORDS = _FEMALE_ROLES | _MALE_ROLES
 
 
 def _name_word(w: str) -> bool:

@@ -13,7 +13,7 @@ import regex
 from .attribution import Found, lead_in, local_attribution
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
-from .names import PRONOUNS, Resolver
+from .names import _HONORIFICS, PRONOUNS, Resolver
 from .phrases import person_head, role_before_name, sentence_subject, subject_before
 from .quotes import Candidate, coordinated
 from .text import TextDoc
@@ -380,7 +380,7 @@ def _introduced_roles(doc: TextDoc, resolver: Resolver, wanted: set[str]) -> dic
 
 
 # titles that are no role ("Dr Jakob Nielsen", "Mr Oaten")
-_NOT_ROLES = frozenset("Mr Mrs Ms Miss Mx Sir Dame Madam Lord Lady Dr Prof Professor Rev".split())
+_NOT_ROLES = frozenset(h.rstrip(".") for h in _HONORIFICS) | {"Dr", "Prof", "Professor", "Rev"}
 
 
 def _a_role(role: str | None) -> bool:
