@@ -31,7 +31,7 @@ from .names import (DOCUMENT_NOUN, NAME_PAT, PRONOUNS, ROLE_WORDS, SOURCE_NOUNS,
                     page_label, trie_pattern)
 # (the patterns compiled with compile_sharing_name_pat match as fast with NAME_PAT as a called group and compile
 # several times faster; _AFTER_SP_CUE, _SENT_FINAL, _AFTER_CHAIN_CUE and others would match up to four times slower)
-from .names import compile_sharing_name_pat
+from .names import compile_sharing_name_pat, written_source
 from .phrases import (ADV, CUES, DETS, NOT_NAME, PREP_BEFORE, SHARE_WORDS, plausible, possessive_before,
                       sentence_subject, subject_before, subject_of_previous_verb, trim_speaker, verb_like)
 from .quotes import Candidate
@@ -199,7 +199,7 @@ _AFTER_ANYVERB_SP = compile_sharing_name_pat(
          (?=\s*(?:[.,;]|\Z))""", regex.X, titles=TITLES)
 
 _DET_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|his|her|its|their)\s+$")
-_PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+$")
+_PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?$")  # (was widely ridiculed)
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 # what follows a reporting verb, not a noun: the clause's end or its that-clause
 _CUE_ENDS_CLAUSE = regex.compile(r"\s*(?:[.,;:!?)\]”\"’'—–]|\Z)|\s+that(?![\p{L}])")
@@ -392,6 +392,10 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
                 a, b, role = trim_speaker(text, base + m.start("sp"), base + m.end("sp"), None)
                 return Found(a, b, role, None, "lead_in.colon", 0.7)
     got = sentence_subject(text, ss, b_end)
+    if got is None and colon:
+        loose = sentence_subject(text, ss, b_end, loose=True)
+        if loose and written_source(text[loose[0]:loose[1]]):
+            got = loose  # "Hoff's letter makes a libertarian case: “…”": a document led in by a colon speaks
     if got is None and cued and c.kind == "partial" and not c.title_case:
         # "The ad, titled “Unifier?”, concludes that Trump is too “…”": a determiner phrase a few words before
         # the sentence's reporting verb (not one that is the cue's own determiner: "A simple call to …")
@@ -519,7 +523,7 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
             continue  # a plain name is the simpler rules' business
         if m and m.group("cue")[:1].isupper() and not _AFTER_CAPITALISED_CUE.match(text, m.end("cue"), seg_end):
             continue  # “…” Howard Dean Tells Democratic Convention: a title-case headline
-        if m and rx is not _AFTER_CUE_SP and _PASSIVE_AUX.search(text, max(s, m.start("cue") - 8), m.start("cue")):
+        if m and rx is not _AFTER_CUE_SP and _PASSIVE_AUX.search(text, max(s, m.start("cue") - 24), m.start("cue")):
             # “…,” the inquiry was told by bereaved mother Ann Cole: the agent speaks, not the passive's subject
             by = _BY_ROLE_AGENT.match(text, m.end("cue"), seg_end)
             if by:
@@ -735,8 +739,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
                 continue
-        if _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start()) and cue_words.endswith("ed") \
-                or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 12), m.start()):
+        if _PASSIVE_AUX.search(text, max(s, m.start() - 24), m.start()) and cue_words.endswith("ed") \
+                or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 24), m.start()):
             by = _BY_AGENT_BEFORE.match(text, m.end(), e)
             if by:
                 a, b, role = trim_speaker(text, by.start("sp"), by.end("sp"), None)
@@ -876,7 +880,7 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
         if w.endswith("ing") or w in _NOUNABLE or w in _NOUN_CUES or w.startswith("according") or \
                 v.group()[:1].isupper() and v.start() > sent_start or \
                 _HYPOTHETICAL.search(text, max(sent_start, v.start() - 30), v.start()) or \
-                _PASSIVE_AUX.search(text, max(sent_start, v.start() - 12), v.start()):
+                _PASSIVE_AUX.search(text, max(sent_start, v.start() - 24), v.start()):
             continue
         np = subject_before(text, sent_start, v.start())
         if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):

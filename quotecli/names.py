@@ -70,6 +70,29 @@ DOCUMENT_NOUN = r"(?:statement|letter|e-?mail|memo|press\s+release|release|commu
 _DOCUMENT_FROM = regex.compile(r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Oo]ne)\s+(?:(?:brief|joint|short|written|new|later|"
                                rf"separate|official|\d+-page)\s+)?{DOCUMENT_NOUN}(?:\s+(?:issued|released|sent|posted))?"
                                r"\s+(?:from|by)\s+(?=\S)")
+# what an owner writes or publishes in its own name: "Ann Cole's letter", "the council's website", "Trump's tweet"
+_OWNED_DOCUMENT = regex.compile(rf"(?P<owner>[^’'\s][^’']*?)['’]s\s+(?:[\p{{Ll}}\-]+\s+){{0,2}}?(?:{DOCUMENT_NOUN}|tweets?|"
+                                r"posts?|column|op-ed|editorial|ad|advert|website|book|message)"
+                                r"(?:\s+(?:on|about|to|in|for)\s+[^,;:]{1,60})?")  # (Ann Cole's letter on the mayor)
+# the heads of a written source that can speak as a sentence's subject ("The ad makes the case: “…”")
+_WRITTEN_HEADS = frozenset("""statement letter email e-mail memo release communiqué tweet post column op-ed editorial ad
+                              advert website book message report footnote filing lawsuit complaint indictment ruling
+                              poll survey study""".split())
+_WRITTEN_LINKS = frozenset({"in", "of", "from", "by", "on"})
+
+
+def written_source(words: str) -> bool:
+    """A document as a phrase's head: "The ad", "Hoff's letter", "A footnote in the report"."""
+    toks = words.split()
+    k = next((i for i, w in enumerate(toks) if w in _WRITTEN_LINKS), len(toks))
+    if k < 2:
+        return False
+    first = toks[0].lower()
+    owned = first.endswith(("'s", "’s")) and toks[0][:1].isupper()
+    return (first in ("a", "an", "the", "its", "their", "his", "her", "this", "one") or owned) and \
+        toks[k - 1].lower() in _WRITTEN_HEADS
+
+
 _HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Madam", "Lord", "Lady"})
 _PLURAL_SUBJECT = regex.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<np>(?:[Tt]he\s+|[Mm]any\s+|[Ss]ome\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}\p{Ll}+s|[Pp]olice|[Pp]eople|[Ss]taff))(?=\s+\p{Ll}+(?:ed|d)\b)",
@@ -823,6 +846,12 @@ class Resolver:
         if low in PRONOUNS:
             name, kind = self.pronoun(low, start)
             return Mention(name, words, start, end, role, kind)
+        owned = _OWNED_DOCUMENT.fullmatch(words) if "s " in words and len(toks) <= 8 else None
+        if owned:
+            # "Ann Cole's letter called …": its owner's words (the mention stays the phrase)
+            owner = self.mention(start, start + owned.end("owner"), role)
+            if owner.name and owner.type in ("person", "organization", "anonymous", "group"):
+                return Mention(owner.name, words, start, end, role, owner.type)
         share = None if _SHARE_LINKS.isdisjoint(toks) else _SHARE.match(low)
         if share and share.end() < len(low) or toks[0] == "those" and toks[-1] in _RESPONDENTS or \
                 any(w in low for w in _BARE_SHARE_WORDS) and _BARE_SHARE.fullmatch(low):
