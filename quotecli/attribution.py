@@ -200,6 +200,15 @@ _AFTER_ANYVERB_SP = compile_sharing_name_pat(
 
 _DET_BEFORE = regex.compile(r"(?<![\p{L}])(?:a|an|the|his|her|its|their)\s+$")
 _PASSIVE_AUX = regex.compile(r"(?<![\p{L}])(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?$")  # (was widely ridiculed)
+
+
+def passive_cue(text: str, lo: int, start: int, word: str) -> bool:
+    """"was called", "were widely told": the cue ``word`` at ``start`` is passive, its subject no speaker (not
+    "is saying": a participle in -ed, or "told")."""
+    return (word.endswith("ed") or word.lower() == "told") and \
+        bool(_PASSIVE_AUX.search(text, max(lo, start - 24), start))
+
+
 _NEW_SENTENCE = regex.compile(r"\s+[\p{Lu}]")
 # what follows a reporting verb, not a noun: the clause's end or its that-clause
 _CUE_ENDS_CLAUSE = regex.compile(r"\s*(?:[.,;:!?)\]”\"’'—–]|\Z)|\s+that(?![\p{L}])")
@@ -523,7 +532,7 @@ def _after(text: str, s: int, e: int, dash_ok: bool = True) -> Found | None:
             continue  # a plain name is the simpler rules' business
         if m and m.group("cue")[:1].isupper() and not _AFTER_CAPITALISED_CUE.match(text, m.end("cue"), seg_end):
             continue  # “…” Howard Dean Tells Democratic Convention: a title-case headline
-        if m and rx is not _AFTER_CUE_SP and _PASSIVE_AUX.search(text, max(s, m.start("cue") - 24), m.start("cue")):
+        if m and rx is not _AFTER_CUE_SP and passive_cue(text, s, m.start("cue"), m.group("cue")):
             # “…,” the inquiry was told by bereaved mother Ann Cole: the agent speaks, not the passive's subject
             by = _BY_ROLE_AGENT.match(text, m.end("cue"), seg_end)
             if by:
@@ -622,7 +631,7 @@ _APPOSITION_WHO = regex.compile(r",\s+(?P<role>(?:a|an|the)\s[^,;:.!?\"“”\n]
 _WHO_CLAUSE = regex.compile(r",\s+(?P<who>who)\s(?:(?!--)[^,;:.!?\n—–]){3,120}\Z")
 # "Beck, who has in the past described Trump as “…”": the relative pronoun is the cue's subject
 _WHO_AFTER = regex.compile(r",?\s+(?P<who>who)\s")
-_WHO_BEFORE = regex.compile(r",\s+(?P<who>who)\s+(?:[\p{Ll}]+\s+){0,4}\Z")
+_WHO_BEFORE = regex.compile(r",?\s+(?P<who>who|which)\s+(?:[\p{Ll}\d]+\s+){0,4}\Z")
 # a subject pronoun and its verb: "although she made it clear", "as he keeps talking"
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}’'])(?P<p>[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:s|d|ll|ve|re))?\s+(?P<v>\p{Ll}[\p{L}’'\-]*)")
 _THAT_BEFORE = regex.compile(r"(?<![\p{L}])that\s+$")
@@ -739,8 +748,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 return Found(got[0], got[1], None, m.span(), "before.possessive", 0.8)
             if cue_words not in ("call", "calls", "claim", "claims", "promise", "pledge", "warning", "vow"):
                 continue
-        if _PASSIVE_AUX.search(text, max(s, m.start() - 24), m.start()) and cue_words.endswith("ed") \
-                or cue_words in ("told", "asked") and _PASSIVE_AUX.search(text, max(s, m.start() - 24), m.start()):
+        if passive_cue(text, s, m.start(), cue_words):
             by = _BY_AGENT_BEFORE.match(text, m.end(), e)
             if by:
                 a, b, role = trim_speaker(text, by.start("sp"), by.end("sp"), None)
@@ -880,7 +888,7 @@ def _earlier_cue_subject(doc: TextDoc, sent_start: int, pos: int) -> tuple[int, 
         if w.endswith("ing") or w in _NOUNABLE or w in _NOUN_CUES or w.startswith("according") or \
                 v.group()[:1].isupper() and v.start() > sent_start or \
                 _HYPOTHETICAL.search(text, max(sent_start, v.start() - 30), v.start()) or \
-                _PASSIVE_AUX.search(text, max(sent_start, v.start() - 24), v.start()):
+                passive_cue(text, sent_start, v.start(), w):
             continue
         np = subject_before(text, sent_start, v.start())
         if np and (text[np[0]:np[0] + 1].isupper() or text[np[0]:np[1]].lower() in PRONOUNS):

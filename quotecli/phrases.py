@@ -535,6 +535,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
         # (past appositions before the pronoun: "Rep. Dana Holt, R-Ariz., who told …", "Cory James, 22, who …")
         return _appositive_chain(text, toks, j - 1) or _np_ending_at(text, toks, j - 1, strip_comma=True)
+    if toks[j][2] in ("which", "who") and j > 0 and _name_word(toks[j - 1][2]):
+        np = _np_ending_at(text, toks, j - 1)  # "the Chicago Police Department which reported": restrictive
+        return np if np and " " in text[np[0]:np[1]] else None  # (not "Anyone who wrote")
     if toks[j][2].endswith("),") and toks[j][2].startswith("(") and j > 0:
         np = _np_ending_at(text, toks, j, strip_comma=True)  # "Gov. John Kasich (R-OH), said"
         if np and text[np[0]:np[0] + 1].isupper():
@@ -618,6 +621,9 @@ def _dashed_apposition(text: str, toks: list[tuple[int, int, str]], j: int) -> t
 _PP_HEADS = frozenset("in at on during via through".split())
 
 
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+
+
 def _pp_start(toks: list[tuple[int, int, str]], j: int) -> int | None:
     """Where the prepositional phrases of setting that end at token ``j`` start, when they stand between a name
     (or pronoun) and its verb: "Trump in his announcement speech called", "Clinton in a statement said",
@@ -631,8 +637,8 @@ def _pp_start(toks: list[tuple[int, int, str]], j: int) -> int | None:
         if k == j or w not in _PP_HEADS:
             continue
         obj = [t[2] for t in toks[k + 1:j + 1]]
-        if not (obj[0].lower() in DETS or len(obj) == 1 and obj[0][:1].isupper()):
-            continue
+        if not (obj[0].lower() in DETS or len(obj) == 1 and (obj[0][:1].isupper() or _YEAR.fullmatch(obj[0]))):
+            continue  # (a year: ", who in 2010 said")
         if any(verb_like(t, adverbs=False) or _bare(t) in _SINGLE_CUES or t.lower() in PRONOUNS
                or t.lower() in _FUNCTION - DETS - _PREPS or not t[:1].isalnum() for t in obj):
             return None  # (not "at Wellesley College in the 1960s - where she urged")

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import regex
 
-from .attribution import Found, lead_in, local_attribution
+from .attribution import Found, lead_in, local_attribution, passive_cue
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
 from .names import _HONORIFICS, PRONOUNS, Resolver
@@ -141,8 +141,9 @@ def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], re
         m = None
         for m in doc.cues_in(max(host.start, c.pair.open - 120), c.pair.open):
             pass
-        if m is None or len(text[m.end():c.pair.open].strip(" ,:")) > 40:
-            continue
+        if m is None or len(text[m.end():c.pair.open].strip(" ,:")) > 40 or \
+                passive_cue(text, host.start, m.start(), m.group()):
+            continue  # (“Anyone who paid was called a ‘friend’”: a passive cue names no speaker)
         np = subject_before(text, host.start, m.start())
         if not np:
             continue
