@@ -777,10 +777,11 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                 v.group().lower() in _LABEL_VERBS and 0 <= np[0] - v.end() <= 2 for v in reported):
             continue  # "calling Trump’s charge “pathetic”": the caller labels the charge; it is not Trump's word
         if np and cue_words in _NOUNABLE and (text[np[0]:np[1]].split()[0].lower() in DETS or
-                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0])) \
+                                              _DET_BEFORE.search(text, max(s, np[0] - 8), np[0]) or
+                                              PREP_BEFORE.search(text, max(s, np[0] - 12), np[0])) \
                 and not (_VERB_OBJECT.match(text, m.end(), e) and (
                     cue_words.endswith("s") or not text[m.end():m.end() + 4].startswith(" to "))):
-            # "a controversial comment", "in a Facebook post": the cue is a noun here (but "The former first lady
+            # "a controversial comment", "in a Facebook post", "of Republican claims": the cue is a noun here (but "The former first lady
             # calls it her “…”", "Her economic plan promises to “…”": a verb with its object)
             np = None
         if np:
