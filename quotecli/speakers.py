@@ -207,7 +207,8 @@ def _coordinate(doc: TextDoc, cands: list[Candidate], found: list[Found | None])
              coordinated(doc.text, cands[i - 1].pair, cands[i].pair.open)]
     for i in links:
         f = found[i - 1]
-        if f is not None and found[i] is None:
+        if f is not None and (found[i] is None or found[i].rule == "sentence.subject" and f.cue is not None):
+            # (also over the sentence's subject: "African-Americans, he said, can “rock” and “stir the pot”")
             found[i] = replace(f, rule="coordinated")
     for i in reversed(links):
         f = found[i]
