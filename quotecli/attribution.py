@@ -69,7 +69,8 @@ _NOT_S_WORD = r"(?!(?:his|its|this|is|was|has|does|us|as|yes|thus|plus|less|unle
 # are optional in one alternative, not a second alternative with the name compiled again: the one starts with a
 # capital or a digit and the other with a lower-case letter, so at most one of the two can start at a place, and
 # trying them in either order finds the same match)
-_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}})?(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
+_NOT_VERBISH = r"(?!(?:is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|did|does|do|not|also)(?![\p{L}]))"
+_SP_FWD = (rf"(?P<sp>{_PRON}(?![\p{{L}}])|(?:(?:[\p{{Lu}}\d][\p{{L}}\d/&\-]*\s+){{1,3}})?(?:{_NOT_FUNCTION}\p{{Ll}}[\p{{L}}\-]*\s+){{1,3}}{_NAME_N}{_NAME_TAIL}|{NAME_PAT}(?:['’]s|(?<=s)['’])(?:\s+[\p{{L}}\-]+){{1,4}}?|{_NAME_N}\s+and\s+{_NAME_N}|{_NAME_N}{_NAME_TAIL}|{_DET}\s+[\p{{L}}\d\-’'+&]+(?:,\s+{_NOT_VERBISH}(?!(?:who|which|that|and|but|or|then)\s)[\p{{Ll}}\d][\p{{Ll}}\d\-]+(?=\s+\p{{Ll}}))?(?:\s+[\p{{L}}\d\-’'+&]+){{0,4}}?|{_DET}(?:\s+{_ROLE_NOUN_WORD}){{6,8}}?"
            rf"|(?:{_NOT_FUNCTION}(?!(?:without|within|about|among|against|despite|including|like|into|over|under|via)\b)"
            rf"\p{{Ll}}[\p{{L}}\-]*\s+)?{_NOT_S_WORD}\p{{Ll}}[\p{{Ll}}\-]*s"
            rf"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}})?|police)")
@@ -123,7 +124,6 @@ _AFTER_SP_CUE = regex.compile(
 
 # “…,” former Florida governor Jeb Bush said / super PAC spokeswoman Kellyanne Conway said: role words of either
 # case (and possessives: "Italy's Northern League leader") before the name; the name is split off by trim_speaker
-_NOT_VERBISH = r"(?!(?:is|was|are|were|be|been|has|had|have|will|would|could|should|can|may|might|did|does|do|not|also)(?![\p{L}]))"
 _CHAIN_WORD = (rf"(?:\p{{Lu}}[\p{{L}}\-]*['’]s|{_NOT_FUNCTION}{_NOT_VERBISH}\p{{Ll}}[\p{{L}}\-]*|\p{{Lu}}[\p{{L}}\d/&\-]*\.?"
                rf"|\d+(?:st|nd|rd|th))")
 _AFTER_CHAIN_CUE = regex.compile(
