@@ -236,7 +236,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
                 lead = lead_in(doc, sent[0], ppe)
                 subj = sentence_subject(text, sent[0], ppe)
                 # only when the reporting verb's subject is the sentence's own named or pronoun subject
-                if lead and lead.cue is not None and subj and subj[0] == lead.sp_start and \
+                if lead and lead.cue is not None and _reporter(text, lead, subj, ppe) and \
                         (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
                     found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6, lead.mention)
                     continue
@@ -248,7 +248,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             if pss >= ps and (i == 0 or cands[i - 1].pair.outer_end <= pss):
                 lead = lead_in(doc, pss, pse)
                 subj = sentence_subject(text, pss, pse)
-                if lead and lead.cue is not None and (subj and subj[0] == lead.sp_start or lead.sp_start == pss) and \
+                if lead and lead.cue is not None and (_reporter(text, lead, subj, pse) or lead.sp_start == pss) and \
                         (text[lead.sp_start].isupper() or text[lead.sp_start:lead.sp_end].lower() in PRONOUNS):
                     # (the cue's subject opening the sentence: "Her husband replied. “…”")
                     found[i] = Found(lead.sp_start, lead.sp_end, lead.role, None, "continuation.indirect", 0.6, lead.mention)
@@ -279,6 +279,17 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             tail = text[p.pair.outer_end:pend]
             if p.pair.continues or len(tail) < 200:
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75, prev.mention)
+
+def _reporter(text: str, lead: Found, subj: tuple | None, end: int) -> bool:
+    """Whether a sentence's reporting verb has the sentence's own subject: the subject itself, the name in its
+    apposition ("His former partner at Lenox, Lawrence Cummings, called him …"), or a sentence-final attribution
+    ("…, Schiff said.")."""
+    if subj and subj[0] == lead.sp_start:
+        return True
+    if subj and lead.role and text.startswith(lead.role, subj[0]) and text[lead.sp_start - 2:lead.sp_start] == ", ":
+        return True
+    return text[lead.sp_start - 2:lead.sp_start] == ", " and not text[lead.cue[1]:end].strip(" .")
+
 
 def _second_speaker(doc: TextDoc, lo: int, hi: int, prev: Found) -> Found | None:
     """A cue after the previous quotation's own, coordinated with it (", and her husband interjected.", ". Then
