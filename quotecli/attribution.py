@@ -1088,6 +1088,11 @@ RULES: tuple[AttributionRule, ...] = (
                     "But Omar Diaz, who owns a shop on the route, said the works would ruin his trade.\n\n"
                     "“I will lose half my customers.”", "Omar Diaz",
                     "The works will start in May.\n\n“I will lose half my customers.”"),
+    AttributionRule("continuation.subject", "a quotation with no cue right after a writer's sentence whose subject "
+                    "is a named person (or he/she), with no reporting verb in it",
+                    "Ines Varro is unapologetic about the closure. “I would rather shut the ferry than run it badly.”",
+                    "Ines Varro",
+                    "The ferry closed in May after forty years. “I would rather shut it than run it badly.”"),
     AttributionRule("headline.repeated", "a headline quotation the article quotes again is that quotation's",
                     "Flood town: 'We lost everything in an hour', says baker\n\nTom Pemberton said: \"We lost "
                     "everything in an hour. The water came so fast.\"", "Tom Pemberton",

@@ -13,7 +13,7 @@ import regex
 from .attribution import Found, lead_in, local_attribution, passive_cue
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
-from .names import _HONORIFICS, PRONOUNS, Resolver
+from .names import _HONORIFICS, PRONOUNS, Resolver, name_type
 from .phrases import person_head, role_before_name, sentence_subject, subject_before
 from .quotes import Candidate, coordinated
 from .text import TextDoc
@@ -37,6 +37,7 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
         found[i] = local_attribution(doc, cands, i)
     _coordinate(doc, cands, found)
     _carry(doc, cands, found)
+    _after_subject(doc, cands, found)
     groups = _groups(doc, cands, found)
     quotes: list[Quote] = []
     mentions: dict[tuple, Mention | None] = {}
@@ -279,6 +280,37 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             tail = text[p.pair.outer_end:pend]
             if p.pair.continues or len(tail) < 200:
                 found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75, prev.mention)
+
+def _after_subject(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
+    """“Mr. Hannity is unapologetic about his aim. ‘I'm not hiding …’”: a quotation left unattributed that opens a
+    sentence (or a paragraph) right after a sentence of the writer's whose subject is a named person or he/she
+    is that person's."""
+    text = doc.text
+    for i, c in enumerate(cands):
+        if found[i] is not None or c.kind != "direct" or c.words < 4 or c.title or c.not_speech or c.title_case:
+            continue  # (only what is reported anyway: a short unattributed fragment is not)
+        ps = doc.paragraphs[c.para][0]
+        if c.pair.open == ps:
+            if c.para == 0 or i > 0 and cands[i - 1].pair.outer_end > doc.paragraphs[c.para - 1][0]:
+                continue  # (the previous paragraph holds a quotation: its speaker is the continuation's business)
+            pss, pse = doc.sentences[doc.sentence_index(doc.paragraphs[c.para - 1][1] - 1)]
+        elif _opens_sentence(doc, c.pair.open):
+            si = doc.sentence_index(c.pair.open)
+            pss, pse = doc.sentences[si - 1] if si > 0 else (ps, ps)
+            if pss < ps or i > 0 and cands[i - 1].pair.outer_end > pss:
+                continue
+        else:
+            continue
+        if doc.cues_in(pss, pse):
+            continue  # a sentence with a reporting verb is the other rules' business ("Or maybe Bush, X says.")
+        subj = sentence_subject(text, pss, pse)
+        if not subj or text[subj[0]:subj[1]].isupper() or not text[subj[1]:pse].strip(" .,"):
+            continue  # (a verb must follow: not a byline's "By Maria Santos")
+        words = text[subj[0]:subj[1]]
+        if words.lower() in ("he", "she") or words[:1].isupper() and name_type(words) == "person" and " " in words \
+                or words.startswith(("Mr", "Ms", "Mrs", "Dr")):
+            found[i] = Found(subj[0], subj[1], subj[2], None, "continuation.subject", 0.5)
+
 
 def _reporter(text: str, lead: Found, subj: tuple | None, end: int) -> bool:
     """Whether a sentence's reporting verb has the sentence's own subject: the subject itself, the name in its
