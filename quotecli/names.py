@@ -870,6 +870,16 @@ class Resolver:
             if a and b and a != b:
                 return Mention(f"{a} and {b}", words, start, end, role, "group")
         first = toks[0] if toks else low
+        aged = next((a for a in (1, 2) if a + 1 < len(toks) and _AGED.fullmatch(toks[a])), None) \
+            if first == "the" and len(toks) <= 6 and "-year-old" in low else None
+        if aged:
+            # "the 34-year-old mother of three replied", "the tall, 71-year-old man": the person in view, of the
+            # noun's gender
+            noun = toks[aged + 1]
+            want = "she" if noun in _FEMALE_ROLES else "he" if noun in _MALE_ROLES else None  # (a gendered noun)
+            name = self.pronoun(want, start)[0] if want else None
+            if name and name[:1].isupper():
+                return Mention(name, words, start, end, role, "person")
         if first == "the" and len(toks) <= 4:
             hit = self._by_surname.get(low) if len(toks) <= 3 else None
             if hit:

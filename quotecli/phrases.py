@@ -795,6 +795,9 @@ def _np_ending_uncached(text: str, toks: list[tuple[int, int, str]], j: int, mem
             break
         word = toks[k][2].lower().strip(",")
         if word in DETS:
+            if k == j and k > 1 and toks[k - 1][2] == "of" and word in _NUMBER_WORDS:
+                k -= 1  # "the 34-year-old mother of three": the number is the phrase's last word, not its start
+                continue
             break
         if word in _FUNCTION and word not in ("with", "of", "at", "in", "for", "from", "close", "to"):
             k += 1
