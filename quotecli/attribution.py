@@ -761,6 +761,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             if got:
                 return Found(got[0], got[1], got[2], m.span(), got[3], 0.7)
         np = subject_before(text, s, m.start())
+        if np and not _sane_subject(text, np[0], np[1]):
+            np = None  # "Clinton would do better to say", "…; was denounced by the head of the Church; and declared"
         if np is None and text.find("who", max(s, m.start() - 12), m.start()) >= 0:
             ap = _APPOSITION_WHO.search(text, max(s, m.start() - 120), m.start())
             named = subject_before(text, s, ap.start()) if ap else None
@@ -817,6 +819,19 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
             a, b, role = trim_speaker(text, inv.start("sp"), inv.end("sp"), inv.group("role"))
             return Found(a, b, role, m.span(), "before.cue_speaker", 0.85)
     return coordinated
+
+
+_SUBORDINATORS = frozenset("While When Whereas If Although Though Because As After Before Since Unless Until".split())
+_PHRASE_END_WORDS = frozenset("to for of in on at by with from and or but than as".split())
+
+
+def _sane_subject(text: str, a: int, b: int) -> bool:
+    """A cue's subject phrase that can be a speaker: not one holding a semicolon ("… Church;"), opening with a
+    subordinator ("While Clinton"), ending with a preposition ("do better to") or, lower-cased, with no
+    determiner or source noun ("power for what's today")."""
+    words = text[a:b].split()
+    return bool(words) and ";" not in text[a:b] and words[0] not in _SUBORDINATORS and \
+        words[-1].lower() not in _PHRASE_END_WORDS and (words[0][:1].isupper() or plausible(text, a, b))
 
 
 def _clause_pronoun(doc: TextDoc, after: int, before: int) -> tuple[int, int] | None:

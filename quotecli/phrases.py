@@ -96,6 +96,10 @@ PREP_BEFORE = regex.compile(r"(?<![\p{L}])(?:through|in|at|on|with|from|to|into|
 
 _ADV_RE = regex.compile(ADV)
 # "<subject> [was] prompted/quick/used to say": the words between a subject and its infinitive cue verb
+# verbs whose object does what the infinitive after it says: "led her to declare", "prompted the mayor to say"
+_CAUSING = frozenset("""led leads prompted prompts forced forces caused causes pushed pushes urged urges encouraged
+    encourages inspired inspires got gets allowed allows required requires""".split())
+_OBJECT_PRONOUN_WORDS = frozenset({"him", "her", "them", "us", "me"})
 _RAISING = frozenset("""prompted forced moved compelled quick careful eager keen happy glad proud
     continued continues proceeded proceeds hastened rushed tried tries seemed seems appeared appears
     decided chose used likes liked loves loved tends tended began begins started starts""".split())
@@ -531,6 +535,15 @@ def subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         return None  # “Sales were strong in March,” said …: the subject is never inside the marks
     if toks[j][2] in _DASHES and j > 1:
         return _dashed_apposition(text, toks, j)
+    if toks[j][2] == "to":
+        # "a win that led her to declare", "prompted the mayor to say": the object of a verb of causing speaks
+        if j >= 2 and toks[j - 1][2].lower() in _OBJECT_PRONOUN_WORDS and toks[j - 2][2].lower() in _CAUSING:
+            return toks[j - 1][0], toks[j - 1][1], None
+        for k in range(j - 2, max(-1, j - 6), -1):
+            if toks[k][2].lower() in _CAUSING:
+                np = _np_ending_at(text, toks, j - 1)
+                return np if np and np[0] == toks[k + 1][0] else None
+        return None
     # relative clause: "Zoomcar, which calls its drivers “partners”" / "Smith, who called it …"
     if toks[j][2] in ("which", "who", "that") and j > 0 and toks[j - 1][2].endswith(","):
         # (past appositions before the pronoun: "Rep. Dana Holt, R-Ariz., who told …", "Cory James, 22, who …")
