@@ -1103,6 +1103,11 @@ RULES: tuple[AttributionRule, ...] = (
                     "But Omar Diaz, who owns a shop on the route, said the works would ruin his trade.\n\n"
                     "“I will lose half my customers.”", "Omar Diaz",
                     "The works will start in May.\n\n“I will lose half my customers.”"),
+    AttributionRule("continuation.answer", "in an exchange, a quotation paragraph with no cue after an asked "
+                    "question, or addressing the last speaker (“Yes, senator.”), is the other party's",
+                    "“Will you resign?” asked Senator Paul Whitaker.\n\n“No,” said Diane Corrado.\n\n“Why not?” he "
+                    "asked.\n\n“Because the board still backs me.”", "Diane Corrado",
+                    "“Did I take their money?” said Mayor Ines Varro.\n\n“I was born at night, but not last night.”"),
     AttributionRule("continuation.subject", "a quotation with no cue right after a writer's sentence whose subject "
                     "is a named person (or he/she), with no reporting verb in it",
                     "Ines Varro is unapologetic about the closure. “I would rather shut the ferry than run it badly.”",

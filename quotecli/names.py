@@ -650,6 +650,14 @@ class Resolver:
                 out.append((s, canon, appos.group(1).lower().split()))
         return out
 
+    def role_words(self, canon: str) -> set[str]:
+        """The lower-case words of every title and role the article writes with this person's name."""
+        out = {w for _, name, words in self._person_roles if name == canon for w in words}
+        for _, _, name, title, kind in self._names:
+            if title and kind == "person" and self.canonical_person(name)[0] == canon:
+                out.update(title.lower().replace(".", "").split())
+        return out
+
     def _title_holder(self, key: str, pos: int, modifiers: list[str]) -> tuple[str, str | None] | None:
         """(name, gender) of the person "the <title>" (``key``) stands for at ``pos``: of the people written
         with that title before it, those whose whole title it is ("President Obama", not "World Bank President

@@ -36,7 +36,7 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
     for i, c in enumerate(cands):
         found[i] = local_attribution(doc, cands, i)
     _coordinate(doc, cands, found)
-    _carry(doc, cands, found)
+    _carry(doc, cands, found, resolver)
     _after_subject(doc, cands, found)
     groups = _groups(doc, cands, found)
     quotes: list[Quote] = []
@@ -216,7 +216,7 @@ def _coordinate(doc: TextDoc, cands: list[Candidate], found: list[Found | None])
         if found[i - 1] is None and f is not None:
             found[i - 1] = replace(f, rule="coordinated")
 
-def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
+def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None], resolver: Resolver) -> None:
     """Split quotations, colon lead-ins and continuation paragraphs take the speaker they continue."""
     text = doc.text
     for i, c in enumerate(cands):
@@ -279,7 +279,47 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> N
             pend = doc.paragraphs[p.para][1]
             tail = text[p.pair.outer_end:pend]
             if p.pair.continues or len(tail) < 200:
-                found[i] = Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75, prev.mention)
+                found[i] = _answer(doc, cands, found, i, resolver) or \
+                    Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75, prev.mention)
+
+_ASKING = frozenset("asked asks demanded demands pressed presses wondered inquired queried".split())
+# a form of address opening or closing a reply: "Yes, senator.", "Then no, Senator, I would not …", "No, Mr. Cole."
+_VOCATIVE = regex.compile(r"(?:^|,\s+)(?P<v>(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}[\p{L}\-’']+|[Ss]enator|[Cc]ongressman|"
+                          r"[Cc]ongresswoman|[Gg]overnor|[Mm]ayor|[Jj]udge|[Mm]inister|[Cc]hairman|[Cc]hairwoman|"
+                          r"[Pp]resident|[Ss]ecretary|[Dd]octor|[Pp]rofessor)(?=\s*[,.!?]|\s*$)")
+
+
+def _answer(doc: TextDoc, cands: list[Candidate], found: list[Found | None], i: int,
+            resolver: Resolver) -> Found | None:
+    """An exchange: a quotation paragraph with no cue after a question ("… Yes or no?" he said.¶“Yes, senator.”),
+    or addressing the last speaker by title or name, is the other party's, the speaker before him in the
+    exchange (not a continuation of the questioner)."""
+    text = doc.text
+    c, p, prev = cands[i], cands[i - 1], found[i - 1]
+    # a question put with a questioning cue (not a speech's rhetorical one: "It didn't affect me?" he said)
+    asked = text[p.start:p.end].rstrip(" .’'\"”").endswith("?") and prev.cue is not None and \
+        text[prev.cue[0]:prev.cue[1]].lower() in _ASKING
+    v = _VOCATIVE.search(text, c.start, c.end)
+    if not asked and not v:
+        return None
+    known = resolver.mention(prev.sp_start, prev.sp_end)
+    last = known.name
+    if not last:
+        return None
+    if v and not asked:
+        words = v.group("v").lower().replace(".", "").split()
+        who = f"{last} {prev.role or ''} {known.role or ''}".lower().replace(".", "").split()
+        if words[-1] not in who and words[-1] not in resolver.role_words(last):
+            return None  # ("Yes, Mr. Cole" to someone else: not the exchange's other party)
+    for k in range(i - 2, -1, -1):
+        f = found[k]
+        if f is None or cands[k].para < c.para - 4:
+            return None
+        other = resolver.mention(f.sp_start, f.sp_end).name
+        if other and other != last:
+            return Found(f.sp_start, f.sp_end, f.role, None, "continuation.answer", 0.6, f.mention)
+    return None
+
 
 def _after_subject(doc: TextDoc, cands: list[Candidate], found: list[Found | None]) -> None:
     """“Mr. Hannity is unapologetic about his aim. ‘I'm not hiding …’”: a quotation left unattributed that opens a
