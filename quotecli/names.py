@@ -650,6 +650,22 @@ class Resolver:
                 out.append((s, canon, appos.group(1).lower().split()))
         return out
 
+    def _kin(self, det: str, noun: str, pos: int) -> str | None:
+        """The person "his/her <noun>" at ``pos`` names: from the appositions "<his/her> <kin>, <Name>," before it,
+        the one written as this owner's <noun>, or the owner of the one written as the owner's inverse kin."""
+        owner = self.pronoun("he" if det == "his" else "she", pos)[0]
+        if not owner:
+            return None
+        text = self.doc.text
+        for m in _KIN_NAMED.finditer(text, max(0, pos - 3000), pos):
+            named = self.canonical_person(m.group("name"))[0]
+            of = self.pronoun("he" if m.group("det").lower() == "his" else "she", m.start())[0]
+            if m.group("noun") == noun and of == owner and named != owner:
+                return named  # "Her brother, Frank, …" … "her brother said"
+            if named == owner and m.group("noun") in _KIN_INVERSE[noun] and of and of != owner:
+                return of  # "His sister, Maureen Dwyer, …" … "her brother conceded": him
+        return None
+
     def role_words(self, canon: str) -> set[str]:
         """The lower-case words of every title and role the article writes with this person's name."""
         out = {w for _, name, words in self._person_roles if name == canon for w in words}
@@ -878,6 +894,11 @@ class Resolver:
             if a and b and a != b:
                 return Mention(f"{a} and {b}", words, start, end, role, "group")
         first = toks[0] if toks else low
+        kin = _KIN_MENTION.fullmatch(words) if first in ("his", "her") else None
+        if kin:
+            person = self._kin(kin.group("det").lower(), kin.group("noun"), start)
+            if person:  # "her brother conceded": the man the article gave as her brother, or whose sister she is
+                return Mention(person, words, start, end, role, "person")
         aged = next((a for a in (1, 2) if a + 1 < len(toks) and _AGED.fullmatch(toks[a])), None) \
             if first == "the" and len(toks) <= 6 and "-year-old" in low else None
         if aged:
@@ -1436,6 +1457,13 @@ def _description_gender(words: str) -> str | None:
 _KIN_DESCRIPTION = regex.compile(rf"(?i:his|her|their|my|our) (?:\S+ )?(?:{_GENDERED_HEADS})")
 _GENDERED_APPOSITION = regex.compile(rf",\s+((?:a|an|the)\s+(?:[\p{{L}}\d\-]+\s+){{0,3}}(?:{_GENDERED_HEADS}))\b")
 _ONE_NAME_APPOSITION = regex.compile(r",\s+(\p{Lu}\p{Ll}+),\s")
+# kin by the other side of the relation: "her brother" is the man whose sister she is ("His sister, Maureen Dwyer, …")
+_KIN_INVERSE = {"brother": ("sister", "brother"), "sister": ("brother", "sister"), "husband": ("wife",),
+                "wife": ("husband",), "son": ("mother", "father"), "daughter": ("mother", "father"),
+                "mother": ("son", "daughter"), "father": ("son", "daughter")}
+_KIN_MENTION = regex.compile(r"(?P<det>[Hh]is|[Hh]er) (?P<noun>brother|sister|husband|wife|son|daughter|mother|father)")
+_KIN_NAMED = regex.compile(rf"(?P<det>[Hh]is|[Hh]er)\s+(?P<noun>brother|sister|husband|wife|son|daughter|mother|"
+                           rf"father)\s*,\s+(?P<name>{NAME_PAT})(?=\s*,)", titles=TITLES)
 _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and to".split())
 
 
