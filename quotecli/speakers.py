@@ -55,6 +55,13 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
                 mention = mentions[key]
             else:
                 mention = _mention(text, resolver, f)
+                said = quotes[-1].speaker if quotes else None
+                if mention is not None and said is not None and said.name and f.cue and \
+                        mention.mention.lower() in ("he", "she") and said.mention.lower() == mention.mention.lower() \
+                        and c.para - doc.paragraph_index(said.start) <= 1 and \
+                        _GOES_ON_CUE.fullmatch(text, f.cue[0], f.cue[1]):
+                    # “…,” he said. …¶“…,” he added: the same man goes on (not a name between the two)
+                    mention = replace(mention, name=said.name, type=said.type, role=said.role)
                 mentions[key] = mention
                 if mention is not None and mention.name and text[f.sp_start:f.sp_end].lower() not in PRONOUNS:
                     resolver.note(f.sp_start, mention.name, mention.type, role=mention.role)
@@ -76,6 +83,7 @@ def attribute(doc: TextDoc, cands: list[Candidate], resolver: Resolver) -> list[
     return _renumber_groups(quotes)
 
 
+_GOES_ON_CUE = regex.compile(r"(?:also\s+)?(?:added|adds|continued|continues|went\s+on|goes\s+on)")
 _WORDS_ONLY = regex.compile(r"[^\p{L}\p{N}]+")
 # "‘I still get nervous before every show’: Priya Sandhu on fame and failure": the interviewee, then her topic
 _NAME_ON = regex.compile(r"\s*:\s*(?P<sp>\p{Lu}[\p{L}\-’']+(?:\s+\p{Lu}[\p{L}\-’']+){1,2})\s+on\s")
