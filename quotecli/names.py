@@ -501,7 +501,8 @@ _AGE_APPOSITION = regex.compile(r",\s+\d{1,3},")
 # a description's head and the role words it may stand for ("the Harbury boss" for "Harbury Town manager")
 _ROLE_SYNONYMS = {"boss": ("manager", "chief", "head", "director"), "chief": ("boss", "head", "director"),
                   "manager": ("boss",), "lawmaker": ("congressman", "congresswoman", "representative", "senator", "mp"),
-                  "spokesperson": ("spokesman", "spokeswoman"), "executive": ("ceo",), "ceo": ("executive",)}
+                  "spokesperson": ("spokesman", "spokeswoman"), "executive": ("ceo",), "ceo": ("executive",),
+                  "headteacher": ("head", "headmaster", "headmistress", "principal")}
 # an apposition after a name that describes the person: "Ben Carson, a retired neurosurgeon,"
 _ROLE_APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)[,.;]")
 # a description's role that gives the person's name: "who gave only her first name, Tamika", "who gave his
@@ -602,12 +603,24 @@ class Resolver:
                 table.setdefault(t, value)
         return table
 
-    def _named_next(self, pos: int) -> tuple[str, str | None] | None:
+    def _named_next(self, pos: int, head: str | None = None) -> tuple[str, str | None] | None:
         """The person a lead's indefinite description turns out to be: the full name, with an age, that opens the
-        next sentence ("A baker whose shop was flooded has said … Tom Pemberton, 54, watched …")."""
+        next sentence ("A baker whose shop was flooded has said … Tom Pemberton, 54, watched …"), or the first
+        person written later with the description's noun as a role ("A headteacher … says …" … "Head Gillian
+        Osei said")."""
         k = self.doc.sentence_index(pos)
         if k + 1 >= len(self.doc.sentences) or pos - self.doc.sentences[k][0] > 2:
             return None  # (only a description that opens its sentence)
+        return self._aged_next(k) or (self._role_later(head, pos) if head else None)
+
+    def _role_later(self, head: str, pos: int) -> tuple[str, str | None] | None:
+        heads = {head, *_ROLE_SYNONYMS.get(head, ())}
+        for s, canon, role in self._person_roles:
+            if pos < s < pos + 2000 and heads.intersection(role):
+                return canon, self._known_gender.get(canon)
+        return None
+
+    def _aged_next(self, k: int) -> tuple[str, str | None] | None:
         ns = self.doc.sentences[k + 1][0]
         i = bisect.bisect_left(self._people, (ns,))
         if i >= len(self._people) or self._people[i][0] > ns + 2:
@@ -971,7 +984,7 @@ class Resolver:
                 return Mention(words, words, start, end, role, "organization")
             kind = common_type(low)
             if kind == "anonymous" and first in ("a", "an"):
-                named = self._named_next(start)
+                named = self._named_next(start, head)
                 if named:  # "A baker whose shop was flooded has said …¶Tom Pemberton, 54, watched …": him
                     return Mention(named[0], words, start, end, role, "person")
             return Mention(words, words, start, end, role, kind)
