@@ -763,6 +763,12 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         np = subject_before(text, s, m.start())
         if np and not _sane_subject(text, np[0], np[1]):
             np = None  # "Clinton would do better to say", "…; was denounced by the head of the Church; and declared"
+        rel = _OBJECT_OF_WHO.search(text, max(s, np[0] - 40), np[0]) if np and text.find("who", max(s, np[0] - 40), np[0]) >= 0 else None
+        if rel:
+            # "A harbour master who closed the port to ferries says": the relative clause's object is not the
+            # subject; the phrase before "who" is
+            got = subject_before(text, s, rel.start())
+            np = got if got and _sane_subject(text, got[0], got[1]) else None
         if np is None and text.find("who", max(s, m.start() - 12), m.start()) >= 0:
             ap = _APPOSITION_WHO.search(text, max(s, m.start() - 120), m.start())
             named = subject_before(text, s, ap.start()) if ap else None
@@ -821,6 +827,7 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     return coordinated
 
 
+_OBJECT_OF_WHO = regex.compile(r"(?<![\p{L}])who\s+(?:\p{Ll}+\s+){1,2}\Z")
 _SUBORDINATORS = frozenset("While When Whereas If Although Though Because As After Before Since Unless Until".split())
 _PHRASE_END_WORDS = frozenset("to for of in on at by with from and or but than as".split())
 
