@@ -763,7 +763,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         np = subject_before(text, s, m.start())
         if np and not _sane_subject(text, np[0], np[1]):
             np = None  # "Clinton would do better to say", "…; was denounced by the head of the Church; and declared"
-        rel = _OBJECT_OF_WHO.search(text, max(s, np[0] - 40), np[0]) if np and text.find("who", max(s, np[0] - 40), np[0]) >= 0 else None
+        rel = _OBJECT_OF_WHO.search(text, max(s, np[0] - 40), np[0]) \
+            if np and text.find("who", max(s, np[0] - 40), np[0]) >= 0 else None
         if rel:
             # "A harbour master who closed the port to ferries says": the relative clause's object is not the
             # subject; the phrase before "who" is
