@@ -119,8 +119,11 @@ def _headline_speakers(doc: TextDoc, quotes: list[Quote], resolver: Resolver, un
     for i in heads:
         q = quotes[i]
         words = _WORDS_ONLY.sub(" ", q.text.lower()).strip()
-        if words.count(" ") >= 2:
-            again = next((b for w, b in body if f" {words} " in f" {w} "), None)
+        if words.count(" ") >= 2 or words and q.rule == "sentence.subject":
+            # (a short fragment only over the weakest attribution, and only the same words: "Seabird numbers ‘in
+            # freefall’, survey finds" … Dr Lennie said numbers were "in freefall")
+            again = next((b for w, b in body if f" {words} " in f" {w} "), None) if words.count(" ") >= 2 else \
+                next((b for w, b in body if w == words), None)
             if again is not None:
                 quotes[i] = replace(q, speaker=again.speaker, rule="headline.repeated", confidence=0.7)
                 continue
