@@ -445,8 +445,9 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
             if named:  # "Acme's regional director, Dana Ruiz, reached out …": the name in commas is the subject
                 return toks[j][0], named, text[start:end]
     if np_toks[0][2].strip(",.;:") in NOT_NAME and np_toks[0][2].strip(",.;:") not in ("The", "A", "An", "His", "Her",
-                                                                                      "Its", "Their", "Our", "My"):
-        return None
+                                                                                      "Its", "Their", "Our", "My") \
+            and not (len(np_toks) > 2 and np_toks[1][2] == "of" and _bare(np_toks[0][2]) in SHARE_WORDS):
+        return None  # (a share of people is a subject: "One of his victims, a widow from Leeds, lost …")
     return start, end, None
 
 def _name_in_commas(toks: list, j: int) -> int | None:
@@ -949,6 +950,11 @@ def _person_of(text: str, toks: list[tuple[int, int, str]], k: int, e: int) -> t
 
 def _source_head(words: list[str]) -> bool:
     from .names import SOURCE_NOUNS, _head_noun
+    if len(words) > 2 and words[1] == "of" and words[0] in SHARE_WORDS:
+        # "one of his victims", "most of the residents": a share of a source named by its noun (not by a suffix:
+        # "One of his recent reads")
+        head = _head_noun(words[2:])
+        return head in SOURCE_NOUNS or head[:-1] in SOURCE_NOUNS or head in ("police", "people", "staff")
     content = [w for w in words if w not in DETS]
     if not content:
         return False
