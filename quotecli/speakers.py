@@ -294,6 +294,7 @@ def _carry(doc: TextDoc, cands: list[Candidate], found: list[Found | None], reso
                     Found(prev.sp_start, prev.sp_end, prev.role, None, "continuation", 0.75, prev.mention)
 
 _ASKING = frozenset("asked asks demanded demands pressed presses wondered inquired queried".split())
+_ANSWERING = frozenset("answered answers replied replies responded responds retorted retorts".split())
 # a form of address opening or closing a reply: "Yes, senator.", "Then no, Senator, I would not …", "No, Mr. Cole."
 _VOCATIVE = regex.compile(r"(?:^|,\s+)(?P<v>(?:Mr|Mrs|Ms|Dr)\.?\s+\p{Lu}[\p{L}\-’']+|[Ss]enator|[Cc]ongressman|"
                           r"[Cc]ongresswoman|[Gg]overnor|[Mm]ayor|[Jj]udge|[Mm]inister|[Cc]hairman|[Cc]hairwoman|"
@@ -308,8 +309,10 @@ def _answer(doc: TextDoc, cands: list[Candidate], found: list[Found | None], i: 
     text = doc.text
     c, p, prev = cands[i], cands[i - 1], found[i - 1]
     # a question put with a questioning cue (not a speech's rhetorical one: "It didn't affect me?" he said)
-    asked = text[p.start:p.end].rstrip(" .’'\"”").endswith("?") and prev.cue is not None and \
-        text[prev.cue[0]:prev.cue[1]].lower() in _ASKING
+    cue = text[prev.cue[0]:prev.cue[1]].lower() if prev.cue else ""
+    asked = text[p.start:p.end].rstrip(" .’'\"”").endswith("?") and cue in _ASKING or \
+        cue in _ANSWERING and i > 1 and found[i - 2] is not None and found[i - 2].cue is not None and \
+        text[found[i - 2].cue[0]:found[i - 2].cue[1]].lower() in _ASKING  # (a reply to a question: the asker again)
     v = _VOCATIVE.search(text, c.start, c.end)
     if not asked and not v:
         return None
