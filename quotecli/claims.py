@@ -131,7 +131,7 @@ class _Index:
         words = doc.words  # one word list for both key-word scans and the key index of the vetoes and holders
         self.keys = KeyIndex(text, words)
         for a, b in self._blocks(doc):
-            self.cues.extend(scan_cues(text, a, b, words))
+            self.cues.extend(scan_cues(text, a, b, words, self.keys))
             self.hz.extend(horizons.find(text, a, b, words))
         self.cues.sort(key=lambda x: x[0])
         self._c_starts = [c[0] for c in self.cues]
