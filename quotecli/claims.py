@@ -691,9 +691,8 @@ def _time_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | 
                 return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
         window = text[max(s, f.start - 60):f.start]
-        after = text[f.end:f.end + 12]  # the pattern opens with "s" or a space (every ASCII \s is isspace)
-        habitual = (after[:1] == "s" or after[:1].isspace() or not after[:1].isascii()) and \
-            _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", after)
+        after = text[f.end:f.end + 12]
+        habitual = _may_be_habitual(after) and _HABITUAL_AFTER.match(after)
         verbs = _scheduled_verbs(text, max(s, f.start - 60), f.start, unit.keys) if not possessive and not habitual and \
             f.rule in ("hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season", "hz.year", "hz.month_year") else ()
         # no comma between the verb and the time: "The film, which opens in cinemas on Friday, stars …" is one
@@ -716,6 +715,16 @@ def _time_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | 
             q = unit.quote
             return _Cue(_HORIZON_RULE, f.start, f.end, None, q)
     return None
+
+
+# a time said of every week or every evening: "on Mondays", "on Friday nights"
+_HABITUAL_AFTER = regex.compile(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b")
+
+
+def _may_be_habitual(after: str) -> bool:
+    """Can _HABITUAL_AFTER match: does ``after`` open with "s" or hold "mornings", "afternoons", "evenings" or
+    "nights"? (string tests; most times are followed by neither)"""
+    return after[:1] == "s" or "nings" in after or "noons" in after or "nights" in after
 
 
 _PROGRESSIVE = keyed(regex.compile(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])"),

@@ -715,6 +715,20 @@ def _cue_leads_agree(t):
     assert fast == plain, t
 
 
+# the string test before claims._time_cue's habitual pattern ("on Mondays", "on Friday nights")
+HABITUAL_AFTER = st.lists(st.sampled_from(["s", "S", " ", "\u00a0", "\u2003", "\n", "\t", "mornings", "afternoons",
+                                           "evenings", "nights", "Nights", "night", "x", ".", "5"]) | st.text(max_size=2),
+                          max_size=6).map("".join).map(lambda t: t[:12])
+
+
+@settings(**SETTINGS)
+@given(HABITUAL_AFTER)
+def test_habitual_gate_skips_no_match(after):
+    from quotecli import claims
+    if claims._HABITUAL_AFTER.match(after):
+        assert claims._may_be_habitual(after), after
+
+
 @settings(**SETTINGS)
 @given(cue_lead_text)
 def test_cue_windows_trimmed_to_their_keys_skip_no_match(t):
