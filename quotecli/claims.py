@@ -131,7 +131,7 @@ class _Index:
         words = doc.words  # one word list for both key-word scans and the key index of the vetoes and holders
         self.keys = KeyIndex(text, words)
         for a, b in self._blocks(doc):
-            self.cues.extend(scan_cues(text, a, b, words))
+            self.cues.extend(scan_cues(text, a, b, words, self.keys))
             self.hz.extend(horizons.find(text, a, b, words))
         self.cues.sort(key=lambda x: x[0])
         self._c_starts = [c[0] for c in self.cues]
@@ -358,8 +358,9 @@ def _vetoed(text: str, unit: _Unit, c: _Cue, has_horizon: bool = False) -> bool:
         return True
     before = text[max(s, c.start - 60):c.start]
     # counterfactual / past possibility: would have gone, could have been
-    if rid in ("claim.modal_would", "claim.weak_modal", "claim.modal_will") and _PERFECT_PARTICIPLE.match(
-            text, c.end, min(e, c.end + 40)) and rid != "claim.modal_will":
+    # (its pattern opens with a space and "have": asked only where "have" follows)
+    if rid in ("claim.modal_would", "claim.weak_modal") and text.find("have", c.end, min(e, c.end + 40)) >= 0 and \
+            _PERFECT_PARTICIPLE.match(text, c.end, min(e, c.end + 40)):
         return True
     if rid == "claim.weak_modal":
         # permission, as in terms of service: "You may cancel at any time", "We may suspend your access"
@@ -690,11 +691,10 @@ def _time_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | 
                 return _Cue(_HORIZON_RULE, f.start, f.end, None, unit.quote)
         # a timetable in the simple present: "The trial begins on Monday", "Polls open at 7am on Thursday"
         window = text[max(s, f.start - 60):f.start]
-        after = text[f.end:f.end + 12]  # the pattern opens with "s" or a space (every ASCII \s is isspace)
-        habitual = (after[:1] == "s" or after[:1].isspace() or not after[:1].isascii()) and \
-            _match(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b", after)
-        verbs = list(_SCHEDULED.finditer(window)) if not possessive and not habitual and f.rule in (
-            "hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season", "hz.year", "hz.month_year") else ()
+        after = text[f.end:f.end + 12]
+        habitual = _may_be_habitual(after) and _HABITUAL_AFTER.match(after)
+        verbs = _scheduled_verbs(text, max(s, f.start - 60), f.start, unit.keys) if not possessive and not habitual and \
+            f.rule in ("hz.weekday", "hz.day_month", "hz.month", "hz.day_word", "hz.season", "hz.year", "hz.month_year") else ()
         # no comma between the verb and the time: "The film, which opens in cinemas on Friday, stars …" is one
         if verbs and "," not in window[verbs[-1].end():] and not _past_verb_before(text, unit, f.start) \
                 and _match(r"(?i:on|in|by|next|this|until|from|at|later|early|late|tomorrow|tonight)\b", t) \
@@ -717,11 +717,29 @@ def _time_cue(text: str, unit: _Unit, hz: list[horizons.Found], date) -> _Cue | 
     return None
 
 
+# a time said of every week or every evening: "on Mondays", "on Friday nights"
+_HABITUAL_AFTER = regex.compile(r"s\b|\s+(?:mornings|afternoons|evenings|nights)\b")
+
+
+def _may_be_habitual(after: str) -> bool:
+    """Can _HABITUAL_AFTER match: does ``after`` open with "s" or hold "mornings", "afternoons", "evenings" or
+    "nights"? (string tests; most times are followed by neither)"""
+    return after[:1] == "s" or "nings" in after or "noons" in after or "nights" in after
+
+
 _PROGRESSIVE = keyed(regex.compile(r"(?<![\p{L}])(?:is|are|am|['’]s|['’]re)\s+(?:\p{Ll}+ly\s+)?(?!going\b)\p{Ll}{3,}ing(?![\p{L}])"),
                      ("is", "are", "am", "s", "re"))
-_SCHEDULED = regex.compile(
+# every match holds the first word of a verb as a whole letter run: the key set
+_SCHEDULED = keyed(regex.compile(
     r"(?<![\p{L}'’\-])(?<!\b(?:to|a|an|the|his|her|its|their|our|this|that|first|last|official|state)\s)(?:\L<verbs>)(?![\p{L}'’\-])"
-    r"(?![^.;]*\b(?:ago|last)\b)", verbs=load("scheduled_verbs"))
+    r"(?![^.;]*\b(?:ago|last)\b)", verbs=load("scheduled_verbs")), {v.split()[0].lower() for v in load("scheduled_verbs")})
+
+
+def _scheduled_verbs(text: str, lo: int, hi: int, keys: KeyIndex | None) -> list[regex.Match] | tuple:
+    """The matches of _SCHEDULED in the slice ``text[lo:hi]``; none at once where the key index shows no verb."""
+    if keys is not None and keys.absent(KEYED_PATTERNS[_SCHEDULED][0], lo, hi, sliced=True):
+        return ()
+    return list(_SCHEDULED.finditer(text[lo:hi]))
 # a past main verb in the sentence: the time is the past event's, not a timetable
 _PAST_VERB = regex.compile(r"(?<![\p{L}])(?:\p{Ll}{3,}ed|began|went|came|took|held|met|ran|said|made|saw|gave|got|left|told|found|"
                            r"became|brought|kept|led|won|lost|paid|sent|spent|stood|wrote|rose|fell|grew|knew|chose|drove|flew|"

@@ -345,7 +345,7 @@ class KeyIndex:
     caller runs its pattern as before. The runs of the key universe are filed by word once per document; each key
     set's positions are merged on first use, and a question is then a bisection."""
 
-    __slots__ = ("text", "words", "odd", "_filed", "_sets")
+    __slots__ = ("text", "words", "odd", "_filed", "_sets", "_not_letters", "_mixed")
 
     def __init__(self, text: str, words):
         self.text = text
@@ -353,6 +353,22 @@ class KeyIndex:
         self.odd = any(ch in text for ch in _ODD_FOLDS)
         self._filed: dict[str, list[int]] | None = None
         self._sets: dict = {}
+        self._not_letters: list[int] | None = None
+        self._mixed: tuple[list[int], list[int]] | None = None
+
+    def not_letters(self) -> list[int]:
+        """Indices of the words that are not all letters ("10am", "2030"), found once per document."""
+        if self._not_letters is None:
+            self._not_letters = _not_all_letters(self.words.words)
+        return self._not_letters
+
+    def mixed_words(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the words of letters and digits ("5will", "store5"), in text order."""
+        if self._mixed is None:
+            starts, ws = self.words.starts, self.words.words
+            mixed = [k for k in self.not_letters() if not ws[k].isdecimal()]
+            self._mixed = [starts[k] for k in mixed], [starts[k] + len(ws[k]) for k in mixed]
+        return self._mixed
 
     def _file(self) -> dict[str, list[int]]:
         """Lowercased run -> its starts in text order, for the runs in the key universe (digit words' runs too)."""
@@ -366,7 +382,7 @@ class KeyIndex:
             else:
                 got.append(start)
         mixed = False
-        for k in _not_all_letters(ws):
+        for k in self.not_letters():
             for at, low in _digit_word_runs(ws[k]):
                 if low in _KEY_UNIVERSE:
                     filed.setdefault(low, []).append(starts[k] + at)
@@ -385,7 +401,7 @@ class KeyIndex:
                 test = keys.__contains__
                 starts, ws, lows = self.words
                 got = list(compress(starts, map(test, lows)))
-                for k in _not_all_letters(ws):
+                for k in self.not_letters():
                     got.extend(starts[k] + at for at, low in _digit_word_runs(ws[k]) if test(low))
                 got.sort()
             else:
@@ -614,6 +630,48 @@ _RULE_BY_ID = {r.id: r for r in CUE_RULES}
 _PAD = 80
 
 
+def _lexicon_lead(entries, keys) -> int:
+    """The most words (``[\\p{L}\\d]+`` runs) that a lexicon entry writes before its first key word."""
+    keys = {k.lower() for k in keys}
+    lead = 0
+    for entry in entries:
+        toks = [t.lower() for t in _WORD.findall(entry)]
+        lead = max(lead, next(i for i, t in enumerate(toks) if t in keys))
+    return lead
+
+
+# Every match of these keyed rules holds one of its key words as a whole word of the document's word list, unless
+# a word of letters and digits is near ("5will", "in store5": no letter may touch a key, a digit may), with at most
+# this many words (or parts of words) of the match before it; an adverb (_ADV) is at most two words ("no longer",
+# "n't"). So a window with no such word is searched from after the word that many words before its first key, not
+# _PAD characters before it (lookbehinds still see the text before), and its overlapped search stops after a match
+# that starts at or past its last key word: a later match would start past every key. The longest opening is
+# shown. (claim.imminent is not here: "on the horizon" may go on into a word, "horizons".)
+_ADV_WORDS = 2
+_CUE_LEAD: dict[str, int] = {
+    "claim.modal_will": 0,  # will; ’ll
+    "claim.going_to": 2 + 2 * _ADV_WORDS,  # isn't no longer really going
+    "claim.be_adj_to": 1 + 2 * _ADV_WORDS + _lexicon_lead(_L["adjs"], _KEYED["claim.be_adj_to"]),  # is not really on track
+    "claim.be_likely": 1 + 3 * 2 + 1,  # are odds-on odds-on odds-on front-runners
+    "claim.be_scheduled": 2,  # is now expected
+    "claim.intent_verb": 2 + 3 + 1,  # has been said to be quickly working; plans
+    "claim.reduced_adj_to": 0,  # set to
+    "claim.chosen_to": 3,  # has been unanimously chosen
+    "claim.promise_object": 0,  # pledged; committed itself to
+    "claim.idiom": _lexicon_lead(_L["idioms"], _KEYED["claim.idiom"]),  # can't rule out; is still to come; odds
+    "claim.progressive_intent": 2,  # is still considering
+    "claim.intent_noun": 2,  # has firm plans; ’s new plan
+    "claim.expect_subject": _lexicon_lead(_L["expects"], _KEYED["claim.expect_subject"]),  # expect
+    "claim.modal_would": 0,  # would; ’d
+    "claim.weak_modal": 0,  # could
+    "claim.want_object": 1,  # would like; ’d like
+    "claim.should": 0,  # should
+    "claim.forecast_verb": 0,  # sees; guided for
+    "claim.postponed": 0,  # pushed back to
+    "claim.confident_can": 1 + _ADV_WORDS,  # is no longer confident
+}
+
+
 def _key_words(text: str, a: int, b: int, keys: dict, words=None) -> list[tuple[int, int, str, int]]:
     """(start, end, lowercased word, index in the word list or -1) of the words of ``text[a:b]`` that are
     ``keys``; from the document's word list (``TextDoc.words``) when given: a set look-up per word in C
@@ -733,13 +791,15 @@ def _ends_in_be(word: str) -> bool:
     return False
 
 
-def scan(text: str, a: int, b: int, words=None) -> list[tuple[int, CueRule, regex.Match]]:
+def scan(text: str, a: int, b: int, words=None, keys: KeyIndex | None = None) -> list[tuple[int, CueRule, regex.Match]]:
     """Every cue match in ``text[a:b]`` as (cue start, rule, match), overlapping matches included; ``words`` is
-    the document's ``TextDoc.words`` (optional: it saves a word scan)."""
+    the document's ``TextDoc.words`` (optional: it saves a word scan), ``keys`` its key index (optional: it
+    shares the words of letters and digits with the claims stage's look-ups)."""
     out: list[tuple[int, CueRule, regex.Match]] = []
     windows: dict[str, list[list]] = {}
     filtered = words is not None and not any(ch in text for ch in _ODD_FOLDS)
     lows = words.lows if filtered else ()
+    mixed = (keys if keys is not None else KeyIndex(text, words)).mixed_words() if filtered else None
     for ws, we, low, k in _key_words(text, a, b, _KEY_RULES, words):
         rules = _KEY_RULES[low]
         lo, hi = max(a, ws - _PAD), min(b, we + _PAD)
@@ -751,10 +811,11 @@ def scan(text: str, a: int, b: int, words=None) -> list[tuple[int, CueRule, rege
                 last = w[-1]
                 if hi > last[1]:
                     last[1] = hi
+                last[4] = ws
                 if last[2]:
                     continue  # the window runs once any of its keys can be held: no need to ask the others
             else:
-                last = [lo, hi, False]
+                last = [lo, hi, False, k, ws]  # (start, end, held, first key's index, last key's start)
                 w.append(last)
             last[2] = k < 0 or not filtered or rid not in _CUE_FILTERED or _cue_holds(rid, lows, k, text, we, b)
     for rule in CUE_RULES:
@@ -763,16 +824,34 @@ def scan(text: str, a: int, b: int, words=None) -> list[tuple[int, CueRule, rege
         elif rule.id == "claim.be_to" and not _may_be_to(words, a, b):
             spans = ()
         else:
-            spans = ((a, b, True),)
-        for lo, hi, held in spans:
+            spans = ((a, b, True, -1, b),)
+        lead = _CUE_LEAD.get(rule.id) if filtered else None
+        for lo, hi, held, first_k, last_key in spans:
             if not held and not (rule.id in _DIGIT_GLUE and _mixed_word_in(words, lo, hi)):
                 continue
             while lo > a and not text[lo - 1].isspace():
                 lo -= 1
             while hi < b and not text[hi].isspace():
                 hi += 1
+            trimmed = lead is not None and first_k >= 0 and not _touches(mixed, lo, hi)
+            if trimmed and first_k > lead:
+                lo = max(lo, _word_end(words, first_k - lead - 1))  # no match starts before this
             for m in rule.pattern.finditer(text, lo, hi, overlapped=True):
                 if m.start("cue") >= 0:
                     out.append((m.start("cue"), rule, m))
+                if trimmed and m.start() >= last_key:
+                    break  # a later match would start past every key word of the window
     return out
+
+
+def _word_end(words, k: int) -> int:
+    return words.starts[k] + len(words.words[k])
+
+
+def _touches(mixed: tuple[list[int], list[int]], lo: int, hi: int) -> bool:
+    """Does one of these words reach into ``text[lo:hi]`` (or end at ``lo``)? (Words do not overlap: the last one
+    starting before ``hi`` is the only one that can.)"""
+    starts, ends = mixed
+    i = bisect.bisect_left(starts, hi)
+    return i > 0 and ends[i - 1] >= lo
 

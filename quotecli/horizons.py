@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from typing import Callable
 
 import regex
@@ -982,6 +982,7 @@ def _rules_of_word(word: str) -> tuple[str, ...]:
 # cleared when full.
 _RULES_OF: dict[str, tuple[str, ...]] = {}
 _RULES_OF_MAX = 100_000
+_UNSEEN = ("(not in _RULES_OF)",)
 
 
 def _keyed_words(text: str, start: int, end: int, words=None) -> list[tuple[int, int, str, str, int, tuple[str, ...]]]:
@@ -996,16 +997,17 @@ def _keyed_words(text: str, start: int, end: int, words=None) -> list[tuple[int,
     starts, ws, lows = words
     i = idx.start
     piece = ws[i:idx.stop]
-    got = list(map(rules_of.get, piece))
-    if None in got:  # words not seen before: one Python step each
-        k = got.index(None)
-        while True:
-            got[k] = _cached_rules(piece[k])
-            try:
-                k = got.index(None, k + 1)
-            except ValueError:
-                break
-    return [(starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k, got[k - i]) for k in compress(idx, got)]
+    # the words with rules and the words not seen before (_UNSEEN is truthy) in one pass: no search for the unseen
+    got = list(map(rules_of.get, piece, repeat(_UNSEEN, len(piece))))
+    out = []
+    for k in compress(idx, got):
+        rules = got[k - i]
+        if rules is _UNSEEN:  # one Python step each
+            rules = _cached_rules(ws[k])
+            if not rules:
+                continue
+        out.append((starts[k], starts[k] + len(ws[k]), ws[k], lows[k], k, rules))
+    return out
 
 
 def _cached_rules(word: str) -> tuple[str, ...]:

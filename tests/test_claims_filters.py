@@ -20,7 +20,8 @@ PIECES = ["warnings", "5warned", "Threats", "risky", "crisis", "Collapse", "cata
           "each week", "tends to", "used to", "usually", "According to", "according", "at the time", "and it did",
           "which they were", "said", "Said", "told", "ago", "last", "before", "then", "expects", "expected", "hopes",
           "plans", "is confident", "were optimistic", "remains", "warned", "ſaid", "İf", "wasn", "2030s", "10am",
-          "x", "the", ",", ".", " ", "  ", "\n", "\"", "“", "-", "’", "'", "3", "é", "said5", "5said"]
+          "x", "the", ",", ".", " ", "  ", "\n", "\"", "“", "-", "’", "'", "3", "é", "said5", "5said",
+          "opens", "Opens on", "gets under way", "take effect", "to begin", "begins5", "the vote", "ago"]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=30).map(" ".join) | \
     st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=30).map("".join)
 

@@ -680,6 +680,66 @@ def test_time_windows_trimmed_to_their_keys_on_the_case_texts():
         _hz_stops_agree(t)
 
 
+# --- cue windows searched from the longest opening before their first key, and no further than their last key ---
+
+CUE_LEAD_PIECES = ["will", "We’ll", "I'll", "won't", "WON'T", "shall", "shan’t", "would", "I’d", "’d like", "would like",
+                   "could", "might", "may", "should", "shouldn't", "isn't no longer really going to", "isn’t no longer no longer going to", "is no longer no longer on track to", "are not going to",
+                   "’re going to", "gonna", "is not really on track to", "are very much expected to", "looks set for",
+                   "are odds-on front-runners to", "is odds-on odds-on odds-on front-runners to", "’s the clear favourite to", "is likely", "are unlikely.",
+                   "is now expected in", "has been said to be quickly working to", "’re also hoping hard to",
+                   "plans itself to", "pledged to", "candidates set to", "has been unanimously chosen to",
+                   "committed itself to", "promised a", "looms", "5will", "in store5", "plans5",
+                   "can't rule out", "did not rule out", "is still to come", "are on the cards", "odds really are",
+                   "is still considering", "has firm plans to", "the party’s new plan to", "Analysts expect",
+                   "wants them to", "JPMorgan sees oil at $90", "guided for", "pushed back to", "put off till",
+                   "is no longer confident it can", "5is going to", "10am", "the", "a", "to", " ", "  ", ", ", ". ",
+                   "\n", "-", "’", "x", "ſ"]
+cue_lead_text = st.lists(st.sampled_from(CUE_LEAD_PIECES) | st.text(max_size=3), max_size=30).map(" ".join) | \
+    st.lists(st.sampled_from(CUE_LEAD_PIECES), max_size=30).map("".join)
+
+
+def _cue_scan(t, a, b, words):
+    from quotecli import cues
+    return [(cs, r.id, m.span()) for cs, r, m in cues.scan(t, a, b, words)]
+
+
+def _cue_leads_agree(t):
+    from quotecli import cues
+    words = TextDoc(t).words
+    bounds = [(0, len(t))] + [(a, b) for a in range(0, len(t), max(1, len(t) // 4))
+                              for b in range(a, len(t) + 1, max(1, len(t) // 3))]
+    fast = [_cue_scan(t, a, b, words) for a, b in bounds]
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(cues, "_CUE_LEAD", {})  # every window searched whole
+        plain = [_cue_scan(t, a, b, words) for a, b in bounds]
+    assert fast == plain, t
+
+
+# the string test before claims._time_cue's habitual pattern ("on Mondays", "on Friday nights")
+HABITUAL_AFTER = st.lists(st.sampled_from(["s", "S", " ", "\u00a0", "\u2003", "\n", "\t", "mornings", "afternoons",
+                                           "evenings", "nights", "Nights", "night", "x", ".", "5"]) | st.text(max_size=2),
+                          max_size=6).map("".join).map(lambda t: t[:12])
+
+
+@settings(**SETTINGS)
+@given(HABITUAL_AFTER)
+def test_habitual_gate_skips_no_match(after):
+    from quotecli import claims
+    if claims._HABITUAL_AFTER.match(after):
+        assert claims._may_be_habitual(after), after
+
+
+@settings(**SETTINGS)
+@given(cue_lead_text)
+def test_cue_windows_trimmed_to_their_keys_skip_no_match(t):
+    _cue_leads_agree(t)
+
+
+def test_cue_windows_trimmed_to_their_keys_on_the_case_texts():
+    for t in _case_texts():
+        _cue_leads_agree(t)
+
+
 # --- the gates of Resolver.mention and speakers._mention: each pattern is tried only when what it needs is there ---
 
 MENTION_PIECES = ["about", "four", "in", "10", "out", "of", "two-thirds", "percent", "%", "per cent", "voters", "the",
