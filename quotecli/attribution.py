@@ -730,6 +730,8 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
         reported = [v for v in verb_cues if v.start() < m.start()]
         if earlier_verb and m.start() in hypothetical:
             continue  # "Obama said he expected that Americans will say “no”": the report is Obama's
+        if cue_words in ("accused", "criticised", "criticized") and text.startswith(" of ", m.end()):
+            continue  # "Prisons minister accused of ‘burying’ report": a reduced passive, the accused does not speak
         if cue_words.startswith("according"):
             sp = _ACCORDING_SP.match(text, m.end(), e)
             if sp:
