@@ -10,8 +10,10 @@ The corpus (default ../shared/eval/polnear-train.jsonl, 11 MB) is streamed line 
   floor       read each line, json-decode it, json-encode an empty document record, write it to /dev/null
   extraction  the same, plus quotecli.extract() on the text and json-encoding the real record (exactly
               the CLI's `-f jsonl` line)
+  quotation stage only  read, decode, then only the quotation half of extract() (quotations found,
+              attributed and their roles shared; no claims, no encoding)
 
-Characters are the article texts' code points. Prints characters per second for both, their ratio and
+Characters are the article texts' code points. Prints characters per second for each, their ratio and
 documents per second; --repeat keeps the best of N runs. --memory runs the extraction streamed over 1x then
 8x the corpus and prints the peak RSS after each (flat memory: the 8x peak is the 1x peak). --profile runs
 the extraction once more under cProfile and prints the hot spots.
@@ -74,6 +76,36 @@ def run_extraction(path: Path, scale: int) -> tuple[int, int, float]:
         return docs, chars, time.perf_counter() - t0
 
 
+def quotation_stage(text: str) -> list:
+    """The quotation half of extract(): segment, find the marks, attribute, share roles among the quotes.
+
+    The claims stage (and the roles it would lend the quotes from claim holders) is left out; this is the
+    stage issue #2's 2 M characters per second goal is about.
+    """
+    from quotecli import quotes as q, speakers as s
+    from quotecli.deadline import budget, document_deadline
+    from quotecli.text import TextDoc
+
+    with document_deadline(budget(len(text))):
+        doc = TextDoc(text)
+        resolver = s.Resolver(doc)
+        found = s.attribute(doc, q.find_quotes(doc), resolver)
+        found, _ = s.share_roles(found, [], doc, resolver)
+        s.summarise(found, [])
+    return found
+
+
+def run_quotation_stage(path: Path, scale: int) -> tuple[int, int, float]:
+    docs = chars = 0
+    t0 = time.perf_counter()
+    for line in lines(path, scale):
+        text = json.loads(line)["text"]
+        quotation_stage(text)
+        docs += 1
+        chars += len(text)
+    return docs, chars, time.perf_counter() - t0
+
+
 def best_of(repeat: int, fn: Callable[[], tuple[int, int, float]]) -> tuple[int, int, float]:
     runs = [fn() for _ in range(max(1, repeat))]
     return min(runs, key=lambda r: r[2])
@@ -124,10 +156,12 @@ def main(argv: list[str] | None = None) -> int:
 
     floor = best_of(args.repeat, lambda: run_floor(path, args.scale))
     ext = best_of(args.repeat, lambda: run_extraction(path, args.scale))
+    qstage = best_of(args.repeat, lambda: run_quotation_stage(path, args.scale))
     print()
     print("| pass | docs | chars | seconds | chars/s | docs/s |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, (docs, chars, secs) in (("I/O floor", floor), ("extraction", ext)):
+    for name, (docs, chars, secs) in (("I/O floor", floor), ("extraction", ext),
+                                      ("quotation stage only", qstage)):
         print(f"| {name} | {docs:,} | {chars:,} | {secs:.2f} | {chars / secs / 1e6:.2f} M | {docs / secs:,.0f} |")
     ratio = ext[2] / floor[2] if floor[2] else float("inf")
     print(f"\nextraction takes {ratio:.1f}x the I/O floor's time "
