@@ -47,6 +47,7 @@ _NOUN_CUES = frozenset({"call", "calls", "words", "remarks", "comments", "statem
                         "assertion", "insistence", "argument", "demand", "response", "assessment", "verdict",
                         "suggestion", "conclusion", "accusation", "criticism", "complaint", "admission", "contention",
                         "prediction", "declaration"})
+NOUNABLE_CUES = _NOUNABLE | _NOUN_CUES  # cue words that are often nouns
 
 # a name with a nickname in marks inside it: Marcia "Cia" Price, John “Tig” Tiegen
 _NICK = r"""["“]\p{Lu}[\p{L}.'’\-]{0,15}(?:[ ]\p{Lu}[\p{L}.'’\-]{0,15})?["”]"""
@@ -694,6 +695,11 @@ def _governing_cues(doc: TextDoc, s: int, e: int) -> list:
             continue
         out.append(m)
     return out
+
+
+def nested_before(doc: TextDoc, s: int, c: Candidate) -> Found | None:
+    """The cue and speaker before a quotation inside another, looked for from ``s`` (inside the outer one)."""
+    return _before(doc, s, c.pair.open, c)
 
 
 def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:

@@ -82,7 +82,7 @@ def find_cues_in_words(text: str, words) -> list[CueHit]:
     return out
 
 
-ADV = (r"(?:also|later|then|still|now|even|never|always|just|only|usually|could|would|can|must|did|does|has|had|have|was|were|is|are|will|once|previously|recently|repeatedly|"
+ADV = (r"(?:also|later|then|still|now|even|ever|never|always|just|only|usually|could|would|should|might|can|must|did|does|has|had|have|was|were|is|are|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
         r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
 
@@ -112,6 +112,10 @@ _PARTICLE_HYPHEN = regex.compile(r"(?:al|el|bin|ibn|abu|de|da|van|von)-\p{Lu}") 
 _FUNCTION = frozenset("""a an the and or but that what which who whom whose when while as if because of to in on at
     by for with from into than then so said says told also not no this these those it its his her their our
     is was are were be been has had have will would could should may might can""".split())
+# prepositions that end a common noun phrase read backwards ("is about parents telling"), lower case only
+# ("About four in 10 voters said" opens with an approximation)
+_PHRASE_PREPS = frozenset("""about over against among amid like after before under without through across behind
+    beyond toward towards upon via""".split())
 
 DETS = frozenset("my our your the a an one another two three several some many other their his her its".split())
 
@@ -813,7 +817,8 @@ def _np_ending_uncached(text: str, toks: list[tuple[int, int, str]], j: int, mem
                 k -= 1  # "the 34-year-old mother of three": the number is the phrase's last word, not its start
                 continue
             break
-        if word in _FUNCTION and word not in ("with", "of", "at", "in", "for", "from", "close", "to"):
+        if word in _FUNCTION and word not in ("with", "of", "at", "in", "for", "from", "close", "to") or \
+                toks[k][2] in _PHRASE_PREPS:
             k += 1
             break
         k -= 1

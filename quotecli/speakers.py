@@ -10,11 +10,11 @@ from dataclasses import replace
 
 import regex
 
-from .attribution import Found, lead_in, local_attribution, passive_cue
+from .attribution import NOUNABLE_CUES, Found, lead_in, local_attribution, nested_before, passive_cue
 from .lexicons import load
 from .models import Claim, Mention, Quote, Span, Speaker
 from .names import _HONORIFICS, PRONOUNS, Resolver, name_type
-from .phrases import person_head, role_before_name, sentence_subject, subject_before
+from .phrases import PREP_BEFORE, person_head, role_before_name, sentence_subject, subject_before
 from .quotes import Candidate, coordinated
 from .text import TextDoc
 
@@ -150,23 +150,48 @@ def _nested_quotes(doc: TextDoc, nested: list[Candidate], outer: list[Quote], re
         host = outer[k] if k >= 0 else None
         if host is None or not (host.start <= c.pair.open and c.pair.outer_end <= host.end):
             continue
-        m = None
-        for m in doc.cues_in(max(host.start, c.pair.open - 120), c.pair.open):
-            pass
-        if m is None or len(text[m.end():c.pair.open].strip(" ,:")) > 40 or \
-                passive_cue(text, host.start, m.start(), m.group()):
-            continue  # (“Anyone who paid was called a ‘friend’”: a passive cue names no speaker)
-        np = subject_before(text, host.start, m.start())
-        if not np:
+        lo = max(host.start, c.pair.open - 120)
+        f = next((f for f in (nested_before(doc, lo, c), _nested_verb_subject(doc, lo, c))
+                  if f is not None and f.cue is not None and f.sp_start >= host.start and
+                  len(text[f.cue[1]:c.pair.open].strip(" ,:")) <= 40), None)
+        if f is None:
             continue
-        f = Found(np[0], np[1], np[2], m.span(), "nested.speaker_cue", 0.75)
+        m = f.cue
+        f = replace(f, rule="nested.speaker_cue", confidence=min(f.confidence, 0.75))
+        words = text[f.sp_start:f.sp_end].lower()
+        if words in ("it", "they", "them") or words in ("i", "we") and host.speaker is None:
+            continue  # inside a quotation "they" and "it" are the quoted speaker's own, not the article's
         mention = _mention(text, resolver, f)
         if mention is not None and mention.mention in ("I", "we", "We") and host.speaker is not None:
             # “… when I met him, I said ‘…’,” she joked: the speaker's own "I" inside her quotation is she
             mention = replace(host.speaker, mention=mention.mention, start=mention.start, end=mention.end, role=None)
         out.append(Quote("q0", text[c.start:c.end], c.start, c.end, "direct" if c.words >= 3 else "partial",
-                         None, mention, Span(text[m.start():m.end()], *m.span()), f.confidence, f.rule))
+                         None, mention, Span(text[m[0]:m[1]], *m), f.confidence, f.rule))
     return out
+
+
+_KEEP_BEFORE = regex.compile(r"(?<=\S)\s+(?:keep|keeps|kept)\s+\Z")  # "Parents keep telling us"
+# between a nested cue's subject and the cue: auxiliaries and adverbs only ("is saying", "I'm going")
+_AUX_BETWEEN = regex.compile(r"(?:\s+(?:is|are|was|were|'s|’s|'m|’m|'re|’re|just|keep|keeps|kept|\p{Ll}+ly))*\s*")
+
+
+def _nested_verb_subject(doc: TextDoc, lo: int, c: Candidate) -> Found | None:
+    """The nearest cue before a nested quotation, as a verb right after its subject, where the full rules found
+    nothing: "people telling leaders, ‘…’", "the campaign is saying to families, ‘…’", "I'm going, ‘…’".
+    Not a cue noun ("her immediate response has been, ‘…’") nor a passive cue ("was called a ‘friend’")."""
+    text = doc.text
+    m = None
+    for m in doc.cues_in(lo, c.pair.open):
+        pass
+    if m is None or passive_cue(text, lo, m.start(), m.group()) or m.group().lower() in NOUNABLE_CUES:
+        return None
+    keep = _KEEP_BEFORE.search(text, lo, m.start())
+    np = subject_before(text, lo, keep.start() if keep else m.start())
+    if not np or PREP_BEFORE.search(text, max(lo, np[0] - 12), np[0]) or \
+            not _AUX_BETWEEN.fullmatch(text, np[1], m.start()):
+        return None
+    return Found(np[0], np[1], np[2], m.span(), "nested.speaker_cue", 0.7)
+
 
 def _is_quotation(c: Candidate, f: Found | None) -> bool:
     if c.title:
