@@ -153,7 +153,8 @@ _AFTER_DASH = regex.compile(rf"[\s\u00a0]*+(?P<cue>[—―–]|--?)[\s\u00a0]*+(
 # what may follow a dash signature on its line: nothing, a full stop, or a tweet's date after the handle
 _SIGNATURE_END = regex.compile(r"[\s\u00a0]*(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2},\s+\d{4})?[\s\u00a0.]*(?:\n|\Z)")
 
-_ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
+# (role words before the name too: "according to conservative talk radio host Rush Limbaugh,")
+_ACCORDING_SP = regex.compile(rf"\s+(?P<sp>{_PRON}|(?:\p{{Ll}}[\p{{Ll}}\-]*\s+){{0,5}}{NAME_PAT}|{_DET}\s+[^,.;:!?\"“”\n]{{1,60}}?)(?=\s*[,.;:]|\s*$)",
                               titles=TITLES)
 
 # (a name with "the" or role words before it: "(?:the\s+)?N|(?:…\s+){1,7}?N" with the name written once after both,
@@ -646,6 +647,9 @@ _ISSUED_DOCUMENT = regex.compile(rf"(?:a|an|the|its|his|her|their)\s+(?:[\p{{Ll}
 # "State television quoted her as saying", "DNA quoted President Andrei Kovach as saying": the one quoted speaks
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quot(?:ed|es|ing)\s+(?P<np>him|her|them|(?:(?:the|a|an|one)\s+)?\p{Lu}[^,;:\"“”()]{0,60}?|"
                            r"(?:the|a|an|one)\s+[^,;:\"“”()]{1,60}?)\s+as\s+\Z")
+# "The video shows her saying", "cameras caught Mr. Hale telling": the one seen or heard speaks
+_SHOWN_SAYING = regex.compile(r"(?<![\p{L}])(?:shows?|showed|shown|captures?|captured|catch(?:es)?|caught|hears?|heard|"
+                              r"sees?|saw|seen|recorded|filmed)\s+(?P<np>him|her|them|\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){0,3})\s+\Z")
 _OF_WITH = regex.compile(r"(?<![\p{L}])(?:of|with)\s+$")
 _AND_THAT = regex.compile(r"(?<![\p{L}])and\s+that\s")
 # a subordinate clause with a subject of its own: "…, although Bill Clinton won the spin by declaring …"
@@ -797,7 +801,11 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
                                               _DET_BEFORE.search(text, max(s, np[0] - 8), np[0]) or
                                               PREP_BEFORE.search(text, max(s, np[0] - 12), np[0])) \
                 and not (_VERB_OBJECT.match(text, m.end(), e) and (
-                    cue_words.endswith("s") or not text[m.end():m.end() + 4].startswith(" to "))):
+                    cue_words.endswith("s") or not text[m.end():m.end() + 4].startswith(" to "))) \
+                and not (cue_words.endswith("s") and not text[np[1] - 1:np[1]] in "s'’" and
+                         not text[np[1]:m.start()].strip() and gap.strip() in ("", ":", ",", "that") and
+                         not PREP_BEFORE.search(text, max(s, np[0] - 12), np[0])):
+            # (but "The ad claims “…”": a singular subject and its verb, the quotation right after)
             # "a controversial comment", "in a Facebook post", "of Republican claims": the cue is a noun here (but "The former first lady
             # calls it her “…”", "Her economic plan promises to “…”": a verb with its object)
             np = None
@@ -956,7 +964,8 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
                         ) -> tuple | None:
     """Who says what a participle cue (“…, saying”, “telling reporters”, “adding:”) introduces."""
     text = doc.text
-    quoted = _QUOTED_AS.search(text, max(s, m.start() - 80), m.start())
+    quoted = _QUOTED_AS.search(text, max(s, m.start() - 80), m.start()) or \
+        _SHOWN_SAYING.search(text, max(s, m.start() - 60), m.start())
     if quoted:
         a, b, role = trim_speaker(text, quoted.start("np"), quoted.end("np"), None)
         if b > a:
