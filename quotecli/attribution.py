@@ -647,6 +647,10 @@ _ISSUED_DOCUMENT = regex.compile(rf"(?:a|an|the|its|his|her|their)\s+(?:[\p{{Ll}
 # "State television quoted her as saying", "DNA quoted President Andrei Kovach as saying": the one quoted speaks
 _QUOTED_AS = regex.compile(r"(?<![\p{L}])quot(?:ed|es|ing)\s+(?P<np>him|her|them|(?:(?:the|a|an|one)\s+)?\p{Lu}[^,;:\"“”()]{0,60}?|"
                            r"(?:the|a|an|one)\s+[^,;:\"“”()]{1,60}?)\s+as\s+\Z")
+# "the Security Council issued a statement calling the test “…”": the issuer speaks through its statement
+_ISSUED_BY_SUBJECT = regex.compile(rf"(?<![\p{{L}}])(?P<verb>issued|released|put\s+out|published|posted|sent|circulated)\s+"
+                                   rf"(?:a|an|the|its|his|her|their)\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{DOCUMENT_NOUN}|tweet|post)"
+                                   r"\s*,?\s*\Z")
 # "The video shows her saying", "cameras caught Mr. Hale telling": the one seen or heard speaks
 _SHOWN_SAYING = regex.compile(r"(?<![\p{L}])(?:shows?|showed|shown|captures?|captured|catch(?:es)?|caught|hears?|heard|"
                               r"sees?|saw|seen|recorded|filmed)\s+(?P<np>him|her|them|\p{Lu}[\p{L}.\-’']*(?:\s+\p{Lu}[\p{L}.\-’']*){0,3})\s+\Z")
@@ -660,6 +664,12 @@ _COORDINATED = regex.compile(r"(?<![\p{L}])(?:and|but|then|and\s+then|but\s+then
 
 # a sentence break inside the gap between a cue and the quotation ("Mr. Rubio:" is none)
 _GAP_BREAK = regex.compile(rf"{_NOT_ABBREV}[.!?][\"”’']?\s")
+# "has said the same, including the former candidate Mitt Romney -- “…” -- and …": the example named before a
+# quotation set off by dashes is its speaker
+_INCLUDING_DASH = regex.compile(
+    rf"(?<![\p{{L}}])(?:including|such\s+as|among\s+them|notably)\s+(?:(?:the|a|an)\s+)?(?:[\p{{Ll}}\-]+\s+){{0,4}}?"
+    rf"(?P<sp>{NAME_PAT})\s*(?:--|—|–)\s*\Z", titles=TITLES)
+_DASH_AFTER = regex.compile(r"[,.]?\s*(?:--|—|–)")
 _BY_AGENT_BEFORE = regex.compile(
     rf"\s*by\s+(?P<sp>(?:the\s+)?(?:\p{{Ll}}[\p{{L}}\-]*\s+){{0,3}}{NAME_PAT})\s*[,:]?\s*\Z", titles=TITLES)
 
@@ -713,6 +723,10 @@ def _before(doc: TextDoc, s: int, e: int, c: Candidate) -> Found | None:
     s = max(s, sent[0])
     if s >= e:
         return None
+    inc = _INCLUDING_DASH.search(text, max(s, e - 160), e)
+    if inc and _DASH_AFTER.match(text, c.pair.outer_end) and name_type(inc.group("sp")) == "person":
+        a, b, role = trim_speaker(text, inc.start("sp"), inc.end("sp"), None)
+        return Found(a, b, role, None, "before.dash_example", 0.75)
     cues = _governing_cues(doc, s, e)
     hypothetical = {m.start() for m in cues
                     if _HYPOTHETICAL.search(text, max(s, m.start() - 30), m.start())}
@@ -970,6 +984,11 @@ def _participle_subject(doc: TextDoc, s: int, sent_start: int, m, verb_cues: lis
         a, b, role = trim_speaker(text, quoted.start("np"), quoted.end("np"), None)
         if b > a:
             return a, b, role, "before.speaker_cue"
+    issued = _ISSUED_BY_SUBJECT.search(text, max(s, m.start() - 80), m.start())
+    if issued:
+        np = subject_before(text, max(s, sent_start), issued.start("verb"))
+        if np and _sane_subject(text, np[0], np[1]):
+            return (*np, "before.participle")
     opened = None
     for opened in _CLAUSE_OPEN.finditer(text, max(sent_start, s), m.start()):
         pass
@@ -1071,6 +1090,9 @@ RULES: tuple[AttributionRule, ...] = (
     AttributionRule("before.speaker_cue", "the subject of a cue verb before the quotation",
                     "Hugh Hill, a doctor, said: “The ward is full.”", "Hugh Hill",
                     "Experience shows that “hard work pays off” in the end."),
+    AttributionRule("before.dash_example", "a person named as an example ('including X') before a quotation set off by dashes",
+                    "Critics spoke out, including Senator Ann Cole — “This is a disgrace to the city” — and two governors.",
+                    "Ann Cole", "Critics spoke out, including the slogan — “This is a disgrace to the city” — on banners."),
     AttributionRule("before.cue_speaker", "an inverted cue and name right before the quotation",
                     "Added Jones: “We will not.”", "Jones", "Added to the list: “We will not.”"),
     AttributionRule("before.according_to", "according to X before the quotation",

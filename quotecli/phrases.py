@@ -262,6 +262,9 @@ def _skip_lead(toks: list, i: int) -> tuple[int, tuple[int, int] | None]:
                 and not w.endswith(","):
             i += 1  # a conjunction or focus word: "But Omar Diaz, who owns a shop, said …", "even a strategist said"
             continue
+        if first in _WHEN_PREP and i + 2 < len(toks) and toks[i + 1][2] in _WHEN_WORDS:
+            i += 2  # "On Tuesday the board ruled", "Last week Ms. Cole said": a time phrase without its comma
+            continue
         if first in ("according", "as"):
             att = _attribution_chunk(toks, i)
             if att:
