@@ -437,6 +437,10 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
             return None
     if c.kind == "partial" and not (participle or colon or cued):
         # no reporting verb: only a named or pronoun subject makes the fragment someone's words
+        led = _LED_TO.search(text, max(ss, b_end - 160), b_end)
+        if led and name_type(led.group("sp")) == "person":
+            a, b, role = trim_speaker(text, led.start("sp"), led.end("sp"), None)
+            return Found(a, b, role, None, "sentence.subject", 0.55)
         subj = text[got[0]:got[1]]
         if c.words < 2 or c.title_case or not (subj[:1].isupper() or subj.lower() in PRONOUNS) \
                 or subj.split()[0] in _NOT_NAMED \
@@ -462,7 +466,12 @@ def _written_in_full(text: str, word: str) -> bool:
 
 
 _WH = frozenset("what which who whom whose why how when where whether".split())
-_NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several".split())
+_NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several All This That These Those Such Each Every "
+                       "Both Any No None".split())
+# "All this has led the Latvian journalist Dainis Ivans to fear a “…”": the one led to speak or think
+_LED_TO = regex.compile(rf"(?<![\p{{L}}])(?:led|leads|prompted|prompts|moved|forced|pushed|spurred|inspired|caused)\s+"
+                        rf"(?:(?:the|a|an)\s+)?(?:[\p{{L}}\-]+\s+){{0,4}}?(?P<sp>{NAME_PAT})\s+to\s+\p{{Ll}}+\s+"
+                        r"(?:[\p{Ll}\-]+\s+){0,3}\Z", titles=TITLES)
 # verbless lead-ins naming the speaker: "Here’s Clinton in 1992:", "More from Jones:", "Clinton’s response was:",
 # "Barrett’s dictum to his interns was,"
 _NOUN_LEAD = regex.compile(
