@@ -1080,9 +1080,11 @@ def plausible(text: str, s: int, e: int) -> bool:
         if w.split()[-1][:1].isupper():  # "union leader Sam Ruiz"
             return True
         words = w.lower().split()
-        return words[0] in DETS or _source_head(words)
+        # (a demonstrative too: “…,” this Trump look-alike declared)
+        return words[0] in DETS or words[0] in _DEMONSTRATIVES and len(words) > 1 or _source_head(words)
     return True
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _NAMES_AND = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:[ ]\p{Lu}[\p{L}.'’\-]*)*[ ]and[ ]\p{Lu}")
 _CAP_OR_TAG = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ(")
 _PAREN_TAIL = regex.compile(r"\s*\([^()\n]{1,30}\)$")
