@@ -443,7 +443,7 @@ def _subject_fallback(doc: TextDoc, c: Candidate, b_start: int, b_end: int) -> F
             return Found(a, b, role, None, "sentence.subject", 0.55)
         subj = text[got[0]:got[1]]
         if c.words < 2 or c.title_case or not (subj[:1].isupper() or subj.lower() in PRONOUNS) \
-                or subj.split()[0] in _NOT_NAMED \
+                or subj.split()[0] in _NOT_NAMED and not (c.words >= 3 and _THE_NAMED.match(subj)) \
                 or subj.lower() in ("it", "they", "we") or subj.isupper():
             return None
         if " " not in subj and subj.lower() not in PRONOUNS and not _written_in_full(text, subj):
@@ -468,6 +468,9 @@ def _written_in_full(text: str, word: str) -> bool:
 _WH = frozenset("what which who whom whose why how when where whether".split())
 _NOT_NAMED = frozenset("The A An His Her Its Their Our My Many Some Several All This That These Those Such Each Every "
                        "Both Any No None".split())
+# "The Labour party has committed itself to “…”": "The" and a name (not "The Senate bill")
+_THE_NAMED = regex.compile(r"The\s+\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*(?:\s+(?:party|government|council|"
+                           r"campaign|administration|union|group|committee|company|ministry|department))?\Z")
 # "All this has led the Latvian journalist Dainis Ivans to fear a “…”": the one led to speak or think
 _LED_TO = regex.compile(rf"(?<![\p{{L}}])(?:led|leads|prompted|prompts|moved|forced|pushed|spurred|inspired|caused)\s+"
                         rf"(?:(?:the|a|an)\s+)?(?:[\p{{L}}\-]+\s+){{0,4}}?(?P<sp>{NAME_PAT})\s+to\s+\p{{Ll}}+\s+"
