@@ -197,6 +197,9 @@ def split_role(name: str) -> tuple[str | None, str]:
                 or (bare[:1].islower() and bare not in PARTICLES) \
                 or w.endswith(("’s", "'s")) and len(words) - i > 2 and name_type(" ".join(words[i + 1:])) == "person":
             cut = i + 1  # (and "New Jersey’s Steve Lonegan": a possessor before a full name)
+    if cut == 0 and len(words) >= 3 and words[0].lower() in _OCCUPATIONS and words[0][1:].islower() and \
+            words[1][:1].isupper() and name_type(" ".join(words[1:])) == "person":
+        cut = 1  # "Fisherman Joaquim Alves said": a sentence-initial occupation before a full name
     if cut == 0:
         return None, name
     rest = words[cut:]
@@ -205,6 +208,9 @@ def split_role(name: str) -> tuple[str | None, str]:
     return " ".join(words[:cut]), " ".join(rest)
 
 
+# occupations that may stand capitalised before a name at a sentence start ("Teacher Ann Cole said")
+_OCCUPATIONS = frozenset(load("person_nouns")) | frozenset(
+    w.split("\t")[0] for w in load("source_nouns") if w.endswith("\tperson"))
 _TITLE_WORDS = frozenset(w for t in TITLES for w in t.split())
 _ROLE_OR_TITLE = frozenset(w.rstrip(".") for w in _TITLE_WORDS | ROLE_WORDS)
 # calendar words that end no one's name ("said Hillary Clinton Tuesday", the show "Capitol Sunday"); May, June,
