@@ -455,7 +455,9 @@ def _title_keys(title: str) -> tuple[str, ...]:
     low = title.lower()
     last = low.split()[-1]
     keys = ["the " + low, "the " + last]
-    for noun in (_TITLE_NOUNS.get(low.rstrip(".")), _TITLE_NOUNS.get(last.rstrip("."))):  # the whole title's first
+    first = low.split()[0].rstrip(".")
+    for noun in (_TITLE_NOUNS.get(low.rstrip(".")), _TITLE_NOUNS.get(last.rstrip(".")),
+                 "detective" if first in ("det", "detective") else None):  # ("Det Insp Claire Whitlock")  # the whole title's first
         if noun:
             keys.append("the " + noun)
     return tuple(dict.fromkeys(keys))
@@ -511,6 +513,16 @@ _ROLE_SYNONYMS = {"boss": ("manager", "chief", "head", "director"), "chief": ("b
                   "headteacher": ("head", "headmaster", "headmistress", "principal")}
 # an apposition after a name that describes the person: "Ben Carson, a retired neurosurgeon,"
 _ROLE_APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)[,.;]")
+# "a spokesperson for Harbury Borough Council", "a source at the Ministry of Defence": an unnamed source described
+# by the organisation it speaks for
+_INDEFINITE_SOURCE = regex.compile(
+    r"(?<![\p{L}])[Aa]n?\s+(?P<head>\p{Ll}+)\s+(?:for|from|at|with)\s+(?:the\s+)?\p{Lu}[\p{L}'’\-]*"
+    r"(?:\s+(?:(?:of|for)\s+(?:the\s+)?)?\p{Lu}[\p{L}'’\-]*){0,5}")
+# a description that a name in apposition follows: "the chairman, Derek Nuttall,", "The board's chief executive,
+# Anne-Marie Dolan, said"
+_APPOSED_ROLE = regex.compile(r"(?:(?<![\p{L}])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|\p{L}['’]s)\s+"
+                              r"((?:\p{Ll}[\p{Ll}\-]*\s+){0,3}\p{Ll}[\p{Ll}\-]*),\s+\Z")
+_APPOSITION_CLOSES = regex.compile(r",|\s+\p{Ll}")
 # a description's role that gives the person's name: "who gave only her first name, Tamika", "who gave his
 # name as Ali", "who asked to be identified only as Maria", "identified only by his first name, Sam"
 _GIVEN_NAME = regex.compile(
@@ -638,6 +650,16 @@ class Resolver:
             return None
         return canon, g
 
+    def _indefinite_before(self, head: str, pos: int) -> tuple[int, int] | None:
+        """The span of the last "a <head> for/from/at <Name>" written before ``pos`` in the 3,000 characters
+        before it ("A spokesperson for Harbury Borough Council"), the one "the <head>" points back to."""
+        text = self.doc.text
+        found = None
+        for m in _INDEFINITE_SOURCE.finditer(text, max(0, pos - 3000), pos):
+            if m.group("head").lower() == head:
+                found = m.span()
+        return found
+
     def _described_person(self, words: list[str], pos: int) -> tuple[str, str | None] | None:
         """The one person written before ``pos`` with a role holding all of ``words`` ("retired neurosurgeon"
         for "the retired neurosurgeon": "Carson, a retired neurosurgeon," or "retired neurosurgeon Ben Carson")."""
@@ -654,7 +676,7 @@ class Resolver:
     def _person_roles(self) -> list[tuple[int, str, list[str]]]:
         """(start, canonical name, lower-case role words) for each full name written with a role: the words
         before it ("retired neurosurgeon Ben Carson") or its apposition ("Ben Carson, a retired neurosurgeon,")."""
-        from .phrases import role_before_name  # phrases imports this module
+        from .phrases import person_head, role_before_name  # phrases imports this module
         text = self.doc.text
         out = []
         for s, e, name, title, kind in self._names:
@@ -667,6 +689,9 @@ class Resolver:
             appos = _ROLE_APPOSITION.match(text, e, e + 90)
             if appos:
                 out.append((s, canon, appos.group(1).lower().split()))
+            ahead = _APPOSED_ROLE.search(text, max(0, s - 80), s) if text[s - 2:s] == ", " else None
+            if ahead and person_head(ahead.group(1)) and _APPOSITION_CLOSES.match(text, e):
+                out.append((s, canon, ahead.group(1).lower().split()))  # "the chairman, Derek Nuttall, warned"
         return out
 
     def _kin(self, det: str, noun: str, pos: int) -> str | None:
@@ -939,6 +964,10 @@ class Resolver:
                 hit = self._described_person(toks[1:], start)  # "the retired neurosurgeon": Ben Carson
             if hit:
                 return Mention(hit[0], words, start, end, role, "person")
+            earlier = self._indefinite_before(head, start) if len(toks) == 2 and head in _PERSON_HEADS else None
+            if earlier:  # "A spokesperson for Harbury Council said … “…,” the spokesperson said": that one
+                m = self.mention(*earlier, role)
+                return Mention(m.name, words, start, end, m.role, m.type)
             if len(toks) == 2 and (head in DEMONYMS or _AGED.fullmatch(head)):
                 name, _ = self.pronoun("i", start)  # "said the Dane", "the 47-year-old said": the person in view
                 if not name or not name[:1].isupper():
@@ -1496,7 +1525,8 @@ _ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
     **{w.lower(): frozenset({w}) for w in ("Ministry", "Department", "Council", "Bank", "Agency", "Committee",
                                            "Commission", "Court", "Party", "Union", "Board", "Authority", "Foundation",
                                            "Institute", "University", "Hospital", "Campaign", "Federation",
-                                           "Association", "Trust", "Bureau")}}
+                                           "Association", "Trust", "Bureau")},
+    "charity": frozenset({"Trust", "Foundation", "Charity", "Fund", "Appeal", "Hospice", "Aid"})}
 
 
 def _opened_quote(text: str, a: int, b: int) -> bool:
