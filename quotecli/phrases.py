@@ -715,9 +715,15 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
             np = _np_ending_at(text, toks, b, strip_comma=True)  # "one woman, 91, said": the age's noun phrase
             return (np[0], np[1], None) if np else None
         if first.lower() in _APPOSITION_START or first[:1].islower():
+            named = _named_apposition(text, toks, a, b, ends[0]) if n == len(chunks) - 1 else None
+            if named:
+                return named
             saw_apposition = saw_phrase = True
             continue
         words = [t[2].rstrip(",") for t in toks[a:b + 1]]
+        if len(words) >= 3 and words[1] in ("of", "from") and words[0].lower() in _PARTY_HEADS:
+            saw_apposition = True
+            continue  # "Senator Walter P. Haines, Republican of Idaho, who sits on …, said": the party and state
         further = toks[chunks[n + 1][0]][2] if n + 1 < len(chunks) else None
         if len(words) == 1 and _name_word(words[0]) and saw_apposition and (
                 words[0] in _PLACES or further is not None and (further.lower() in _APPOSITION_START
@@ -740,6 +746,25 @@ def _appositive_chain(text: str, toks: list[tuple[int, int, str]], j: int) -> tu
                      and words[0].lower() not in _LEAD_ADV | {"or", "and", "but", "yet", "so"}):
         return None  # a bare single word is as likely a place as a person: leave it to the simpler rules
     return np[0], np[1], text[toks[k][1]:toks[j][1] - 1].strip(" ,") or None
+
+
+def _named_apposition(text: str, toks: list[tuple[int, int, str]], a: int, b: int,
+                      head_end: int) -> tuple[int, int, str | None] | None:
+    """ "Their spokesman, retired farmer Neil Armitage, said": after a description, an apposition of role words
+    and a full name (``toks[a..b]``) names the speaker; the description and the role words are the role."""
+    c = b
+    while c > a and _name_word(toks[c][2].rstrip(",")):
+        c -= 1
+    if c == b or b - c < 2 or not toks[c][2][:1].islower() or not person_head(text[toks[a][0]:toks[c][1]]):
+        return None
+    head = _np_ending_at(text, toks, head_end, strip_comma=True)
+    if not head:
+        return None
+    words = text[head[0]:head[1]].split()
+    if words[0].lower() not in DETS | {"their", "its", "his", "her", "our"} or \
+            not all(w[:1].islower() or w.endswith(("'s", "’s")) for w in words[1:]):
+        return None  # (only after a description: not "Sam Hale, party chairman Tom Reyes, said")
+    return toks[c + 1][0], toks[b][1] - 1, text[head[0]:toks[c][1]]
 
 
 def _np_ending_at(text: str, toks: list[tuple[int, int, str]], j: int, strip_comma: bool = False,
