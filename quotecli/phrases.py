@@ -84,7 +84,10 @@ def find_cues_in_words(text: str, words) -> list[CueHit]:
 
 ADV = (r"(?:also|later|then|still|now|even|ever|never|always|just|only|usually|could|would|should|might|can|must|did|does|has|had|have|was|were|is|are|will|once|previously|recently|repeatedly|"
         r"reportedly|again|further|simply|flatly|quickly|publicly|privately|separately|earlier|often|"
-        r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|\p{Ll}+ly)")
+        r"frequently|angrily|proudly|bluntly|jokingly|told\s+\w+\s+and|"
+        # (not a noun or adjective in -ly: "Jamal Okoro's family said", "a US ally warned")
+        r"(?!(?:family|ally|rally|assembly|supply|reply|monopoly|anomaly|belly|bully|folly|orderly|elderly|"
+        r"daily|weekly|monthly|quarterly|yearly|italy)(?![\p{L}]))\p{Ll}+ly)")
 
 _POSSESSIVE = regex.compile(rf"(?P<sp>{NAME_PAT})(?<=['’]s?)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+)?\Z", titles=TITLES)
 # "the judge’s warning that", "The company’s response:": a determiner phrase whose head names a source
@@ -390,7 +393,7 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
     while j < len(toks) and j - i < 10:
         t = toks[j][2]
         low = t.lower().strip(",.;:")
-        if j > i and (low in _VERBISH or (t[:1].islower() and (low.endswith(("ed", "ly"))
+        if j > i and (low in _VERBISH or (t[:1].islower() and ((low.endswith(("ed", "ly")) or _ADV_RE.fullmatch(low))
                                                               and _bare(toks[j - 1][2]) not in DETS))
                       or low in _SINGLE_CUES and _bare(toks[j - 1][2]) not in DETS | _OBJECT_START
                       and not (j + 1 < len(toks) and toks[j + 1][2][:1].islower()
@@ -994,7 +997,12 @@ def _source_head(words: list[str]) -> bool:
     head = _head_noun(words)
     base = head[:-1] if head.endswith("s") else head
     return (head in SOURCE_NOUNS or base in SOURCE_NOUNS or base.endswith(_ROLE_SUFFIX)
-            or head in ("police", "people", "authorities", "staff") or head in _KIN_WORDS)
+            or head in _GROUP_HEADS or head in _KIN_WORDS)
+
+
+# heads of a source that are neither a person's noun nor a role's ("Jamal Okoro's family", "Obi's office")
+_GROUP_HEADS = frozenset("""police people authorities staff family families relatives friends
+    office campaign camp""".split())
 
 # gendered words for people ("his wife", "the woman", "her brother"): sources as much as "the official"
 _KIN_WORDS = _FEMALE_ROLES | _MALE_ROLES
