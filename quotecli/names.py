@@ -1593,8 +1593,8 @@ _PERSON_WORDS = _PERSON_HEADS | frozenset(n for n, kind in SOURCE_NOUNS.items() 
 _SOURCE_PREPS = frozenset({"of", "for", "from", "at", "in", "with"})
 _DESCRIBED_SOURCE = regex.compile(r"(?P<head>(?:(?:the|a|an|one|The|A|An|One)\s+)?(?:\p{L}[\p{L}-]*\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}"
                                   r"\p{Ll}[\p{L}-]*|"
-                                  r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:(?:the\s+)?\p{Lu}"
-                                  r"|(?:the|a|an)\s+\p{Ll}).*")  # (and "Residents of a town")
+                                  r"\p{Lu}\p{Ll}+s)\s+(?:of|for|from|at|in|with)\s+(?:\p{Lu}"
+                                  r"|(?:the|a|an)\s+\p{L}).*")  # (and "Residents of a town", "… of an Ambershire village")
 
 
 def common_type(phrase: str) -> str:

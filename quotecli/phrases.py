@@ -12,7 +12,7 @@ import regex
 
 from .lexicons import load
 from .names import (_FEMALE_ROLES, _MALE_ROLES, _PERSON_HEADS, _RESPONDENTS, DEMONYMS, NAME_PAT, NOT_NAME_START,
-                    ORG_WORDS, PRONOUNS, TITLES, drop_calendar_tail, name_type, page_label, split_role)
+                    ORG_WORDS, PRONOUNS, SOURCE_NOUNS as _SOURCE_NOUNS, TITLES, drop_calendar_tail, name_type, page_label, split_role)
 from .text import tokens
 
 TITLES_SET = frozenset(TITLES)
@@ -381,7 +381,8 @@ def sentence_subject(text: str, ss: int, limit: int, loose: bool = False) -> tup
         nxt = toks[j + 1][2].lower() if j + 1 < len(toks) else ""
         if nxt in _WHEN_PREP and j + 2 < len(toks) and toks[j + 2][2].rstrip(",") in _WHEN_WORDS:
             nxt = "said"  # "President Donald Trump on Tuesday lashed out …": the name is the subject
-        if nxt in _PERSON_HEADS or nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS or _role_then_name(toks, j + 1):
+        if nxt in _PERSON_HEADS or nxt.endswith("s") and nxt[:-1] in _PERSON_HEADS or _role_then_name(toks, j + 1) \
+                or _bare(nxt) in _SOURCE_NOUNS or nxt.endswith("s") and _bare(nxt)[:-1] in _SOURCE_NOUNS:
             pass  # "Sanders protesters interrupted", "Kelmscott boss Arne Lindqvist was", "White House press
             # secretary Karine Jean-Pierre said": the name qualifies a noun
         elif toks[j][2].endswith(",") or nxt in _VERBISH or nxt in ("and", "who") or nxt in _SINGLE_CUES \
