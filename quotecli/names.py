@@ -513,6 +513,8 @@ _ROLE_SYNONYMS = {"boss": ("manager", "chief", "head", "director"), "chief": ("b
                   "headteacher": ("head", "headmaster", "headmistress", "principal")}
 # an apposition after a name that describes the person: "Ben Carson, a retired neurosurgeon,"
 _ROLE_APPOSITION = regex.compile(r",\s+(?:a|an|the)\s+((?:[\p{L}\-]+\s+){0,4}[\p{L}\-]+)[,.;]")
+# the object of a described source that is "the <organisation noun>" and nothing more ("a spokesperson for the company")
+_THE_ORG_OBJECT = regex.compile(r"(?<=\s(?:for|from|at|of|with))\s+the\s+(\p{Ll}+)$")
 # "a spokesperson for Harbury Borough Council", "a source at the Ministry of Defence": an unnamed source described
 # by the organisation it speaks for
 _INDEFINITE_SOURCE = regex.compile(
@@ -1003,6 +1005,10 @@ class Resolver:
             named = self._named_next(start) if kind == "anonymous" and first in ("a", "an") else None
             if named:  # "A baker from Leeds has said …¶Tom Pemberton, 54, watched …": him (as below)
                 return Mention(named[0], words, start, end, role, "person")
+            obj = _THE_ORG_OBJECT.search(words, described.end("head"))
+            org = self._named_org(obj.group(1), start) if obj and obj.group(1) in _ORG_NOUN_WORDS else None
+            if org:  # "a spokesperson for the company": the company named before ("… for Northway Rail")
+                return Mention(f"{words[:obj.start()]} {org}", words, start, end, role, kind)
             return Mention(words, words, start, end, role, kind)
         # "bin Laden", "de Blasio": a name particle is not a common noun phrase's first word
         if words[:1].islower() and not (first in PARTICLES and words.split()[-1][:1].isupper()) \
@@ -1517,7 +1523,8 @@ _ROLE_HEAD_END = frozenset("of at for in with from on who whose which that and t
 
 _COMPANY_WORDS = frozenset("Corp Corporation Inc Ltd Co Company Holdings Industries Motors Airlines Airways "
                            "Energy Petroleum Pharmaceuticals Technologies Systems Telecom Brands Foods Mills Electric "
-                           "Dynamics Communications Partners".split())
+                           "Dynamics Communications Partners Rail Railways Trains Buses Water Utilities Logistics "
+                           "Shipping Mining Media Retail Stores Bank plc PLC LLC".split())
 # "the <noun>" and the words of an organisation's name it can stand for
 _ORG_NOUN_WORDS: dict[str, frozenset[str]] = {
     "company": _COMPANY_WORDS, "firm": _COMPANY_WORDS, "group": _COMPANY_WORDS | {"Group"},
