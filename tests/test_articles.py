@@ -115,6 +115,6 @@ def test_fifth_articles_floors():
 
 def test_sixth_articles_floors():
     # written blind on 2026-12-04 and scored once at 17ae36e (F1 0.986, speaker 0.892, kind 0.997; the session's
-    # starting code f0b51de scored the same); read for errors since, like the fourth set
+    # starting code f0b51de scored the same); read for errors since, like the fourth set (0.931 on 2026-12-05)
     got = _score(SIXTH)
-    assert got["f1"] >= 0.98 and got["speaker"] >= 0.87 and got["kind"] >= 0.97, got
+    assert got["f1"] >= 0.98 and got["speaker"] >= 0.91 and got["kind"] >= 0.97, got
